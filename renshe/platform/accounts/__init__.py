@@ -1,0 +1,1 @@
+"""Accounts, roles and organisations: who a staff member is and what they may see."""

@@ -1,0 +1,44 @@
+"""The REST API under /api/v1, documented at /api/v1/docs (OpenAPI at /api/v1/openapi.json).
+
+Each domain contributes a ninja ``Router``; ``ROUTERS`` lists them with their prefix.
+Bad input answers HTTP 422 with the same bilingual body the CLI prints.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as NinjaValidationError
+
+from renshe.rules.errors import FieldProblem, RulesError
+
+ROUTERS = [
+    ("/", "renshe.platform.core.api"),
+]
+
+api = NinjaAPI(
+    title="Renshe 人社数字法治平台 API",
+    version="1",
+    description="法定计算器、参数、规划、知识库、监测预警等接口。金额以元计（两位小数），日期为 ISO 8601。",
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(RulesError)
+def _rules_error(request, exc: RulesError):
+    return api.create_response(request, exc.as_dict(), status=422)
+
+
+@api.exception_handler(NinjaValidationError)
+def _ninja_validation(request, exc: NinjaValidationError):
+    problems = []
+    for err in exc.errors:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in {"body", "query", "path", "payload"})
+        problems.append(FieldProblem(loc or "(input)", "输入不合法", err.get("msg", "invalid")))
+    return api.create_response(request, RulesError(problems).as_dict(), status=422)
+
+
+for prefix, module in ROUTERS:
+    api.add_router(prefix, importlib.import_module(module).router)

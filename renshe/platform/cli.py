@@ -1,0 +1,56 @@
+"""``renshe serve`` and ``renshe manage``: run the platform and Django's own commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+
+def _django(argv: list[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renshe.platform.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["renshe manage", *argv])
+
+
+def _manage(args: argparse.Namespace) -> int:
+    _django(args.args)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Migrate, load the demo data, start the queue worker and gunicorn on loopback."""
+    _django(["migrate", "--noinput", "-v", "0"])
+    if not args.no_demo:
+        _django(["load_demo"])
+    settings = os.environ["DJANGO_SETTINGS_MODULE"]
+    if not settings.endswith(".dev"):
+        _django(["collectstatic", "--noinput", "-v", "0"])
+    worker = subprocess.Popen([sys.executable, "-m", "renshe.cli", "manage", "qcluster"])
+    print(f"人社数字法治平台: http://{args.host}:{args.port}/", flush=True)
+    try:
+        return subprocess.call(
+            [
+                sys.executable, "-m", "gunicorn", "renshe.platform.wsgi:application",
+                "--bind", f"{args.host}:{args.port}",
+                "--workers", str(args.workers),
+                "--threads", "4",
+                "--access-logfile", "-",
+            ]
+        )
+    finally:
+        worker.terminate()
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="启动平台 / start the platform")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2))
+    p.add_argument("--no-demo", action="store_true", help="不加载演示数据 / skip demo data")
+    p.set_defaults(func=_serve)
+    p = sub.add_parser("manage", help="Django 管理命令 / Django management commands")
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_manage)

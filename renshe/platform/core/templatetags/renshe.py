@@ -1,0 +1,49 @@
+"""Template filters for how users read numbers and dates: 元 with two decimals, 年月日."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def yuan(value: Any) -> str:
+    try:
+        return f"{float(value):,.2f}"
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+
+
+@register.filter
+def cn_date(value: Any) -> str:
+    """2025-11-27 → 2025年11月27日; 2031-04 → 2031年4月; anything else unchanged."""
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, str):
+        parts = value.split("-")
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            return f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
+        if len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+            return f"{int(parts[0])}年{int(parts[1])}月"
+    return "" if value is None else str(value)
+
+
+@register.filter
+def show(value: Any) -> str:
+    """A result value as a person reads it: yes/no in Chinese, objects as compact JSON."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, dict | list):
+        if isinstance(value, dict) and set(value) == {"years", "months"}:
+            return f"{value['years']}岁{value['months']}个月" if value["months"] else f"{value['years']}岁"
+        return json.dumps(value, ensure_ascii=False)
+    return cn_date(value)

@@ -1,0 +1,97 @@
+"""Public pages: home, health, calculators and the parameter browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from renshe.rules import calculators, parameters, regions
+from renshe.rules.errors import RulesError
+
+from .forms import fields_for, payload_from
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"calculators": calculators.registry().values()})
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness: the database answers and the parameters load."""
+    checks = {}
+    try:
+        with connection.cursor() as cur:
+            cur.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # a health check reports, it does not raise
+        checks["database"] = f"error: {exc.__class__.__name__}"
+    try:
+        checks["parameters"] = len(parameters.all_parameters())
+    except Exception as exc:
+        checks["parameters"] = f"error: {exc.__class__.__name__}"
+    ok = all(v == "ok" or isinstance(v, int) for v in checks.values())
+    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+
+
+def calc_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/calc_index.html", {"calculators": calculators.registry().values()})
+
+
+@require_http_methods(["GET", "POST"])
+def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
+    calc = calculators.registry().get(name)
+    if calc is None:
+        raise Http404(name)
+    result = None
+    problems: list = []
+    data = dict(calc.example)
+    if request.method == "POST":
+        data = payload_from(request.POST, fields_for(calc.input_model))
+        try:
+            result = calc.run(data)
+        except RulesError as exc:
+            problems = exc.problems
+    fields = fields_for(calc.input_model, data)
+    by_field = {p.field: p.zh for p in problems}
+    for f in fields:
+        f.error = by_field.pop(f.name, "")
+    labels = {
+        k: v.get("title", k) for k, v in calc.result_model.model_json_schema().get("properties", {}).items()
+    }
+    rows = [] if result is None else [(labels.get(k, k), k, v) for k, v in result.items() if k != "trace"]
+    return render(
+        request,
+        "core/calc_detail.html",
+        {
+            "calc": calc,
+            "fields": fields,
+            "result": result,
+            "rows": rows,
+            "problems": list(by_field.items()),
+            "has_errors": bool(problems),
+        },
+        status=422 if problems else 200,
+    )
+
+
+def parameter_index(request: HttpRequest) -> HttpResponse:
+    today = dt.date.today()
+    groups: dict[str, list] = {}
+    for p in parameters.all_parameters().values():
+        try:
+            current = p.at(today, regions.FUJIAN)
+        except RulesError:
+            current = None
+        groups.setdefault(p.name.split(".")[0], []).append((p, current))
+    return render(request, "core/parameter_index.html", {"groups": sorted(groups.items()), "today": today})
+
+
+def parameter_detail(request: HttpRequest, name: str) -> HttpResponse:
+    p = parameters.all_parameters().get(name)
+    if p is None:
+        raise Http404(name)
+    history = [(regions.name_of(reg), p.periods(reg)) for reg in p.spec.values]
+    return render(request, "core/parameter_detail.html", {"p": p, "history": history})
