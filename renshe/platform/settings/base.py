@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_q",
+    "ninja",
     "renshe.platform.accounts",
     "renshe.platform.audit",
     "renshe.platform.core",
