@@ -61,6 +61,10 @@ class User(AbstractUser):
         verbose_name = "用户"
         verbose_name_plural = "用户"
 
+    def get_full_name(self) -> str:
+        """A Chinese name reads surname first, with no space: 王调解."""
+        return f"{self.last_name}{self.first_name}".strip()
+
 
 class ApiToken(models.Model):
     """A bearer token for a machine client acting as one staff user.
