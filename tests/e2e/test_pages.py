@@ -31,9 +31,11 @@ def test_home_to_calculator_result(page, live_server, page_log, db):
     assert page.locator("h1").inner_text() == calc.title
     if name == "economic-compensation":
         # 劳动合同法 art. 47: one month's wage per full year, half a month for under six months.
-        # 2020-01-01 to 2023-07-01 is 3 years and 6 months → N = 3.5; 3.5 × 8000 = 28000.00 yuan.
+        # 2020-01-01 to 2023-03-31 (last working day) is 3 years 3 months: 3 full years, and
+        # the 3 months left are under six, so half a month → N = 3 + 0.5 = 3.5; 3.5 × 8000 = 28000.00 yuan.
+        # The form's example figures stay: local average wage 9000, cap 3 × 9000 = 27000 ≥ 8000, no cap.
         page.fill('[name="start"]', "2020-01-01")
-        page.fill('[name="end"]', "2023-07-01")
+        page.fill('[name="end"]', "2023-03-31")
         page.fill('[name="avg_monthly_wage"]', "8000")
         page.select_option('[name="termination"]', "negotiated")
         page.get_by_role("button", name="计算").click()
