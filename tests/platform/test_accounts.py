@@ -176,3 +176,12 @@ def test_demo_is_idempotent_and_writes_generated_passwords(db, settings, tmp_pat
 
 def test_demo_login(client, demo):
     assert client.login(username="inspector.xm", password=DEMO_PASSWORD)
+
+
+def test_template_filters_mask_and_name_regions():
+    from django.template import Context, Template
+
+    html = Template("{% load renshe %}{{ id|mask_id }} {{ tel|mask_phone }} {{ r|region_name }}").render(
+        Context({"id": "35020319900307123X", "tel": "13812345678", "r": "fujian.xiamen"})
+    )
+    assert html == "350203********123X 138****5678 厦门市"

@@ -30,6 +30,7 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "PYTHONPATH": str(REPO),
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # a test-only switch (tests/e2e), never deployed
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
