@@ -71,6 +71,7 @@ def test_api_docs_load_nothing_from_outside_and_run_no_inline_script(client, db)
         assert "src=" not in attrs or not body.strip()
     for ref in re.findall(r"""(?:src|href)="/static/([^"]+)\"""", html):
         assert finders.find(ref), ref  # ninja ships them; served by whitenoise
+    assert re.search(r'data-csrf-token="[^"]+"', html)  # "try it out" works for session-authenticated staff
 
 
 def test_vendored_assets_are_served_locally(client, db):
