@@ -194,3 +194,14 @@ def test_sync_organisations_command_is_idempotent(db):
     call_command("sync_organisations", stdout=io.StringIO())
     assert Organisation.objects.count() == n == 1 + 7 + 10 + 83
     assert Organisation.objects.get(code="350200").name == "厦门市"
+
+
+def test_admin_lists_only_the_users_and_organisations_in_scope(client, demo):
+    client.force_login(demo["leader.fz"])  # 福州's leader: admin site, may view users
+    users = client.get("/admin/accounts/user/").content.decode()
+    assert "inspector.fz" in users and "mediator.fz" in users
+    assert "inspector.xm" not in users and "legal" not in users
+    orgs = client.get("/admin/accounts/organisation/?q=区").content.decode()
+    assert "鼓楼区" in orgs and "思明区" not in orgs
+    client.force_login(demo["leader"])  # the department's leader sees the province
+    assert "inspector.xm" in client.get("/admin/accounts/user/").content.decode()
