@@ -227,3 +227,22 @@ def test_admin_lists_only_the_users_and_organisations_in_scope(client, demo):
     assert "鼓楼区" in orgs and "思明区" not in orgs
     client.force_login(demo["leader"])  # the department's leader sees the province
     assert "inspector.xm" in client.get("/admin/accounts/user/").content.decode()
+
+
+def test_domain_apps_declare_role_permissions_in_their_roles_module(monkeypatch):
+    import sys
+    import types
+
+    from renshe.platform.accounts.roles import declared_permissions
+
+    module = types.ModuleType("fakeapp.roles")
+    module.PERMISSIONS = {"mediator": ["fakeapp.view_case"], "arbitrator": ["fakeapp.change_case"]}
+    monkeypatch.setitem(sys.modules, "fakeapp", types.ModuleType("fakeapp"))
+    monkeypatch.setitem(sys.modules, "fakeapp.roles", module)
+    app = types.SimpleNamespace(name="fakeapp")
+    declared = declared_permissions([app])
+    assert declared["mediator"] == {"accounts.view_organisation", "fakeapp.view_case"}
+    assert "fakeapp.change_case" in declared["arbitrator"]
+    module.PERMISSIONS = {"judge": ["fakeapp.view_case"]}
+    with pytest.raises(ValueError, match="judge"):
+        declared_permissions([app])
