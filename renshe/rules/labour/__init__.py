@@ -4,6 +4,6 @@ One module a calculator; this package gathers their ``CALCULATORS`` so the regis
 (:mod:`renshe.rules.calculators`) finds them all under ``renshe.rules.labour``.
 """
 
-from renshe.rules.labour import compensation
+from renshe.rules.labour import compensation, double_wages
 
-CALCULATORS = [*compensation.CALCULATORS]
+CALCULATORS = [*compensation.CALCULATORS, *double_wages.CALCULATORS]

@@ -56,15 +56,23 @@ def full_months(first: dt.date, last: dt.date) -> tuple[int, int]:
     return months, (after - add_months(first, months)).days
 
 
-def months_with_fraction(first: dt.date, last: dt.date) -> tuple[int, int, int]:
-    """Whole months from ``first`` to ``last``, the days left, and the length of the month they fall in.
+def months_with_fraction(anchor: dt.date, skip: int, last: dt.date) -> tuple[int, int, int]:
+    """Whole months of a period that begins ``skip`` months after ``anchor`` and ends on ``last``.
 
-    The left-over days are a share of the month that begins where the whole months end
-    (e.g. 14 days of the month 2 June – 1 July, which has 30 days, are 14/30 of a month).
+    Months are stepped from ``anchor`` (so a job begun on the 31st keeps month ends), and the
+    days left over are returned with the length of the month they fall in: 14 days of the
+    month 2 June – 1 July (30 days) are 14/30 of a month.
+
+    >>> months_with_fraction(dt.date(2024, 1, 31), 1, dt.date(2024, 6, 14))
+    (3, 15, 30)
     """
-    months, days = full_months(first, last)
-    begin = add_months(first, months)
-    return months, days, (add_months(first, months + 1) - begin).days
+    begin = add_months(anchor, skip)
+    whole = (last.year - begin.year) * 12 + last.month - begin.month + 1
+    while whole > 0 and add_months(anchor, skip + whole) - dt.timedelta(days=1) > last:
+        whole -= 1
+    whole = max(whole, 0)
+    rest = add_months(anchor, skip + whole)
+    return whole, (last - rest).days + 1, (add_months(anchor, skip + whole + 1) - rest).days
 
 
 def param(name: str, on: dt.date, region: str = regions.NATIONAL) -> ParamValue:
