@@ -4,6 +4,11 @@ One module a calculator; this package gathers their ``CALCULATORS`` so the regis
 (:mod:`renshe.rules.calculators`) finds them all under ``renshe.rules.labour``.
 """
 
-from renshe.rules.labour import compensation, double_wages
+from renshe.rules.labour import compensation, double_wages, leave, overtime
 
-CALCULATORS = [*compensation.CALCULATORS, *double_wages.CALCULATORS]
+CALCULATORS = [
+    *compensation.CALCULATORS,
+    *double_wages.CALCULATORS,
+    *overtime.CALCULATORS,
+    *leave.CALCULATORS,
+]

@@ -18,7 +18,9 @@ from renshe.rules.parameters import ParamValue, Reference
 LCL = Reference(document="中华人民共和国劳动合同法")
 LCL_REGS = Reference(document="中华人民共和国劳动合同法实施条例", number="国务院令第535号")
 LABOUR_LAW = Reference(document="中华人民共和国劳动法")
-PAY_DAYS_NOTICE = Reference(document="关于职工全年月平均工作时间和工资折算问题的通知", number="劳社部发〔2008〕3号")
+PAY_DAYS_NOTICE = Reference(
+    document="关于职工全年月平均工作时间和工资折算问题的通知", number="劳社部发〔2008〕3号"
+)
 LEAVE_REGS = Reference(document="职工带薪年休假条例", number="国务院令第514号")
 LEAVE_MEASURES = Reference(document="企业职工带薪年休假实施办法", number="人力资源和社会保障部令第1号")
 CIVIL_CODE = Reference(document="中华人民共和国民法典")
@@ -113,4 +115,6 @@ def source_note(field: str, pv: ParamValue | None) -> dict[str, Any]:
     if pv is None:
         return {f"{field}_source": "用户提供"}
     flag = "" if pv.verified else "（未核实）"
-    return {f"{field}_source": f"参数 {pv.name}，{regions.name_of(pv.region)}，{pv.effective_from.isoformat()} 起{flag}"}
+    return {
+        f"{field}_source": f"参数 {pv.name}，{regions.name_of(pv.region)}，{pv.effective_from.isoformat()} 起{flag}"
+    }

@@ -186,7 +186,9 @@ class CompensationOut(BaseModel):
     compensation_due: bool = Field(description="是否应支付经济补偿（第四十六条）")
     service_counted_from: dt.date = Field(description="计算年限的起点")
     service: ServiceLength = Field(description="计入的工作年限")
-    pre_2008_service_excluded: bool = Field(description="2008年1月1日前的年限是否未计入（按当时规定另行处理）")
+    pre_2008_service_excluded: bool = Field(
+        description="2008年1月1日前的年限是否未计入（按当时规定另行处理）"
+    )
     months: float = Field(description="经济补偿月数 N")
     wage_base: float = Field(description="计算基数（月工资，已按最低工资保底、按三倍封顶）")
     capped: bool = Field(description="是否按本地区上年度职工月平均工资三倍封顶")
@@ -219,7 +221,9 @@ def compensation_months(
     whole = np.asarray(whole_months, dtype=np.int64)
     years, rest = np.divmod(whole, 12)
     has_rest = (rest > 0) | (np.asarray(extra_days) > 0)
-    part = np.where(rest >= full_year_from_months, months_per_year, np.where(has_rest, months_for_shorter, 0.0))
+    part = np.where(
+        rest >= full_year_from_months, months_per_year, np.where(has_rest, months_for_shorter, 0.0)
+    )
     n = years * months_per_year + part
     return np.where(np.asarray(capped, dtype=bool), np.minimum(n, cap_years * months_per_year), n)
 
@@ -278,7 +282,9 @@ def _ground(inp: CompensationIn) -> _Ground:
         return _Ground(False, False, "第四十六条第二项", "劳动者提出的协商解除不在第四十六条之列")
     if t == "expiry":
         if inp.renewal_offered:
-            return _Ground(False, False, "第四十六条第五项", "用人单位维持或提高条件续订而劳动者不同意，期满终止不支付")
+            return _Ground(
+                False, False, "第四十六条第五项", "用人单位维持或提高条件续订而劳动者不同意，期满终止不支付"
+            )
         return _Ground(True, False, "第四十六条第五项", "固定期限劳动合同期满终止")
     table = {
         "employer_fault": _Ground(True, False, "第四十六条第一项", "劳动者依第三十八条解除"),
@@ -286,20 +292,32 @@ def _ground(inp: CompensationIn) -> _Ground:
         "art41": _Ground(True, False, "第四十六条第四项", "用人单位依第四十一条第一款裁减人员"),
         "closure": _Ground(True, False, "第四十六条第六项", "依第四十四条第四项、第五项终止"),
         "task_completed": _Ground(
-            True, False, "第四十六条第七项", "以完成一定工作任务为期限的合同因任务完成而终止（劳动合同法实施条例第二十二条）"
+            True,
+            False,
+            "第四十六条第七项",
+            "以完成一定工作任务为期限的合同因任务完成而终止（劳动合同法实施条例第二十二条）",
         ),
         "unlawful": _Ground(
-            False, True, "第八十七条", "违法解除或终止：支付赔偿金，不再支付经济补偿（劳动合同法实施条例第二十五条）"
+            False,
+            True,
+            "第八十七条",
+            "违法解除或终止：支付赔偿金，不再支付经济补偿（劳动合同法实施条例第二十五条）",
         ),
-        "resignation": _Ground(False, False, "第三十七条、第四十六条", "劳动者提前通知辞职不在第四十六条之列"),
-        "dismissal_for_cause": _Ground(False, False, "第三十九条、第四十六条", "依第三十九条过失性解除不在第四十六条之列"),
+        "resignation": _Ground(
+            False, False, "第三十七条、第四十六条", "劳动者提前通知辞职不在第四十六条之列"
+        ),
+        "dismissal_for_cause": _Ground(
+            False, False, "第三十九条、第四十六条", "依第三十九条过失性解除不在第四十六条之列"
+        ),
         "retirement": _Ground(
             False,
             False,
             "第四十四条第二项、第四十六条",
             "享受养老保险待遇或达到法定退休年龄（劳动合同法实施条例第二十一条）终止不在第四十六条之列",
         ),
-        "death": _Ground(False, False, "第四十四条第三项、第四十六条", "劳动者死亡或被宣告死亡、失踪终止不在第四十六条之列"),
+        "death": _Ground(
+            False, False, "第四十四条第三项、第四十六条", "劳动者死亡或被宣告死亡、失踪终止不在第四十六条之列"
+        ),
     }
     return table[t]
 
@@ -418,7 +436,11 @@ def _standard(
         "月工资低于当地最低工资标准的，按最低工资标准计算",
         cite(LCL_REGS, "第二十七条、第十四条"),
         params=[min_pv] if min_pv else [],
-        inputs={"avg_monthly_wage": inp.avg_monthly_wage, "local_minimum_wage": minimum, **source_note("local_minimum_wage", min_pv)},
+        inputs={
+            "avg_monthly_wage": inp.avg_monthly_wage,
+            "local_minimum_wage": minimum,
+            **source_note("local_minimum_wage", min_pv),
+        },
         result=floored,
         formula=f"max({inp.avg_monthly_wage:.2f}, {minimum:.2f}) = {floored:.2f}",
     )
@@ -475,7 +497,10 @@ CALCULATORS = [
         result_model=CompensationOut,
         compute=compute,
         references=[
-            cite(LCL, "第三十六条、第三十八条、第四十条、第四十一条、第四十四条、第四十六条、第四十七条、第八十七条、第九十七条"),
+            cite(
+                LCL,
+                "第三十六条、第三十八条、第四十条、第四十一条、第四十四条、第四十六条、第四十七条、第八十七条、第九十七条",
+            ),
             cite(LCL_REGS, "第十四条、第二十条、第二十二条、第二十五条、第二十七条"),
             cite(CIVIL_CODE, "第二百零二条、第一千二百五十九条"),
         ],

@@ -38,7 +38,15 @@ from numpy.typing import ArrayLike
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from renshe.rules.calculators import Calculator
-from renshe.rules.labour.common import CIVIL_CODE, LCL, LCL_REGS, add_months, cite, months_with_fraction, param
+from renshe.rules.labour.common import (
+    CIVIL_CODE,
+    LCL,
+    LCL_REGS,
+    add_months,
+    cite,
+    months_with_fraction,
+    param,
+)
 from renshe.rules.money import money, money_array
 from renshe.rules.trace import Step, Trace
 
@@ -49,9 +57,7 @@ class DoubleWagesIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     hire: dt.date = Field(title="用工之日", description="劳动者实际开始工作的第一天")
-    signed: dt.date | None = Field(
-        default=None, title="书面劳动合同订立日期", description="至今未订立的留空"
-    )
+    signed: dt.date | None = Field(default=None, title="书面劳动合同订立日期", description="至今未订立的留空")
     end: dt.date = Field(
         title="计算截止日期", description="计算到哪一天为止，如申请仲裁之日或劳动关系终止之日"
     )
