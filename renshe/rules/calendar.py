@@ -177,8 +177,16 @@ def _builtin_notice(year: int) -> Notice | None:
         if not covered:
             return None
         off, work = _package_days(year)
-        return Notice(year, f"{year}年部分节假日安排（{PACKAGE} 数据，通知出处未载入）", None, None, None, off, work,
-                      source=PACKAGE)
+        return Notice(
+            year,
+            f"{year}年部分节假日安排（{PACKAGE} 数据，通知出处未载入）",
+            None,
+            None,
+            None,
+            off,
+            work,
+            source=PACKAGE,
+        )
     if spec.days_off is None and not covered:
         raise CalendarError.of(
             f"holidays/{year}.yaml",
@@ -416,7 +424,8 @@ def add_working_days(start: dt.date, n: int) -> CalendarResult[dt.date]:
 def working_days_between(a: dt.date, b: dt.date) -> CalendarResult[int]:
     """Working days in ``(a, b]``, and whether the count is provisional."""
     count, prov = working_days_between_array(
-        np.array([check_date(a, "a")], dtype="datetime64[D]"), np.array([check_date(b, "b")], dtype="datetime64[D]")
+        np.array([check_date(a, "a")], dtype="datetime64[D]"),
+        np.array([check_date(b, "b")], dtype="datetime64[D]"),
     )
     return CalendarResult(int(count[0]), bool(prov[0]))
 
