@@ -353,7 +353,8 @@ def _table(first_year: int, last_year: int) -> _Table:
     )
 
 
-def _as_days(dates: Any, field: str) -> np.ndarray:
+def check_array(dates: Any, field: str = "date") -> np.ndarray:
+    """Dates as a ``datetime64[D]`` array, or a :class:`CalendarError` naming ``field``."""
     arr = np.asarray(dates)
     if arr.dtype == object:
         arr = np.array([check_date(d, field) for d in arr.ravel()], dtype="datetime64[D]").reshape(arr.shape)
@@ -385,7 +386,7 @@ def add_working_days_array(starts: Any, n: Any, field: str = "start") -> tuple[n
     The start day is never counted, as 《民法典》第二百零一条 has a period begin the next day.
     Returns ``(due, provisional)`` as ``datetime64[D]`` and bool arrays.
     """
-    s = _as_days(starts, field)
+    s = check_array(starts, field)
     k = np.broadcast_to(np.asarray(n, dtype=np.int64), s.shape)
     if s.size == 0:
         return s.copy(), np.zeros(s.shape, dtype=bool)
@@ -405,7 +406,7 @@ def add_working_days_array(starts: Any, n: Any, field: str = "start") -> tuple[n
 
 def working_days_between_array(a: Any, b: Any) -> tuple[np.ndarray, np.ndarray]:
     """Working days after ``a`` up to and including ``b`` (negative when ``b`` is before ``a``)."""
-    x, y = np.broadcast_arrays(_as_days(a, "a"), _as_days(b, "b"))
+    x, y = np.broadcast_arrays(check_array(a, "a"), check_array(b, "b"))
     if x.size == 0:
         return np.zeros(x.shape, dtype=np.int64), np.zeros(x.shape, dtype=bool)
     table = _span_table(min(x.min(), y.min()), max(x.max(), y.max()))
@@ -440,7 +441,7 @@ def next_working_day(d: dt.date) -> CalendarResult[dt.date]:
 
 def day_kind_array(dates: Any) -> np.ndarray:
     """:func:`day_kind` for an array of dates, as an array of ``workday``/``restday``/``holiday``."""
-    d = _as_days(dates, "date")
+    d = check_array(dates, "date")
     if d.size == 0:
         return np.array([], dtype="<U7").reshape(d.shape)
     table_first = int(d.min().astype(object).year)
