@@ -33,18 +33,11 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         return subprocess.call(
             [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "renshe.platform.wsgi:application",
-                "--bind",
-                f"{args.host}:{args.port}",
-                "--workers",
-                str(args.workers),
-                "--threads",
-                "4",
-                "--access-logfile",
-                "-",
+                sys.executable, "-m", "gunicorn", "renshe.platform.wsgi:application",
+                "--bind", f"{args.host}:{args.port}",
+                "--workers", str(args.workers),
+                "--threads", "4",
+                "--access-logfile", "-",
             ]
         )
     finally:

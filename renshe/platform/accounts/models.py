@@ -49,12 +49,7 @@ class Organisation(models.Model):
 
 class User(AbstractUser):
     organisation = models.ForeignKey(
-        Organisation,
-        verbose_name="所属机构",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="users",
+        Organisation, verbose_name="所属机构", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
     phone = models.CharField("手机号", max_length=20, blank=True)
 

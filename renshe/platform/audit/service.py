@@ -70,6 +70,4 @@ def record(
 
 def history(obj: models.Model) -> models.QuerySet[AuditRecord]:
     """Every record about one object, newest first."""
-    return AuditRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    )
+    return AuditRecord.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))

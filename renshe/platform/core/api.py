@@ -55,9 +55,7 @@ def _body(request) -> Any:
     try:
         return json.loads(request.body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise RulesError.of(
-            "(body)", "请求体不是合法的 JSON", f"request body is not valid JSON: {exc}"
-        ) from None
+        raise RulesError.of("(body)", "请求体不是合法的 JSON", f"request body is not valid JSON: {exc}") from None
 
 
 def _register(calc: calculators.Calculator) -> None:

@@ -94,11 +94,7 @@ def fields_for(model: type, data: dict[str, Any] | None = None) -> list[FormFiel
             if tail and isinstance(v, dict):
                 v = v.get(tail)
             if v is not None:
-                f.value = (
-                    v
-                    if f.kind != "rows"
-                    else "\n".join(" ".join(str(r.get(c, "")) for c in f.columns) for r in v)
-                )
+                f.value = v if f.kind != "rows" else "\n".join(" ".join(str(r.get(c, "")) for c in f.columns) for r in v)
     return out
 
 
@@ -116,9 +112,7 @@ def payload_from(post: QueryDict, fields: list[FormField]) -> dict[str, Any]:
         elif raw == "":
             continue
         elif f.kind == "rows":
-            value = [
-                dict(zip(f.columns, line.split(), strict=False)) for line in raw.splitlines() if line.strip()
-            ]
+            value = [dict(zip(f.columns, line.split(), strict=False)) for line in raw.splitlines() if line.strip()]
         else:
             value = raw
         head, _, tail = f.name.partition(".")

@@ -6,56 +6,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
+        ('contenttypes', '0002_remove_content_type_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AuditRecord",
+            name='AuditRecord',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="时间")),
-                ("action", models.CharField(max_length=64, verbose_name="操作")),
-                ("object_id", models.CharField(db_index=True, max_length=64, verbose_name="对象编号")),
-                ("object_repr", models.CharField(max_length=200, verbose_name="对象")),
-                ("before", models.JSONField(blank=True, null=True, verbose_name="变更前")),
-                ("after", models.JSONField(blank=True, null=True, verbose_name="变更后")),
-                ("note", models.TextField(blank=True, verbose_name="说明")),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="操作人",
-                    ),
-                ),
-                (
-                    "content_type",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to="contenttypes.contenttype",
-                        verbose_name="对象类型",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='时间')),
+                ('action', models.CharField(max_length=64, verbose_name='操作')),
+                ('object_id', models.CharField(db_index=True, max_length=64, verbose_name='对象编号')),
+                ('object_repr', models.CharField(max_length=200, verbose_name='对象')),
+                ('before', models.JSONField(blank=True, null=True, verbose_name='变更前')),
+                ('after', models.JSONField(blank=True, null=True, verbose_name='变更后')),
+                ('note', models.TextField(blank=True, verbose_name='说明')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
+                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='contenttypes.contenttype', verbose_name='对象类型')),
             ],
             options={
-                "verbose_name": "审计记录",
-                "verbose_name_plural": "审计记录",
-                "ordering": ["-at", "-id"],
-                "indexes": [
-                    models.Index(fields=["content_type", "object_id"], name="audit_audit_content_15f581_idx")
-                ],
+                'verbose_name': '审计记录',
+                'verbose_name_plural': '审计记录',
+                'ordering': ['-at', '-id'],
+                'indexes': [models.Index(fields=['content_type', 'object_id'], name='audit_audit_content_15f581_idx')],
             },
         ),
     ]
