@@ -1,8 +1,9 @@
-"""The database as the calendar's first source of notices, and keeping processes in step.
+"""The notices staff entered, held in memory as the calendar's first source of notices.
 
-Each process caches computed years (:mod:`renshe.rules.calendar`). A save here clears
-this process's cache on commit; other processes notice the change at their next request
-(at most every ``CHECK_SECONDS``) by comparing the table's latest update.
+The pure calendar (:mod:`renshe.rules.calendar`) never queries the database: it asks
+:func:`notice_for_year`, which reads what :func:`load` last read. The table is read again
+when a notice is saved here, before each tracked-deadline computation, and at a request
+when another process changed it (checked at most every ``CHECK_SECONDS``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.db import connection
 from django.db.models import Count, Max
 
 from renshe.rules import calendar
@@ -18,31 +18,42 @@ from renshe.rules import calendar
 from .models import HolidayNotice
 
 CHECK_SECONDS = 30
-_state: dict[str, Any] = {"table": False, "seen": None, "checked": 0.0}
-
-
-def _table_ready() -> bool:
-    # Before migrations (e.g. during `migrate` itself) the table does not exist yet.
-    if not _state["table"]:
-        _state["table"] = HolidayNotice._meta.db_table in connection.introspection.table_names()
-    return _state["table"]
+_notices: dict[int, calendar.Notice] = {}
+_state: dict[str, Any] = {"seen": None, "checked": 0.0}
 
 
 def notice_for_year(year: int) -> calendar.Notice | None:
     """The notice staff entered for ``year``, or None to fall back to the files."""
-    if not _table_ready():
-        return None
-    row = HolidayNotice.objects.filter(year=year).first()
-    return row.to_notice() if row else None
+    return _notices.get(year)
+
+
+def _fingerprint() -> tuple[Any, ...]:
+    return tuple(HolidayNotice.objects.aggregate(n=Count("id"), last=Max("updated_at")).values())
+
+
+def load() -> None:
+    """Read every notice from the database (in the current transaction) and reset the calendar."""
+    _state["seen"] = _fingerprint()
+    _notices.clear()
+    _notices.update({row.year: row.to_notice() for row in HolidayNotice.objects.all()})
+    calendar.invalidate()
+
+
+def refresh() -> None:
+    """Reload when the table differs from what was loaded (another process, or a rollback)."""
+    _state["checked"] = time.monotonic()
+    if _fingerprint() != _state["seen"]:
+        load()
 
 
 def refresh_if_changed(**_: Any) -> None:
-    """Clear the calendar's cache when another process changed a notice."""
-    now = time.monotonic()
-    if now - _state["checked"] < CHECK_SECONDS or not _table_ready():
-        return
-    _state["checked"] = now
-    seen = tuple(HolidayNotice.objects.aggregate(n=Count("id"), last=Max("updated_at")).values())
-    if seen != _state["seen"]:
-        _state["seen"] = seen
-        calendar.invalidate()
+    """``request_started`` hook: :func:`refresh`, at most every ``CHECK_SECONDS``."""
+    if time.monotonic() - _state["checked"] >= CHECK_SECONDS:
+        refresh()
+
+
+def forget() -> None:
+    """Drop what was loaded (tests whose database rows are rolled back)."""
+    _notices.clear()
+    _state.update(seen=None, checked=0.0)
+    calendar.invalidate()

@@ -22,9 +22,10 @@ from django.utils import timezone
 from pydantic import ValidationError
 
 from renshe.platform.audit.service import record, snapshot
-from renshe.rules import calendar, deadlines
+from renshe.rules import deadlines
 from renshe.rules.errors import from_pydantic
 
+from . import overlay
 from .models import HolidayNotice, TrackedDeadline
 
 
@@ -42,8 +43,9 @@ def track(
         inp = deadlines.DeadlineIn(start=start, working_days=working_days, days=days, kind=kind)
     except ValidationError as exc:
         raise from_pydantic(exc) from None
-    result = deadlines.compute_deadline(inp)
     with transaction.atomic():
+        overlay.refresh()
+        result = deadlines.compute_deadline(inp)
         deadline = TrackedDeadline.objects.create(
             content_type=ContentType.objects.get_for_model(obj),
             object_id=str(obj.pk),
@@ -120,6 +122,6 @@ def notice_removed(notice: HolidayNotice, actor: Any) -> None:
 
 
 def _refresh(year: int, actor: Any, reason: str) -> None:
-    calendar.invalidate()  # this transaction now sees the changed notice
+    overlay.load()  # the calendar now sees the changed notice, as this transaction does
     recompute_year(year, actor=actor, reason=reason)
-    transaction.on_commit(calendar.invalidate)
+    transaction.on_commit(overlay.load)
