@@ -6,6 +6,12 @@ a statutory holiday at 300 % (time off does not replace it). The hourly wage is 
 wage ÷ (21.75 × 8) (劳社部发〔2008〕3号 二: 21.75 paid days a month, statutory holidays being
 paid days). The rates are legal minimums, held as parameters.
 
+Hours can be given as totals by kind of day, or as ``dates_worked`` ({date, hours}) that the
+working-day calendar (:mod:`renshe.rules.calendar`) classifies: hours on a working day are
+extended hours (give only the hours beyond the normal day), a rest day — including a day
+off moved by the year's 调休 notice — is a rest day, and a statutory festival day is a
+holiday (《全国年节及纪念日放假办法》第二条). Dated hours are added to the totals.
+
 Rounding: the daily and hourly wages are shown to the fen, but the amount is computed from
 the unrounded hourly wage and rounded once (renshe.rules.money).
 """
@@ -18,10 +24,26 @@ import numpy as np
 from numpy.typing import ArrayLike
 from pydantic import BaseModel, ConfigDict, Field
 
+from renshe.rules import calendar
 from renshe.rules.calculators import Calculator
 from renshe.rules.labour.common import LABOUR_LAW, PAY_DAYS_NOTICE, cite, param
 from renshe.rules.money import money, money_array
 from renshe.rules.trace import Step, Trace
+
+
+class WorkedDay(BaseModel):
+    """Overtime hours worked on one date."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date = Field(title="日期", description="加班的日期")
+    hours: float = Field(
+        gt=0,
+        le=24,
+        allow_inf_nan=False,
+        title="小时数",
+        description="当天的加班小时数（工作日只填8小时以外的部分）",
+    )
 
 
 class OvertimeIn(BaseModel):
@@ -61,8 +83,13 @@ class OvertimeIn(BaseModel):
         title="休息日加班已安排补休",
         description="休息日工作已安排同等时间补休的，不再支付200%的加班工资（劳动法第四十四条第二项）",
     )
+    dates_worked: list[WorkedDay] = Field(
+        default_factory=list,
+        title="逐日加班记录",
+        description="按日期填写加班小时数，由工作日历判断是工作日、休息日还是法定节假日，并加到上面的小时数中",
+    )
     as_of: dt.date | None = Field(
-        default=None, title="适用法规的日期", description="按哪一天的标准计算；不填则为今天"
+        default=None, title="适用法规的日期", description="按哪一天的标准计算；不填则为最后一个加班日期或今天"
     )
 
 
@@ -114,11 +141,12 @@ def overtime_core(
 
 def compute(inp: OvertimeIn) -> OvertimeOut:
     trace = Trace()
-    on = inp.as_of or dt.date.today()
+    dated = max((w.date for w in inp.dates_worked), default=None)
+    on = inp.as_of or dated or dt.date.today()
     pay_days = param("labour.monthly_pay_days", on)
     hours = param("labour.daily_hours", on)
     rates = [param(f"labour.overtime_rate_{kind}", on) for kind in ("extended", "restday", "holiday")]
-    hours_by_kind = (inp.weekday_hours, inp.restday_hours, inp.holiday_hours)
+    hours_by_kind = _add_dated_hours(inp, trace)
     out = overtime_core(
         [inp.monthly_wage],
         [hours_by_kind[0]],
@@ -175,6 +203,36 @@ def compute(inp: OvertimeIn) -> OvertimeOut:
     )
 
 
+def _add_dated_hours(inp: OvertimeIn, trace: Trace) -> tuple[float, float, float]:
+    """The hour totals by kind of day, with ``dates_worked`` classified by the working-day calendar."""
+    totals = {"workday": inp.weekday_hours, "restday": inp.restday_hours, "holiday": inp.holiday_hours}
+    if not inp.dates_worked:
+        return totals["workday"], totals["restday"], totals["holiday"]
+    days = [calendar.check_date(w.date, f"dates_worked.{i}.date") for i, w in enumerate(inp.dates_worked)]
+    kinds = calendar.day_kind_array(np.array(days, dtype="datetime64[D]"))
+    names = {"workday": "工作日", "restday": "休息日", "holiday": "法定节假日"}
+    by_kind: dict[str, float] = {"workday": 0.0, "restday": 0.0, "holiday": 0.0}
+    for w, kind in zip(inp.dates_worked, kinds, strict=True):
+        by_kind[str(kind)] += w.hours
+        totals[str(kind)] += w.hours
+    provisional = [d.isoformat() for d in days if calendar.is_provisional(d)]
+    trace.add(
+        "按工作日历判断加班日期是工作日、休息日（含调休）还是法定节假日："
+        + "；".join(calendar.basis(min(days), max(days)))
+        + (
+            f"。以下日期所在年份尚无放假通知，结果为临时推算：{'、'.join(provisional)}" if provisional else ""
+        ),
+        calendar.LAW,
+        inputs={
+            "dates_worked": [
+                {"date": d.isoformat(), "kind": names[str(k)]} for d, k in zip(days, kinds, strict=True)
+            ]
+        },
+        result={names[k]: v for k, v in by_kind.items()},
+    )
+    return totals["workday"], totals["restday"], totals["holiday"]
+
+
 CALCULATORS = [
     Calculator(
         name="overtime-pay",
@@ -185,6 +243,10 @@ CALCULATORS = [
         result_model=OvertimeOut,
         compute=compute,
         references=[cite(LABOUR_LAW, "第四十四条"), cite(PAY_DAYS_NOTICE, "二")],
-        example={"monthly_wage": 6525, "weekday_hours": 10, "restday_hours": 8, "holiday_hours": 8},
+        example={
+            "monthly_wage": 6525,
+            "weekday_hours": 10,
+            "dates_worked": [{"date": "2025-10-01", "hours": 8}, {"date": "2025-10-04", "hours": 8}],
+        },
     )
 ]
