@@ -110,6 +110,22 @@ def given_or_param(
     return float(pv.value), pv
 
 
+def given_or_params(
+    wanted: list[tuple[float | None, str, str, str]], on: dt.date, region: str
+) -> list[tuple[float, ParamValue | None]]:
+    """:func:`given_or_param` for several figures, reporting every missing one in one error."""
+    found: list[tuple[float, ParamValue | None]] = []
+    problems = []
+    for given, field, name, label in wanted:
+        try:
+            found.append(given_or_param(given, field, name, label, on, region))
+        except ParameterNotFound as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ParameterNotFound(problems)
+    return found
+
+
 def source_note(field: str, pv: ParamValue | None) -> dict[str, Any]:
     """For a trace step's inputs: where a figure came from (the user or a parameter)."""
     if pv is None:

@@ -47,7 +47,7 @@ from renshe.rules.labour.common import (
     LCL_REGS,
     cite,
     full_months,
-    given_or_param,
+    given_or_params,
     param,
     source_note,
 )
@@ -407,14 +407,16 @@ def _standard(
     inp: CompensationIn, on: dt.date, whole: int, days: int, trace: Trace
 ) -> tuple[float, float, bool, float]:
     """The art. 47 standard for one case: N, the wage base, whether capped, and base × N."""
-    minimum, min_pv = given_or_param(
-        inp.local_minimum_wage, "local_minimum_wage", "labour.minimum_wage", "月最低工资标准", on, inp.region
-    )
-    local_avg, avg_pv = given_or_param(
-        inp.local_avg_monthly_wage,
-        "local_avg_monthly_wage",
-        "labour.local_avg_monthly_wage",
-        "设区的市上年度职工月平均工资",
+    (minimum, min_pv), (local_avg, avg_pv) = given_or_params(
+        [
+            (inp.local_minimum_wage, "local_minimum_wage", "labour.minimum_wage", "月最低工资标准"),
+            (
+                inp.local_avg_monthly_wage,
+                "local_avg_monthly_wage",
+                "labour.local_avg_monthly_wage",
+                "设区的市上年度职工月平均工资",
+            ),
+        ],
         on,
         inp.region,
     )
