@@ -141,12 +141,12 @@ def overtime_core(
 
 def compute(inp: OvertimeIn) -> OvertimeOut:
     trace = Trace()
+    hours_by_kind = _add_dated_hours(inp, trace)
     dated = max((w.date for w in inp.dates_worked), default=None)
     on = inp.as_of or dated or dt.date.today()
     pay_days = param("labour.monthly_pay_days", on)
     hours = param("labour.daily_hours", on)
     rates = [param(f"labour.overtime_rate_{kind}", on) for kind in ("extended", "restday", "holiday")]
-    hours_by_kind = _add_dated_hours(inp, trace)
     out = overtime_core(
         [inp.monthly_wage],
         [hours_by_kind[0]],
