@@ -20,7 +20,12 @@ def test_whole_year_untaken_leave_is_paid_at_200_percent_on_top():
     # 12 years → 10 days; none taken. 实施办法第十一条: daily = 8700 ÷ 21.75 = 400.00
     # 第十条: 300% including the normal wage → extra 10 × 400 × 2 = 8000.00 (whole 10 × 400 × 3 = 12000.00)
     r = run(year=2025, cumulative_service_years=12, monthly_wage=8700)
-    assert (r["untaken_days"], r["daily_wage"], r["pay"], r["pay_including_normal"]) == (10, 400.00, 8000.00, 12000.00)
+    assert (r["untaken_days"], r["daily_wage"], r["pay"], r["pay_including_normal"]) == (
+        10,
+        400.00,
+        8000.00,
+        12000.00,
+    )
 
 
 def test_leaving_pro_rata_drops_part_days():

@@ -150,7 +150,12 @@ def test_art40_without_notice_pays_last_months_wage_in_lieu():
     )
     assert (r["amount"], r["payment_in_lieu_of_notice"], r["total"]) == (63000.00, 9200.00, 72200.00)
     with_notice = run(
-        start="2019-03-01", end="2025-08-31", avg_monthly_wage=9000, termination="art40", notice_given=True, **NEUTRAL
+        start="2019-03-01",
+        end="2025-08-31",
+        avg_monthly_wage=9000,
+        termination="art40",
+        notice_given=True,
+        **NEUTRAL,
     )
     assert with_notice["payment_in_lieu_of_notice"] == 0
 
@@ -198,7 +203,13 @@ def test_service_before_2008_counts_from_2008_for_compensation_but_not_damages()
 
 def test_missing_local_figures_name_both_fields():
     with pytest.raises(ParameterNotFound) as err:
-        run(start="2020-01-01", end="2025-06-30", avg_monthly_wage=8000, termination="art41", region="fujian.fuzhou")
+        run(
+            start="2020-01-01",
+            end="2025-06-30",
+            avg_monthly_wage=8000,
+            termination="art41",
+            region="fujian.fuzhou",
+        )
     fields = {p.field for p in err.value.problems}
     assert fields == {"local_minimum_wage", "local_avg_monthly_wage"}
     assert all(p.zh and p.en for p in err.value.problems)
@@ -284,11 +295,25 @@ def test_vectorised_core_matches_one_case_at_a_time():
     days = rng.integers(0, 31, n)
     wage = rng.uniform(0, 60000, n).round(2)
     out = compensation_core(
-        months, days, wage, np.full(n, 2030.0), np.full(n, 9000.0), partial_year=PARTIAL, cap_multiple=3, cap_years=12
+        months,
+        days,
+        wage,
+        np.full(n, 2030.0),
+        np.full(n, 9000.0),
+        partial_year=PARTIAL,
+        cap_multiple=3,
+        cap_years=12,
     )
     for i in range(0, n, 50):
         one = compensation_core(
-            [months[i]], [days[i]], [wage[i]], [2030.0], [9000.0], partial_year=PARTIAL, cap_multiple=3, cap_years=12
+            [months[i]],
+            [days[i]],
+            [wage[i]],
+            [2030.0],
+            [9000.0],
+            partial_year=PARTIAL,
+            cap_multiple=3,
+            cap_years=12,
         )
         assert out["amount"][i] == one["amount"][0]
         assert out["months"][i] == one["months"][0]

@@ -69,7 +69,11 @@ def test_claim_assessed_before_signing_stops_at_the_end_date():
 
 @pytest.mark.parametrize(
     ("change", "field"),
-    [({"end": "2023-12-31"}, "end"), ({"monthly_wage": -5}, "monthly_wage"), ({"hire": "2024-13-01"}, "hire")],
+    [
+        ({"end": "2023-12-31"}, "end"),
+        ({"monthly_wage": -5}, "monthly_wage"),
+        ({"hire": "2024-13-01"}, "hire"),
+    ],
 )
 def test_bad_input_names_the_field(change, field):
     payload = {"hire": "2024-01-01", "end": "2024-12-31", "monthly_wage": 5000} | change
@@ -87,6 +91,11 @@ def test_bad_input_names_the_field(change, field):
 )
 def test_double_wages_never_exceed_eleven_months(hire, signed_after, end_after, wage):
     signed = None if signed_after is None else (hire + dt.timedelta(days=signed_after)).isoformat()
-    r = run(hire=hire.isoformat(), signed=signed, end=(hire + dt.timedelta(days=end_after)).isoformat(), monthly_wage=wage)
+    r = run(
+        hire=hire.isoformat(),
+        signed=signed,
+        end=(hire + dt.timedelta(days=end_after)).isoformat(),
+        monthly_wage=wage,
+    )
     assert 0 <= r["months"] <= 11
     assert r["amount"] <= round(11 * wage, 2) + 0.01

@@ -84,7 +84,9 @@ hours = st.floats(min_value=0, max_value=200, allow_nan=False)
 @given(wage=st.floats(0, 100_000), w=hours, r=hours, h=hours, extra=hours, rest=st.booleans())
 def test_more_hours_never_pay_less(wage, w, r, h, extra, rest):
     def amount(wh):
-        return overtime_core([wage], [wh], [r], [h], [rest], pay_days=21.75, hours_per_day=8, rates=RATES)["amount"][0]
+        return overtime_core([wage], [wh], [r], [h], [rest], pay_days=21.75, hours_per_day=8, rates=RATES)[
+            "amount"
+        ][0]
 
     assert amount(w + extra) >= amount(w)
 
@@ -92,7 +94,12 @@ def test_more_hours_never_pay_less(wage, w, r, h, extra, rest):
 def test_vectorised_core_matches_the_calculator():
     rng = np.random.default_rng(3)
     n = 40
-    wage, w, r, h = rng.uniform(2000, 40000, n).round(2), rng.integers(0, 36, n), rng.integers(0, 32, n), rng.integers(0, 24, n)
+    wage, w, r, h = (
+        rng.uniform(2000, 40000, n).round(2),
+        rng.integers(0, 36, n),
+        rng.integers(0, 32, n),
+        rng.integers(0, 24, n),
+    )
     rest = rng.integers(0, 2, n).astype(bool)
     out = overtime_core(wage, w, r, h, rest, pay_days=21.75, hours_per_day=8, rates=RATES)
     for i in range(n):
