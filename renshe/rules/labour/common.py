@@ -77,6 +77,15 @@ def months_with_fraction(anchor: dt.date, skip: int, last: dt.date) -> tuple[int
     return whole, (last - rest).days + 1, (add_months(anchor, skip + whole + 1) - rest).days
 
 
+def ensure_not_before(day: dt.date, earlier: dt.date | None, what: tuple[str, str], than: tuple[str, str]) -> None:
+    """For input validators: ``day`` must not come before ``earlier`` (names in Chinese, English)."""
+    if earlier is not None and day < earlier:
+        raise ValueError(
+            f"{what[0]} {day.isoformat()} 早于{than[0]} {earlier.isoformat()} / "
+            f"{what[1]} {day.isoformat()} is before {than[1]} {earlier.isoformat()}"
+        )
+
+
 def param(name: str, on: dt.date, region: str = regions.NATIONAL) -> ParamValue:
     """A parameter value in force on ``on`` (raises the bilingual ParameterNotFound)."""
     return parameters.value_at(name, on, region)

@@ -46,6 +46,7 @@ from renshe.rules.labour.common import (
     LCL_IN_FORCE,
     LCL_REGS,
     cite,
+    ensure_not_before,
     full_months,
     given_or_params,
     param,
@@ -152,12 +153,7 @@ class CompensationIn(BaseModel):
     @field_validator("end")
     @classmethod
     def _end_after_start(cls, end: dt.date, info) -> dt.date:
-        start = info.data.get("start")
-        if start is not None and end < start:
-            raise ValueError(
-                f"解除或终止日期 {end.isoformat()} 早于入职日期 {start.isoformat()} / "
-                f"end {end.isoformat()} is before start {start.isoformat()}"
-            )
+        ensure_not_before(end, info.data.get("start"), ("解除或终止日期", "end"), ("入职日期", "start"))
         if end < LCL_IN_FORCE:
             raise ValueError(
                 "劳动合同法自2008年1月1日起施行，此前解除或终止的按当时规定处理 / "

@@ -71,12 +71,7 @@ class DoubleWagesIn(BaseModel):
     @field_validator("end")
     @classmethod
     def _end_after_hire(cls, end: dt.date, info) -> dt.date:
-        hire = info.data.get("hire")
-        if hire is not None and end < hire:
-            raise ValueError(
-                f"计算截止日期 {end.isoformat()} 早于用工之日 {hire.isoformat()} / "
-                f"end {end.isoformat()} is before hire {hire.isoformat()}"
-            )
+        ensure_not_before(end, info.data.get("hire"), ("计算截止日期", "end"), ("用工之日", "hire"))
         return end
 
 

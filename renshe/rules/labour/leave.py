@@ -27,7 +27,14 @@ from numpy.typing import ArrayLike
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from renshe.rules.calculators import Calculator
-from renshe.rules.labour.common import LEAVE_MEASURES, LEAVE_REGS, PAY_DAYS_NOTICE, cite, param
+from renshe.rules.labour.common import (
+    LEAVE_MEASURES,
+    LEAVE_REGS,
+    PAY_DAYS_NOTICE,
+    cite,
+    ensure_not_before,
+    param,
+)
 from renshe.rules.money import money, money_array
 from renshe.rules.trace import Step, Trace
 
@@ -71,12 +78,8 @@ class LeaveIn(BaseModel):
             raise ValueError(
                 f"日期 {day.isoformat()} 不在 {year} 年度内 / date {day.isoformat()} is not in year {year}"
             )
-        joined = info.data.get("joined")
-        if info.field_name == "left" and day is not None and joined is not None and day < joined:
-            raise ValueError(
-                f"离职日期 {day.isoformat()} 早于入职日期 {joined.isoformat()} / "
-                f"left {day.isoformat()} is before joined {joined.isoformat()}"
-            )
+        if info.field_name == "left" and day is not None:
+            ensure_not_before(day, info.data.get("joined"), ("离职日期", "left"), ("入职日期", "joined"))
         return day
 
 
