@@ -77,7 +77,9 @@ def months_with_fraction(anchor: dt.date, skip: int, last: dt.date) -> tuple[int
     return whole, (last - rest).days + 1, (add_months(anchor, skip + whole + 1) - rest).days
 
 
-def ensure_not_before(day: dt.date, earlier: dt.date | None, what: tuple[str, str], than: tuple[str, str]) -> None:
+def ensure_not_before(
+    day: dt.date, earlier: dt.date | None, what: tuple[str, str], than: tuple[str, str]
+) -> None:
     """For input validators: ``day`` must not come before ``earlier`` (names in Chinese, English)."""
     if earlier is not None and day < earlier:
         raise ValueError(

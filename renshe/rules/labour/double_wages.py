@@ -44,6 +44,7 @@ from renshe.rules.labour.common import (
     LCL_REGS,
     add_months,
     cite,
+    ensure_not_before,
     months_with_fraction,
     param,
 )
