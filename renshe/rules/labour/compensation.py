@@ -131,6 +131,10 @@ class CompensationIn(BaseModel):
         default=regions.FUJIAN,
         title="劳动合同履行地",
         description="地区代码，如 fujian、fujian.xiamen；最低工资和上年度职工月平均工资按履行地（实施条例第十四条）",
+        json_schema_extra={
+            "enum": [r for r in regions.REGION_NAMES if r != regions.NATIONAL],
+            "x-labels": regions.REGION_NAMES,
+        },
     )
     local_avg_monthly_wage: float | None = Field(
         default=None,
