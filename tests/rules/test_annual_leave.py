@@ -67,3 +67,21 @@ def test_bad_input_names_the_field(change, field):
     with pytest.raises(RulesError) as err:
         run(**({"year": 2025, "cumulative_service_years": 5, "monthly_wage": 5000} | change))
     assert any(p.field == field and p.zh and p.en for p in err.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("years", "payload", "lost"),
+    [
+        (5, {"paid_personal_leave_days": 20}, True),  # 第四条第（二）项: 20 days “以上” includes 20
+        (5, {"paid_personal_leave_days": 19}, False),
+        (5, {"sick_leave_months": 2}, True),  # 第（三）项: 1–10 years, 2 months
+        (12, {"sick_leave_months": 2.5}, False),  # 第（四）项: 10–20 years needs 3 months
+        (12, {"sick_leave_months": 3}, True),
+        (25, {"sick_leave_months": 3.9}, False),  # 第（五）项: 20 years and more needs 4 months
+        (25, {"sick_leave_months": 4}, True),
+    ],
+)
+def test_long_personal_or_sick_leave_takes_away_the_years_leave(years, payload, lost):
+    r = run(year=2025, cumulative_service_years=years, monthly_wage=5000, **payload)
+    assert r["forfeited"] is lost
+    assert (r["untaken_days"] == 0) is lost

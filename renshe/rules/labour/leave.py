@@ -13,8 +13,9 @@
   is the 12-month average monthly wage without overtime ÷ 21.75. A worker who, though offered
   leave, declines it in writing for his own reasons gets only the normal wage (第十条第二款).
 
-Not covered here: the cases in 条例第四条 that take away a year's leave (long sick or
-personal leave, school holidays).
+- Lost for the year (条例第四条第（二）至（五）项): 20 days or more of personal leave the
+  employer paid, or sick leave of 2, 3 or 4 months or more by service band. (School holidays,
+  第四条第（一）项, concern schools and are not asked here.)
 """
 
 from __future__ import annotations
@@ -64,6 +65,20 @@ class LeaveIn(BaseModel):
     days_taken: float = Field(
         default=0, ge=0, le=366, title="当年已休年休假天数", description="当年度已安排的年休假天数"
     )
+    paid_personal_leave_days: float = Field(
+        default=0,
+        ge=0,
+        le=366,
+        title="当年不扣工资的事假天数",
+        description="请事假累计20天以上且单位按规定不扣工资的，不享受当年年休假（条例第四条第（二）项）",
+    )
+    sick_leave_months: float = Field(
+        default=0,
+        ge=0,
+        le=12,
+        title="当年病假累计月数",
+        description="病假累计达2、3或4个月以上（按累计工作年限）的，不享受当年年休假（条例第四条第（三）至（五）项）",
+    )
     refused_in_writing: bool = Field(
         default=False,
         title="职工因本人原因书面提出不休",
@@ -85,6 +100,7 @@ class LeaveIn(BaseModel):
 
 class LeaveOut(BaseModel):
     entitlement_days: int = Field(description="按累计工作年限全年应享受的年休假天数")
+    forfeited: bool = Field(description="是否因条例第四条情形不享受当年年休假")
     prorated_days: float = Field(description="当年度在本单位折算的应休天数（新进或离职时折算，否则同全年）")
     untaken_days: float = Field(description="应休未休天数（不足1整天的部分不计）")
     daily_wage: float = Field(description="日工资 = 月工资 ÷ 21.75")
@@ -111,6 +127,38 @@ def _entitlement(years: int, table: list[dict[str, int]]) -> int:
     return max((row["days"] for row in table if years >= row["min_years"]), default=0)
 
 
+def _forfeited(inp: LeaveIn, on: dt.date, trace: Trace) -> bool:
+    """Whether long personal or sick leave takes away this year's leave (条例第四条第（二）至（五）项)."""
+    limits = param("labour.annual_leave_forfeiture", on)
+    sick_limit = max(
+        (
+            row["months"]
+            for row in limits.value["sick_leave_months"]
+            if inp.cumulative_service_years >= row["min_years"]
+        ),
+        default=None,
+    )
+    reasons = []
+    if inp.paid_personal_leave_days >= limits.value["paid_personal_leave_days"]:
+        reasons.append(
+            f"不扣工资的事假 {inp.paid_personal_leave_days:g} 天 ≥ {limits.value['paid_personal_leave_days']} 天"
+        )
+    if sick_limit is not None and inp.sick_leave_months >= sick_limit:
+        reasons.append(f"病假 {inp.sick_leave_months:g} 个月 ≥ {sick_limit} 个月")
+    if reasons:
+        trace.add(
+            "有条例第四条规定情形的，不享受当年的年休假：" + "；".join(reasons),
+            cite(LEAVE_REGS, "第四条"),
+            params=[limits],
+            inputs={
+                "paid_personal_leave_days": inp.paid_personal_leave_days,
+                "sick_leave_months": inp.sick_leave_months,
+            },
+            result=0,
+        )
+    return bool(reasons)
+
+
 def compute(inp: LeaveIn) -> LeaveOut:
     trace = Trace()
     on = inp.left or dt.date(inp.year, 12, 31)
@@ -119,13 +167,15 @@ def compute(inp: LeaveIn) -> LeaveOut:
     rate = param("labour.annual_leave_pay_rate", on)
     pay_days = param("labour.monthly_pay_days", on)
 
-    entitlement = trace.add(
+    annual = trace.add(
         "累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，10天；已满20年的，15天",
         cite(LEAVE_REGS, "第三条第一款"),
         params=[table],
         inputs={"cumulative_service_years": inp.cumulative_service_years},
         result=_entitlement(inp.cumulative_service_years, table.value),
     )
+    forfeited = bool(annual) and _forfeited(inp, on, trace)
+    entitlement = 0 if forfeited else annual
     first = max(dt.date(inp.year, 1, 1), inp.joined or dt.date(inp.year, 1, 1))
     last = inp.left or dt.date(inp.year, 12, 31)
     days_here = (last - first).days + 1
@@ -189,7 +239,8 @@ def compute(inp: LeaveIn) -> LeaveOut:
             formula=f"{inp.monthly_wage:.2f} ÷ {pay_days.value:g} × {untaken} × ({rate.value:g} − 1) = {out['pay']:.2f}",
         )
     return LeaveOut(
-        entitlement_days=entitlement,
+        entitlement_days=annual,
+        forfeited=forfeited,
         prorated_days=round(prorated, 4),
         untaken_days=untaken,
         daily_wage=money(out["daily_wage"]),
