@@ -460,13 +460,26 @@ def _standard(
         formula=f"{multiple.value:g} × {local_avg:.2f} = {ceiling:.2f}；{floored:.2f} {'>' if capped else '≤'} {ceiling:.2f}",
     )
     months = float(out["months"][0])
+    uncapped = float(
+        compensation_months(
+            [whole],
+            [days],
+            [False],
+            months_per_year=partial.value["months_per_year"],
+            full_year_from_months=int(partial.value["full_year_from_months"]),
+            months_for_shorter=partial.value["months_for_shorter"],
+            cap_years=int(cap_years.value),
+        )[0]
+    )
+    limit = f"，封顶{cap_years.value}年 → {months:g}个月" if months < uncapped else ""
     trace.add(
-        "每满一年支付一个月工资；六个月以上不满一年的按一年计算；不满六个月的支付半个月工资",
+        "每满一年支付一个月工资；六个月以上不满一年的按一年计算；不满六个月的支付半个月工资"
+        + ("；按三倍封顶的，年限最高不超过十二年" if capped else ""),
         cite(LCL, "第四十七条第一款、第二款" if capped else "第四十七条第一款"),
         params=[partial],
         inputs={"whole_months": whole, "extra_days": days},
         result=months,
-        formula=f"{whole // 12}年 + 零头{whole % 12}个月{days}天 → {months:g}个月",
+        formula=f"{whole // 12}年 + 零头{whole % 12}个月{days}天 → {uncapped:g}个月{limit}",
     )
     return months, wage_base, capped, float(out["amount"][0])
 

@@ -260,7 +260,7 @@ CALCULATORS = [
         result_model=LeaveOut,
         compute=compute,
         references=[
-            cite(LEAVE_REGS, "第二条、第三条、第五条"),
+            cite(LEAVE_REGS, "第二条、第三条、第四条、第五条"),
             cite(LEAVE_MEASURES, "第三条、第四条、第五条、第十条、第十一条、第十二条"),
             cite(PAY_DAYS_NOTICE, "二"),
         ],
