@@ -238,3 +238,8 @@ def test_add_working_days_lands_on_a_working_day(start, n):
 )
 def test_more_working_days_is_never_earlier(start, n, extra):
     assert calendar.add_working_days(start, n + extra).value > calendar.add_working_days(start, n).value
+
+
+def test_classify_pairs_kind_and_provisional():
+    assert calendar.classify(D(2025, 10, 1)) == calendar.CalendarResult("holiday", False)
+    assert calendar.classify(D(2027, 10, 1)) == calendar.CalendarResult("holiday", True)
