@@ -48,6 +48,7 @@ def _format(days: list[str]) -> str:
 
 
 class HolidayNoticeForm(forms.ModelForm):
+    url = forms.URLField(label="官方网址", required=False, assume_scheme="https")
     days_off_text = forms.CharField(
         label="放假日期",
         widget=forms.Textarea(attrs={"rows": 8}),
