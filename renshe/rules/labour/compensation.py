@@ -243,22 +243,27 @@ def compensation_core(
 
     The wage is floored at the minimum wage (实施条例第二十七条), then capped at
     ``cap_multiple`` × the local average wage (art. 47 ¶2); N comes from
-    :func:`compensation_months`. Returns ``wage_base``, ``capped``, ``months``, ``amount``.
+    :func:`compensation_months`. Returns ``wage_base``, ``capped``, ``months``, ``amount`` and
+    ``months_before_year_limit`` (N had the 12-year limit not applied, for the trace).
     """
     floored = np.maximum(np.asarray(avg_wage, dtype=np.float64), np.asarray(minimum_wage, dtype=np.float64))
     ceiling = cap_multiple * np.asarray(local_avg_wage, dtype=np.float64)
     capped = floored > ceiling
     base = np.where(capped, ceiling, floored)
-    months = compensation_months(
-        whole_months,
-        extra_days,
-        capped,
-        months_per_year=partial_year["months_per_year"],
-        full_year_from_months=int(partial_year["full_year_from_months"]),
-        months_for_shorter=partial_year["months_for_shorter"],
-        cap_years=cap_years,
-    )
-    return {"wage_base": base, "capped": capped, "months": months, "amount": money_array(base * months)}
+    rules = {
+        "months_per_year": partial_year["months_per_year"],
+        "full_year_from_months": int(partial_year["full_year_from_months"]),
+        "months_for_shorter": partial_year["months_for_shorter"],
+        "cap_years": cap_years,
+    }
+    months = compensation_months(whole_months, extra_days, capped, **rules)
+    return {
+        "wage_base": base,
+        "capped": capped,
+        "months": months,
+        "months_before_year_limit": compensation_months(whole_months, extra_days, False, **rules),
+        "amount": money_array(base * months),
+    }
 
 
 # ---- one case --------------------------------------------------------------------------------
@@ -460,17 +465,7 @@ def _standard(
         formula=f"{multiple.value:g} × {local_avg:.2f} = {ceiling:.2f}；{floored:.2f} {'>' if capped else '≤'} {ceiling:.2f}",
     )
     months = float(out["months"][0])
-    uncapped = float(
-        compensation_months(
-            [whole],
-            [days],
-            [False],
-            months_per_year=partial.value["months_per_year"],
-            full_year_from_months=int(partial.value["full_year_from_months"]),
-            months_for_shorter=partial.value["months_for_shorter"],
-            cap_years=int(cap_years.value),
-        )[0]
-    )
+    uncapped = float(out["months_before_year_limit"][0])
     limit = f"，封顶{cap_years.value}年 → {months:g}个月" if months < uncapped else ""
     trace.add(
         "每满一年支付一个月工资；六个月以上不满一年的按一年计算；不满六个月的支付半个月工资"
