@@ -317,3 +317,21 @@ def test_vectorised_core_matches_one_case_at_a_time():
         )
         assert out["amount"][i] == one["amount"][0]
         assert out["months"][i] == one["months"][0]
+
+
+def test_unverified_city_average_wage_is_used_and_flagged():
+    # labour.local_avg_monthly_wage, 泉州 2019: 65077 ÷ 12 = 5423.08 (泉州统计年鉴2019 表5-3, unverified).
+    # By hand: cap = 3 × 5423.08 = 16269.24 < 20000 → base 16269.24; 2 years → N = 2
+    #          amount = 16269.24 × 2 = 32538.48
+    r = run(
+        start="2017-07-01",
+        end="2019-06-30",
+        avg_monthly_wage=20000,
+        termination="art41",
+        region="fujian.quanzhou",
+        local_minimum_wage=1800,
+    )
+    assert (r["capped"], r["wage_base"], r["amount"]) == (True, 16269.24, 32538.48)
+    cap_step = next(s for s in r["trace"] if s["reference"]["article"] == "第四十七条第二款")
+    assert cap_step["params"][0]["name"] == "labour.local_avg_monthly_wage"
+    assert cap_step["params"][0]["verified"] is False
