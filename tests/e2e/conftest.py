@@ -32,12 +32,14 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context(live_server, tmp_path_factory) -> Iterator:
-    """One Chromium for the session, with a fresh user-data-dir.
+    """One Chromium per test module, with a fresh user-data-dir.
 
-    It depends on ``live_server`` so that it closes first: the server's request threads
-    then finish while the shared in-memory test database may still be used from them.
+    Per module, not per session: Playwright's sync API allows one instance at a time in a
+    thread, so a module that drives its own browser can run after this one. It depends on
+    ``live_server`` so that it closes first: the server's request threads then finish
+    while the shared in-memory test database may still be used from them.
     """
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is not installed (scripts/dev test installs it)")
