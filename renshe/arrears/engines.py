@@ -86,8 +86,9 @@ def spark_session():
 
     return (SparkSession.builder.master(os.environ.get("SPARK_MASTER", "local[2]"))
             .appName("renshe-arrears")
-            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.sql.shuffle.partitions", os.environ.get("SPARK_SHUFFLE_PARTITIONS", "2"))
             .config("spark.ui.enabled", "false")
+            .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "2g"))
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate())
 
@@ -105,8 +106,8 @@ def compute_spark(con, as_of: dt.date, months: list[int], spark=None) -> pd.Data
                       + _view_sql(t, "datediff({0}, DATE '1970-01-01')").format(src=f"src_{t.name}"))
         spark.createDataFrame(_month_cal(months)).createOrReplaceTempView("month_cal")
         for name, sql in indicators.steps(as_of):
-            df = spark.sql(sql).cache()
-            df.createOrReplaceTempView(name)
+            # materialise each step, as DuckDB does, cutting the lineage so later plans stay small
+            spark.sql(sql).localCheckpoint(eager=True).createOrReplaceTempView(name)
         out = spark.table("indicator_value").toPandas()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

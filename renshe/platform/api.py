@@ -15,6 +15,7 @@ from renshe.rules.errors import FieldProblem, RulesError
 
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
+    ("/arrears", "renshe.arrears.api"),
 ]
 
 api = NinjaAPI(
