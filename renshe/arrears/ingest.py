@@ -99,9 +99,9 @@ def _checks(c: Column) -> list[tuple[str, str, str]]:
 def _typed(c: Column) -> str:
     v = f"NULLIF(trim({c.name}), '')"
     return {
-        "int": f"CAST({v} AS BIGINT)",
-        "float": f"CAST({v} AS DOUBLE)",
-        "date": f"CAST({v} AS DATE)",
+        "int": f"TRY_CAST({v} AS BIGINT)",
+        "float": f"TRY_CAST({v} AS DOUBLE)",
+        "date": f"TRY_CAST({v} AS DATE)",
         "bool": f"lower({v}) IN ('true', '1', '是')",
     }.get(c.kind, v)
 
@@ -198,10 +198,9 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, table: Table) -> tuple[int
         ref = BY_NAME[target]
         on = " AND ".join(f"r.{k} = c.{c}" for c, k in zip(cols, ref.key, strict=True))
         null = " OR ".join(f"c.{c} IS NULL" for c in cols)
-        label = "、".join(cols)
+        zh_msg, en_msg = f"{'、'.join(cols)}：引用的{ref.title}不存在", f"{', '.join(cols)}: no such {target} in the store"
         con.execute(
-            f"UPDATE _chk c SET zh = concat_ws('；', NULLIF(zh, ''), {_lit(f'{label}：引用的{ref.title}不存在')}), "
-            f"en = concat_ws('; ', NULLIF(en, ''), {_lit(f'{label}: no such {target} in the store')}) "
+            f"UPDATE _chk c SET zh = {_lit(zh_msg)}, en = {_lit(en_msg)} "
             f"WHERE zh = '' AND NOT ({null}) AND NOT EXISTS (SELECT 1 FROM {target} r WHERE {on})"
         )
     key = ", ".join(table.key)
@@ -255,7 +254,6 @@ def ingest(src: Path, store: Path = DEFAULT_STORE, rejects: Path | None = None) 
     rejects = rejects or store.with_name(f"{store.stem}-rejects-{dt.datetime.now():%Y%m%d-%H%M%S}.csv")
     n_rej = con.execute("SELECT count(*) FROM _rejects").fetchone()[0]
     con.execute(f"COPY (SELECT * FROM _rejects ORDER BY file, row) TO {_lit(str(rejects))} (HEADER)")
-    rows = con.execute("SELECT count(*) FROM _rejects").fetchone()[0]
     con.close()
     return {
         "store": str(store),
@@ -265,5 +263,5 @@ def ingest(src: Path, store: Path = DEFAULT_STORE, rejects: Path | None = None) 
         "rejected": int(n_rej),
         "rejects_report": str(rejects),
         "seconds": round(time.perf_counter() - started, 2),
-        "rows_read": int(sum(loaded.values()) + sum(skipped.values()) + rows),
+        "rows_read": int(sum(loaded.values()) + sum(skipped.values()) + n_rej),
     }
