@@ -177,7 +177,8 @@ def generate(out: Path, workers: int, days: int, seed: int, start: dt.date = dt.
     suffix = np.where(org_type == "owner", rng.choice(["置业有限公司", "城市建设投资集团有限公司", "开发建设有限公司"], n_org),
                       np.where(org_type == "gc", rng.choice(["建设工程有限公司", "建工集团有限公司"], n_org),
                                rng.choice(["劳务有限公司", "建筑劳务分包有限公司", "机电安装工程有限公司", "幕墙工程有限公司"], n_org)))
-    city_short = np.array([dict(zip(codes, city_of, strict=True))[c][:2] for c in org_region])
+    city_by_code = dict(zip(codes, city_of, strict=True))
+    city_short = np.array([city_by_code[c][:2] for c in org_region])
     org_names = np.char.add(np.char.add(np.char.add(np.char.add(city_short, w1), w2), rng.choice(_WORDS, n_org)), suffix)
     emit("org", {"org_id": np.arange(1, n_org + 1), "credit_code": ids.credit_codes(org_region, rng.integers(0, 10**8, n_org)),
                  "name": org_names, "org_type": org_type, "region_code": org_region})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
 from typing import IO
 
@@ -36,28 +37,30 @@ def build(values: pd.DataFrame, as_of: dt.date) -> list[dict]:
     """The warnings (level ≥ yellow) from long indicator values, sorted by project and month."""
     th = indicators.thresholds(as_of)
     escalate = int(parameters.value("arrears.escalate_yellow_count", as_of, indicators.REGION))
-    fired = values[values["level"] > 0]
+    fired = values.loc[values["level"] > 0, ["project_id", "month", "code", "value", "level", "contractor_id", "region_code"]]
+    records = sorted(fired.itertuples(index=False, name=None), key=lambda r: (r[0], r[1], -r[4], r[2]))
     out = []
-    for (pid, month), grp in fired.groupby(["project_id", "month"], sort=True):
-        own = grp[grp["code"].map(lambda c: BY_CODE[c].scope == "project")]
-        if own.empty:
+    for (pid, month), grp in itertools.groupby(records, key=lambda r: (r[0], r[1])):
+        grp = list(grp)
+        own = [int(r[4]) for r in grp if BY_CODE[r[2]].scope == "project"]
+        if not own:
             continue
-        level = int(own["level"].max())
-        if (own["level"] == 1).sum() >= escalate:
+        level = max(own)
+        if sum(1 for lvl in own if lvl == 1) >= escalate:
             level = min(3, level + 1)
         items = []
         score = 0.0
-        for r in sorted(grp.itertuples(), key=lambda r: (-r.level, r.code)):
-            ind, t = BY_CODE[r.code], th[r.code].value
-            score += t["weight"] * r.level
+        for _, _, code, value, lvl, _, _ in grp:
+            ind, t, lvl = BY_CODE[code], th[code].value, int(lvl)
+            score += t["weight"] * lvl
             items.append({
-                "code": r.code, "title": ind.title, "value": float(r.value), "level": LEVELS[r.level],
-                "threshold": {"op": ">" if ind.direction == "high" else "<", "value": t[LEVELS[r.level]]},
+                "code": code, "title": ind.title, "value": float(value), "level": LEVELS[lvl],
+                "threshold": {"op": ">" if ind.direction == "high" else "<", "value": t[LEVELS[lvl]]},
                 "formula": ind.formula, "article": f"{LAW}{ind.article}", "scope": ind.scope,
             })
         out.append({
-            "warning_id": f"{int(pid)}-{month}", "project_id": int(pid), "contractor_id": int(grp["contractor_id"].iloc[0]),
-            "region_code": grp["region_code"].iloc[0], "month": month, "level": LEVELS[level],
+            "warning_id": f"{int(pid)}-{month}", "project_id": int(pid), "contractor_id": int(grp[0][5]),
+            "region_code": grp[0][6], "month": month, "level": LEVELS[level],
             "score": round(min(100.0, score), 1), "indicators": items,
         })
     return out
