@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from renshe.arrears import engines, ingest, warnings
@@ -12,7 +14,7 @@ from renshe.arrears.indicators import INDICATORS
 def store(hand_built, tmp_path):
     path = tmp_path / "a.duckdb"
     summary = ingest.ingest(hand_built, path)
-    assert summary["rejected"] == 0, open(summary["rejects_report"], encoding="utf-8").read()
+    assert summary["rejected"] == 0, Path(summary["rejects_report"]).read_text(encoding="utf-8")
     engines.run(path, "duckdb")
     return path
 
