@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from renshe.arrears import geo, ids
 from renshe.arrears.schema import BY_NAME, SQL_TYPES
 from renshe.rules import parameters
+from renshe.rules.errors import RulesError
 
 PATTERNS = (
     "late_payroll",
@@ -402,6 +403,13 @@ def _complaints(rng, n_p, months, plant, plant_m, gc_of) -> dict:
 
 
 def main(args) -> int:
+    if args.workers < 1 or not 1 <= args.days <= 366:
+        raise RulesError.of("workers/days", "人数至少为1，天数应在1到366之间",
+                            "workers must be at least 1 and days between 1 and 366")
+    try:
+        dt.date.fromisoformat(args.start)
+    except ValueError:
+        raise RulesError.of("start", "日期格式应为 YYYY-MM-DD", "start must be YYYY-MM-DD") from None
     summary = generate(Path(args.out), args.workers, args.days, args.seed,
                        dt.date.fromisoformat(args.start), args.format)
     print(json.dumps(summary, ensure_ascii=False))

@@ -185,8 +185,14 @@ def _require(path: Path, header: list[str], names: list[str]) -> None:
 
 
 def _load(con: duckdb.DuckDBPyConnection, path: Path, table: Table) -> tuple[int, int]:
-    """Validate the staged rows of ``path``; insert the good new ones. Returns (inserted, skipped)."""
-    _stage(con, path, table)
+    """Validate the staged rows of ``path``; insert the good new ones. Returns (inserted, skipped).
+    A file without the table's columns is refused whole, reported against its header (row 1)."""
+    try:
+        _stage(con, path, table)
+    except RulesError as exc:
+        p = exc.problems[0]
+        con.execute("INSERT INTO _rejects VALUES (?, 1, ?, ?)", [str(path), p.zh, p.en])
+        return 0, 0
     checks = [(cond, f"{c.name}：{zh}", f"{c.name}: {en}") for c in table.columns for cond, zh, en in _checks(c)]
     zh = "concat_ws('；', " + ", ".join(f"CASE WHEN {cond} THEN {_lit(z)} END" for cond, z, _ in checks) + ")"
     en = "concat_ws('; ', " + ", ".join(f"CASE WHEN {cond} THEN {_lit(e)} END" for cond, _, e in checks) + ")"
