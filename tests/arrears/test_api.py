@@ -32,3 +32,20 @@ def test_signed_in_user_sees_warnings(client, django_user_model, store):
     assert {i["code"] for i in w["indicators"]} >= {"unpaid_worker_share", "collective_complaint"}
     assert client.get("/api/v1/arrears/warnings?level=yellow").json() == []
     assert client.get("/api/v1/arrears/warnings?level=purple").status_code == 422
+
+
+@pytest.mark.django_db
+def test_platform_demo_loads_warnings_once(tmp_path, monkeypatch, settings):
+    import io
+
+    from renshe.arrears import demo_load, warnings
+
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("RENSHE_ARREARS_STORE", str(tmp_path / "demo.duckdb"))
+    out = io.StringIO()
+    demo_load.load(out)
+    assert "arrears demo" in out.getvalue()
+    first = warnings.read(tmp_path / "demo.duckdb")
+    assert any(w["level"] == "red" for w in first)
+    demo_load.load(io.StringIO())  # a second start changes nothing
+    assert warnings.read(tmp_path / "demo.duckdb") == first
