@@ -149,7 +149,7 @@ def parse_markdown(text: str, style: str = "article") -> tuple[str, list[Article
     articles: list[dict] = []
     chapter = ""
     for raw in body.splitlines():
-        line = raw.strip().strip("\u3000").strip()
+        line = raw.strip().strip("\u3000\u200b").strip()
         if not line:
             continue
         if style == "item" and (m := _SECTION.match(line)):
