@@ -22,7 +22,20 @@ CORPUS_DIR = Path(__file__).with_name("corpus")
 
 STATUSES = {"in_force": "现行有效", "amended": "已被修改", "repealed": "已废止", "not_yet": "尚未施行"}
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _ARTICLE = re.compile(r"^第([零〇一二三四五六七八九十百千]+)条[\s\u3000]*(.*)$")
 _SECTION = re.compile(r"^##\s*([零〇一二三四五六七八九十百千]+)(?:、\s*(.*))?$")
@@ -202,19 +215,44 @@ def load_document(path: Path) -> Document:
     style = meta.get("style", "article")
     preamble = ""
     if meta.get("text_file"):
-        preamble, articles = parse_markdown((path.parent / meta["text_file"]).read_text(encoding="utf-8"), style)
+        preamble, articles = parse_markdown(
+            (path.parent / meta["text_file"]).read_text(encoding="utf-8"), style
+        )
     else:
         articles = [
-            Article(number=int(a["number"]), text=a["text"].strip(), chapter=a.get("chapter", ""), title=a.get("title", ""))
+            Article(
+                number=int(a["number"]),
+                text=a["text"].strip(),
+                chapter=a.get("chapter", ""),
+                title=a.get("title", ""),
+            )
             for a in meta.get("articles") or []
         ]
     versions = _versions(meta)
-    articles = [
-        Article(a.number, a.text, a.chapter, a.title, versions.get(a.number, ())) for a in articles
-    ]
-    known = {"slug", "title", "short", "kind", "number", "issuer", "adopted", "promulgated", "effective",
-             "status", "topics", "amendments", "source", "text_file", "articles", "versions", "style",
-             "repealed", "missing", "region", "current_from"}
+    articles = [Article(a.number, a.text, a.chapter, a.title, versions.get(a.number, ())) for a in articles]
+    known = {
+        "slug",
+        "title",
+        "short",
+        "kind",
+        "number",
+        "issuer",
+        "adopted",
+        "promulgated",
+        "effective",
+        "status",
+        "topics",
+        "amendments",
+        "source",
+        "text_file",
+        "articles",
+        "versions",
+        "style",
+        "repealed",
+        "missing",
+        "region",
+        "current_from",
+    }
     return Document(
         slug=path.stem,
         title=meta["title"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ import numpy as np
 import yaml
 
 from renshe.knowledge.library import Document, cn_number, library
+from renshe.rules.errors import RulesError
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
 K1, B = 1.2, 0.75
@@ -34,7 +36,9 @@ _MAX_DAY = dt.date.max.toordinal()
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _ARTICLE_HINT = re.compile(r"第([零〇一二三四五六七八九十百千\d]+)条")
 #: cross-references (本法第三十八条第一款第二项) and bare numbers carry no meaning for a question
-_NOISE = re.compile(r"(本法|本条例|本规定|本办法|本解释)?(第[零〇一二三四五六七八九十百千\d]+[条款项章节](之[一二三四五六七八九十])?)+|[（(][一二三四五六七八九十]+[)）]|\d+(\.\d+)?%?")
+_NOISE = re.compile(
+    r"(本法|本条例|本规定|本办法|本解释)?(第[零〇一二三四五六七八九十百千\d]+[条款项章节](之[一二三四五六七八九十])?)+|[（(][一二三四五六七八九十]+[)）]|\d+(\.\d+)?%?"
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class Analyzer:
     """Chinese segmentation (jieba, search mode) with legal terms kept whole and stopwords dropped."""
 
     def __init__(self, extra_words: list[str], stopwords: list[str]) -> None:
+        jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
         for w in extra_words:
@@ -112,10 +117,23 @@ def _entries(docs: dict[str, Document]) -> list[Entry]:
         end = d.repealed - dt.timedelta(days=1) if d.repealed else dt.date.max
         for a in d.articles:
             label = a.label(d.style)
-            entries.append(Entry(d.slug, d.title, d.number, a.number, label, a.text, start, end, d.topics, True))
+            entries.append(
+                Entry(d.slug, d.title, d.number, a.number, label, a.text, start, end, d.topics, True)
+            )
             for v in a.versions:
                 entries.append(
-                    Entry(d.slug, d.title, d.number, a.number, label, v.text, v.valid_from, v.valid_to, d.topics, False)
+                    Entry(
+                        d.slug,
+                        d.title,
+                        d.number,
+                        a.number,
+                        label,
+                        v.text,
+                        v.valid_from,
+                        v.valid_to,
+                        d.topics,
+                        False,
+                    )
                 )
     return entries
 
@@ -147,7 +165,9 @@ class SearchIndex:
             w = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[idx] / avgdl))
             self.postings[term] = (idx, w)
         self.valid_from = np.array([e.valid_from.toordinal() for e in self.entries], dtype=np.int64)
-        self.valid_to = np.array([min(e.valid_to.toordinal(), _MAX_DAY) for e in self.entries], dtype=np.int64)
+        self.valid_to = np.array(
+            [min(e.valid_to.toordinal(), _MAX_DAY) for e in self.entries], dtype=np.int64
+        )
         self.numbers = np.array([e.article or 0 for e in self.entries], dtype=np.int64)
         self.slugs = np.array([e.slug for e in self.entries])
         self.topic_masks = {
@@ -188,7 +208,7 @@ class SearchIndex:
         day = (on or dt.date.today()).toordinal()
         mask = (self.valid_from <= day) & (day <= self.valid_to)
         if document:
-            doc = self._document(document)
+            doc = self.find_document(document)
             mask &= self.slugs == (doc.slug if doc else "")
         if topic:
             mask &= self.topic_masks.get(topic, np.zeros(len(self.entries), dtype=bool))
@@ -202,10 +222,12 @@ class SearchIndex:
             return []
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
-        marks = sorted({t for t in terms if len(t) > 1 or t not in self.analyzer.stopwords}, key=len, reverse=True)
+        marks = sorted(
+            {t for t in terms if len(t) > 1 or t not in self.analyzer.stopwords}, key=len, reverse=True
+        )
         return [self._hit(int(i), float(scores[i]), marks) for i in top]
 
-    def _document(self, key: str) -> Document | None:
+    def find_document(self, key: str) -> Document | None:
         if key in self.docs:
             return self.docs[key]
         return next((d for d in self.docs.values() if key in (d.title, d.short)), None)
@@ -242,11 +264,45 @@ def highlight(text: str, terms: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def synonyms() -> dict:
+    """The colloquial → legal mapping, stopwords and legal terms of ``synonyms.yaml``."""
+    return yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def default_index() -> SearchIndex:
-    """The index over the whole library (built once per process, about a second)."""
-    return SearchIndex(library(), yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8")))
+    """The index over the corpus files (built once per process, about a second)."""
+    return SearchIndex(library(), synonyms())
 
 
-def search(query: str, **kwargs) -> list[Hit]:
-    """Search the whole library; see :meth:`SearchIndex.search` for the filters."""
-    return default_index().search(query, **kwargs)
+MAX_LIMIT = 100
+MAX_QUERY = 200
+
+
+def run_query(
+    query: str,
+    *,
+    limit: int = 10,
+    on: dt.date | None = None,
+    document: str | None = None,
+    topic: str | None = None,
+    index: SearchIndex | None = None,
+) -> list[Hit]:
+    """Check the request (bilingual errors naming the field), then search ``index`` (default: the corpus)."""
+    query = (query or "").strip()
+    if not query:
+        raise RulesError.of("q", "请输入要查询的问题或关键词", "the query is empty")
+    if len(query) > MAX_QUERY:
+        raise RulesError.of(
+            "q", f"问题不能超过 {MAX_QUERY} 个字", f"the query is longer than {MAX_QUERY} characters"
+        )
+    if not 1 <= limit <= MAX_LIMIT:
+        raise RulesError.of(
+            "limit", f"返回条数应在 1–{MAX_LIMIT} 之间", f"limit must be between 1 and {MAX_LIMIT}"
+        )
+    index = index or default_index()
+    if document and index.find_document(document) is None:
+        raise RulesError.of("document", f"法规库中没有这部文件：{document}", f"no such document: {document}")
+    if topic and topic not in index.topic_masks:
+        raise RulesError.of("topic", f"没有这个主题：{topic}", f"unknown topic: {topic}")
+    return index.search(query, limit=limit, on=on, document=document, topic=topic)

@@ -15,6 +15,7 @@ from renshe.rules.errors import FieldProblem, RulesError
 
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
+    ("/knowledge", "renshe.knowledge.api"),
 ]
 
 api = NinjaAPI(

@@ -1,0 +1,47 @@
+"""API: ``GET /api/v1/knowledge/search`` and ``POST /api/v1/knowledge/policy-list`` (CONTRACTS.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Router, Schema
+
+from renshe.knowledge import search as search_core
+from renshe.knowledge import services
+from renshe.platform.core.api import ErrorOut
+
+router = Router(tags=["knowledge"])
+
+
+class HitOut(Schema):
+    document: str
+    number: str | None
+    article: int | None
+    text: str
+    score: float
+    slug: str
+    label: str
+    highlight: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
+@router.get(
+    "/search",
+    response={200: list[HitOut], 422: ErrorOut},
+    summary="云普法检索 / search the regulation library",
+    description="按问题或关键词检索条文（jieba 分词 + BM25，口语词映射为法律用语）。"
+    "on：在该日期有效的条文（默认今天）；document：文件全称、简称或代号；topic：主题。",
+)
+def knowledge_search(
+    request,
+    q: str,
+    limit: int = 10,
+    on: dt.date | None = None,
+    document: str | None = None,
+    topic: str | None = None,
+):
+    hits = search_core.run_query(
+        q, limit=limit, on=on, document=document, topic=topic, index=services.index()
+    )
+    return [h.as_dict() for h in hits]

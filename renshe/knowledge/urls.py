@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("knowledge/", views.index, name="knowledge-index"),
+    path("knowledge/interpretations/<int:pk>/", views.interpretation, name="knowledge-interpretation"),
+    path("knowledge/doc/<slug:slug>/", views.document, name="knowledge-document"),
+    path("knowledge/doc/<slug:slug>/<int:number>/", views.article, name="knowledge-article"),
+]

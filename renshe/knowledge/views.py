@@ -1,0 +1,126 @@
+"""Public pages of the regulation library: search, documents, articles with their history, interpretations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from renshe.knowledge import search as search_core
+from renshe.knowledge import services
+from renshe.knowledge.models import KINDS, Interpretation
+from renshe.rules.errors import RulesError
+
+TOPICS = {
+    "labour_contract": "劳动合同",
+    "wages": "工资支付",
+    "working_time": "工作时间",
+    "leave": "休息休假",
+    "social_insurance": "社会保险",
+    "pension": "养老保险",
+    "work_injury": "工伤保险",
+    "unemployment": "失业保险",
+    "retirement": "退休",
+    "employment": "就业促进",
+    "hr_market": "人力资源市场",
+    "dispatch": "劳务派遣",
+    "construction": "工程建设领域",
+    "dispute": "劳动争议",
+    "inspection": "劳动保障监察",
+    "women": "女职工保护",
+    "government": "依法行政",
+    "privacy": "个人信息",
+    "business": "营商环境",
+    "civil": "民事基本法",
+}
+
+
+def _day(raw: str) -> dt.date | None:
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise RulesError.of(
+            "on", "日期格式应为 年-月-日，如 2025-11-27", f"date must be YYYY-MM-DD: {raw}"
+        ) from None
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    form = {k: request.GET.get(k, "") for k in ("q", "on", "document", "topic")}
+    hits, problems = [], []
+    if q:
+        try:
+            hits = search_core.run_query(
+                q,
+                limit=20,
+                on=_day(form["on"]),
+                document=form["document"] or None,
+                topic=form["topic"] or None,
+                index=services.index(),
+            )
+        except RulesError as exc:
+            problems = exc.problems
+    docs = sorted(services.documents().values(), key=lambda d: (list(KINDS).index(d.kind), d.title))
+    return render(
+        request,
+        "knowledge/index.html",
+        {
+            "form": form,
+            "hits": hits,
+            "problems": problems,
+            "searched": bool(q),
+            "documents": docs,
+            "kinds": KINDS,
+            "topics": TOPICS,
+            "interpretations": Interpretation.objects.filter(status=Interpretation.PUBLISHED)[:10],
+            "examples": [
+                "公司不签劳动合同怎么办",
+                "工伤十级能赔多少",
+                "灵活就业社保怎么交",
+                "被辞退有经济补偿吗",
+            ],
+        },
+        status=422 if problems else 200,
+    )
+
+
+def _doc(slug: str):
+    doc = services.documents().get(slug)
+    if doc is None:
+        raise Http404(slug)
+    return doc
+
+
+def document(request: HttpRequest, slug: str) -> HttpResponse:
+    doc = _doc(slug)
+    return render(request, "knowledge/document.html", {"doc": doc, "kind": KINDS.get(doc.kind, doc.kind)})
+
+
+def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    doc = _doc(slug)
+    art = doc.article(number)
+    if art is None:
+        raise Http404(f"{slug} {number}")
+    interpretations = Interpretation.objects.filter(
+        status=Interpretation.PUBLISHED, articles__document__slug=slug, articles__number=number
+    ).distinct()
+    return render(
+        request,
+        "knowledge/article.html",
+        {
+            "doc": doc,
+            "art": art,
+            "label": art.label(doc.style),
+            "interpretations": interpretations,
+            "prev": doc.article(number - 1),
+            "next": doc.article(number + 1),
+        },
+    )
+
+
+def interpretation(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(Interpretation, pk=pk, status=Interpretation.PUBLISHED)
+    return render(request, "knowledge/interpretation.html", {"item": item, "articles": item.articles.all()})
