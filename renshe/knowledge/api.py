@@ -6,9 +6,9 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from renshe.knowledge import policylist, services
 from renshe.knowledge import search as search_core
-from renshe.knowledge import services
-from renshe.platform.core.api import ErrorOut
+from renshe.platform.core.api import ErrorOut, _body, _inline
 
 router = Router(tags=["knowledge"])
 
@@ -45,3 +45,53 @@ def knowledge_search(
         q, limit=limit, on=on, document=document, topic=topic, index=services.index()
     )
     return [h.as_dict() for h in hits]
+
+
+class NextStepOut(Schema):
+    what: str
+    where: str
+    deadline: str
+    bring: list[str]
+
+
+class PolicyItemOut(Schema):
+    document: str
+    number: str | None
+    article: int
+    label: str
+    slug: str
+    title: str
+    why: str
+    next_step: NextStepOut
+    matched: list[str]
+    text: str
+
+
+class TagOut(Schema):
+    tag: str
+    label: str
+
+
+class PolicyListOut(Schema):
+    kind: str
+    region: str
+    region_name: str
+    as_of: dt.date
+    tags: list[TagOut]
+    items: list[PolicyItemOut]
+
+
+@router.post(
+    "/policy-list",
+    response={200: PolicyListOut, 422: ErrorOut},
+    summary="适用政策清单 / applicable-policy list",
+    description="按个人或企业的情形（tags）列出适用的权利、义务和待遇，每项附条文、适用理由和下一步（地点、期限、材料）。",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _inline(policylist.Profile.model_json_schema())}},
+        }
+    },
+)
+def knowledge_policy_list(request):
+    return policylist.policy_list(_body(request))

@@ -6,8 +6,11 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
+from renshe.knowledge import export, policylist
 from renshe.knowledge import search as search_core
+from renshe.rules.cli import read_json_input
 from renshe.rules.errors import RulesError
 
 
@@ -40,6 +43,16 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _policy_list(args: argparse.Namespace) -> int:
+    result = policylist.policy_list(read_json_input(args.input))
+    for path, render in ((args.pdf, export.to_pdf), (args.docx, export.to_docx)):
+        if path:
+            Path(path).write_bytes(render(result))
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
+    sys.stdout.write("\n")
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("knowledge", help="法规库检索与适用政策清单 / regulation library")
     ks = p.add_subparsers(dest="knowledge_command", required=True, parser_class=type(p))
@@ -51,3 +64,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--topic", help="只查某一主题，如 work_injury / one topic")
     s.add_argument("--json", action="store_true", help="JSON 输出 / print JSON")
     s.set_defaults(func=_search)
+    pl = ks.add_parser("policy-list", help="适用政策清单 / the duties, rights and benefits that apply")
+    pl.add_argument(
+        "--input",
+        required=True,
+        help='JSON 文件或 - （标准输入），如 {"kind": "person", "tags": ["dismissed"]}',
+    )
+    pl.add_argument("--pdf", help="同时导出 PDF 到该路径 / also write a PDF")
+    pl.add_argument("--docx", help="同时导出 DOCX 到该路径 / also write a DOCX")
+    pl.add_argument("--pretty", action="store_true", help="indent the JSON")
+    pl.set_defaults(func=_policy_list)

@@ -7,10 +7,11 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from renshe.knowledge import export, policylist, services
 from renshe.knowledge import search as search_core
-from renshe.knowledge import services
 from renshe.knowledge.models import KINDS, Interpretation
 from renshe.rules.errors import RulesError
+from renshe.rules.regions import REGION_NAMES
 
 TOPICS = {
     "labour_contract": "劳动合同",
@@ -124,3 +125,58 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def interpretation(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Interpretation, pk=pk, status=Interpretation.PUBLISHED)
     return render(request, "knowledge/interpretation.html", {"item": item, "articles": item.articles.all()})
+
+
+_EXPORTS = {
+    "pdf": (export.to_pdf, "application/pdf"),
+    "docx": (export.to_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
+def _profile_from(query) -> dict:
+    """The page's form (GET, so a result can be bookmarked and exported) as a policy-list profile."""
+    tags = query.getlist("tags")
+    kind = query.get("kind", "person")
+    for k, known in policylist.rulebook()["tags"].items():  # the tags chosen say whose list it is
+        if tags and all(t in known for t in tags):
+            kind = k
+    profile: dict = {"kind": kind, "region": query.get("region", "fujian"), "tags": tags}
+    for name, spec in policylist.rulebook()["fields"].items():
+        if spec["kind"] == kind and query.get(name):
+            profile[name] = query.get(name) == "on" if spec["type"] == "bool" else query.get(name)
+    return profile
+
+
+def policy_list(request: HttpRequest) -> HttpResponse:
+    book = policylist.rulebook()
+    kind = request.GET.get("kind", "person")
+    result, problems = None, []
+    if request.GET.getlist("tags"):
+        try:
+            result = policylist.policy_list(_profile_from(request.GET))
+        except RulesError as exc:
+            problems = exc.problems
+    fmt = request.GET.get("format")
+    if result and fmt in _EXPORTS:
+        render_file, mime = _EXPORTS[fmt]
+        response = HttpResponse(render_file(result), content_type=mime)
+        response["Content-Disposition"] = f'attachment; filename="policy-list.{fmt}"'
+        return response
+    fields = [(k, v) for k, v in book["fields"].items() if v["type"] == "bool"]
+    return render(
+        request,
+        "knowledge/policy_list.html",
+        {
+            "kind": kind,
+            "tag_sets": book["tags"],
+            "selected": request.GET.getlist("tags"),
+            "fields": fields,
+            "regions": REGION_NAMES,
+            "region": request.GET.get("region", "fujian"),
+            "result": result,
+            "problems": problems,
+            "query": request.GET.urlencode(),
+            "checked": {k for k, _ in fields if request.GET.get(k)},
+        },
+        status=422 if problems else 200,
+    )
