@@ -56,6 +56,15 @@ def cn_number(text: str) -> int:
     return total + digit
 
 
+def article_number(citation: str) -> int | None:
+    """The article a citation names: “第四十七条第二款” → 47, “47” → 47; None if it names none."""
+    citation = (citation or "").strip()
+    if citation.isdigit():
+        return int(citation)
+    m = re.match(r"第([零〇一二三四五六七八九十百千]+)条", citation)
+    return cn_number(m.group(1)) if m else None
+
+
 def cn_numeral(n: int) -> str:
     """int → Chinese numeral for labels: 102 → 一百零二, 10 → 十, 15 → 十五."""
     if not 0 < n < 10000:

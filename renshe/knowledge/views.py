@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from renshe.knowledge import export, policylist, services
+from renshe.knowledge import export, library, policylist, services
 from renshe.knowledge import search as search_core
 from renshe.knowledge.models import KINDS, Interpretation
 from renshe.rules.errors import RulesError
@@ -180,3 +180,18 @@ def policy_list(request: HttpRequest) -> HttpResponse:
         },
         status=422 if problems else 200,
     )
+
+
+def cite(request: HttpRequest) -> HttpResponse:
+    """``/knowledge/cite/?document=中华人民共和国劳动合同法&article=第四十七条第二款``: a trace citation → its article.
+
+    Calculators cite by full title (or short name / slug) and a Chinese article reference, as
+    ``renshe.rules.parameters.Reference`` holds them; this opens the article the citation names.
+    """
+    doc = services.index().find_document(request.GET.get("document", ""))
+    if doc is None:
+        raise Http404("document")
+    number = library.article_number(request.GET.get("article", ""))
+    if number is not None and doc.article(number) is not None:
+        return redirect("knowledge-article", slug=doc.slug, number=number)
+    return redirect("knowledge-document", slug=doc.slug)
