@@ -123,3 +123,96 @@ class Interpretation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class NormativeDocument(models.Model):
+    """行政规范性文件: a draft through legality review, collective deliberation, publication and filing."""
+
+    class State(models.TextChoices):
+        DRAFTING = "drafting", "起草中"
+        REVIEWING = "reviewing", "合法性审核中"
+        RETURNED = "returned", "退回修改"
+        REVIEWED = "reviewed", "合法性审核通过"
+        APPROVED = "approved", "集体审议通过"
+        PUBLISHED = "published", "已公布施行"
+        FILED = "filed", "已备案"
+        REPEALED = "repealed", "已废止"
+        EXPIRED = "expired", "有效期届满失效"
+
+    title = models.CharField("文件名称", max_length=200)
+    number = models.CharField("文号", max_length=80, blank=True)
+    drafting_unit = models.CharField("起草处室", max_length=100)
+    drafter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="起草人",
+    )
+    trial = models.BooleanField("暂行/试行", default=False)
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFTING)
+    submitted_on = models.DateField("送审日期", null=True, blank=True)
+    review_due = models.DateField("审核期限", null=True, blank=True)
+    published_on = models.DateField("公布日期", null=True, blank=True)
+    effective_from = models.DateField("施行日期", null=True, blank=True)
+    valid_until = models.DateField("有效期至", null=True, blank=True)
+    filing_due = models.DateField("报送备案期限", null=True, blank=True)
+    filed_on = models.DateField("备案日期", null=True, blank=True)
+    filing_authority = models.CharField("备案机关", max_length=100, blank=True)
+    needs_amendment = models.BooleanField("清理结论：需修改", default=False)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "行政规范性文件"
+        verbose_name_plural = "行政规范性文件"
+        ordering = ["-updated"]
+        permissions = [
+            ("review_legality", "可进行合法性审核"),
+            ("file_record", "可办理备案"),
+            ("clean_up", "可作出清理决定"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.number}）" if self.number else self.title
+
+
+class ReviewOpinion(models.Model):
+    """One statutory step's opinion: legality review, collective deliberation, filing."""
+
+    STEPS = [("legality", "合法性审核"), ("collective", "集体审议"), ("filing", "备案")]
+    RESULTS = [("pass", "通过"), ("amend", "退回修改")]
+    document = models.ForeignKey(NormativeDocument, on_delete=models.CASCADE, related_name="opinions")
+    step = models.CharField("环节", max_length=20, choices=STEPS)
+    result = models.CharField("结论", max_length=10, choices=RESULTS)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="审核人")
+    opinion = models.TextField("意见")
+    on = models.DateField("日期")
+
+    class Meta:
+        verbose_name = "审核意见"
+        verbose_name_plural = "审核意见"
+        ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()} {self.get_result_display()}"
+
+
+class CleanupDecision(models.Model):
+    """动态清理: keep, amend or repeal, decided for a year's clean-up."""
+
+    DECISIONS = [("retain", "保留"), ("amend", "修改"), ("repeal", "废止")]
+    document = models.ForeignKey(NormativeDocument, on_delete=models.CASCADE, related_name="cleanups")
+    year = models.PositiveIntegerField("清理年度")
+    decision = models.CharField("清理结论", max_length=10, choices=DECISIONS)
+    reason = models.TextField("理由")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="决定人")
+    decided_on = models.DateField("决定日期")
+
+    class Meta:
+        verbose_name = "清理决定"
+        verbose_name_plural = "清理决定"
+        ordering = ["-decided_on"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年 {self.get_decision_display()}"

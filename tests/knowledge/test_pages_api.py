@@ -83,7 +83,9 @@ def test_interpretation_page_draws_its_chart(client, loaded):
 
 
 def test_trace_citation_opens_its_article(client):
-    r = client.get("/knowledge/cite/", {"document": "中华人民共和国劳动合同法", "article": "第四十七条第二款"})
+    r = client.get(
+        "/knowledge/cite/", {"document": "中华人民共和国劳动合同法", "article": "第四十七条第二款"}
+    )
     assert r.status_code == 302 and r["Location"] == "/knowledge/doc/labour-contract-law/47/"
     r = client.get("/knowledge/cite/", {"document": "工伤保险条例"})
     assert r["Location"] == "/knowledge/doc/work-injury-regulation/"
