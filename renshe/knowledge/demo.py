@@ -8,32 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 from renshe.knowledge import library
-from renshe.knowledge.models import Article, Document, Interpretation
+from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document, Interpretation
 
 
 def _load_document(doc: library.Document) -> Document:
     row, _ = Document.objects.update_or_create(
-        slug=doc.slug,
-        defaults={
-            "title": doc.title,
-            "short": doc.short,
-            "kind": doc.kind,
-            "number": doc.number,
-            "issuer": doc.issuer,
-            "region": doc.region,
-            "adopted": doc.adopted,
-            "promulgated": doc.promulgated,
-            "effective": doc.effective,
-            "current_from": doc.current_from,
-            "repealed": doc.repealed,
-            "status": doc.status,
-            "topics": list(doc.topics),
-            "amendments": list(doc.amendments),
-            "source": doc.source,
-            "style": doc.style,
-            "preamble": doc.preamble,
-            "missing": doc.missing,
-        },
+        slug=doc.slug, defaults={f: getattr(doc, f) for f in LIBRARY_FIELDS}
     )
     checked = bool(doc.source.get("checked"))
     for a in doc.articles:

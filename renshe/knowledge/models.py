@@ -21,6 +21,28 @@ KINDS = {
     "judicial_interpretation": "司法解释",
 }
 
+#: the fields a corpus document and a Document row share (loaded by demo.py, read back by services.py)
+LIBRARY_FIELDS = (
+    "title",
+    "short",
+    "kind",
+    "number",
+    "issuer",
+    "region",
+    "adopted",
+    "promulgated",
+    "effective",
+    "current_from",
+    "repealed",
+    "status",
+    "topics",
+    "amendments",
+    "source",
+    "style",
+    "preamble",
+    "missing",
+)
+
 
 class Document(models.Model):
     slug = models.SlugField("代号", max_length=80, unique=True)

@@ -13,7 +13,7 @@ import threading
 from django.db.models import Count, Max
 
 from renshe.knowledge import library, search
-from renshe.knowledge.models import Article, Document
+from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
@@ -37,28 +37,9 @@ def _as_library(doc: Document, rows: list[Article]) -> library.Document:
         library.Article(r.number, r.text, r.chapter, r.title, tuple(earlier.get(r.number, ())))
         for r in current
     )
-    return library.Document(
-        slug=doc.slug,
-        title=doc.title,
-        short=doc.short or doc.title,
-        kind=doc.kind,
-        number=doc.number,
-        issuer=doc.issuer,
-        adopted=doc.adopted,
-        promulgated=doc.promulgated,
-        effective=doc.effective,
-        status=doc.status,
-        topics=tuple(doc.topics),
-        amendments=tuple(doc.amendments),
-        source=doc.source,
-        articles=articles,
-        style=doc.style,
-        preamble=doc.preamble,
-        repealed=doc.repealed,
-        missing=doc.missing,
-        region=doc.region,
-        current_from=doc.current_from,
-    )
+    fields = {f: getattr(doc, f) for f in LIBRARY_FIELDS}
+    fields.update(short=doc.short or doc.title, topics=tuple(doc.topics), amendments=tuple(doc.amendments))
+    return library.Document(slug=doc.slug, articles=articles, **fields)
 
 
 def documents() -> dict[str, library.Document]:
