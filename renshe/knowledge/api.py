@@ -24,6 +24,7 @@ class HitOut(Schema):
     highlight: str
     valid_from: dt.date
     valid_to: dt.date | None
+    url: str
 
 
 @router.get(

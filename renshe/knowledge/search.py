@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,7 @@ class Entry:
     valid_to: dt.date
     topics: tuple[str, ...]
     current: bool
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Hit:
     highlight: str
     valid_from: dt.date
     valid_to: dt.date | None
+    url: str
 
     def as_dict(self) -> dict:
         return {
@@ -84,6 +87,7 @@ class Hit:
             "highlight": self.highlight,
             "valid_from": self.valid_from.isoformat(),
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "url": self.url,
         }
 
 
@@ -116,24 +120,19 @@ def _entries(docs: dict[str, Document]) -> list[Entry]:
         start = d.current_from or d.effective or dt.date.min
         end = d.repealed - dt.timedelta(days=1) if d.repealed else dt.date.max
         for a in d.articles:
-            label = a.label(d.style)
-            entries.append(
-                Entry(d.slug, d.title, d.number, a.number, label, a.text, start, end, d.topics, True)
-            )
+            common = {
+                "slug": d.slug,
+                "document": d.title,
+                "number": d.number,
+                "article": a.number,
+                "label": a.label(d.style),
+                "topics": d.topics,
+                "url": f"/knowledge/doc/{d.slug}/{a.number}/",
+            }
+            entries.append(Entry(text=a.text, valid_from=start, valid_to=end, current=True, **common))
             for v in a.versions:
                 entries.append(
-                    Entry(
-                        d.slug,
-                        d.title,
-                        d.number,
-                        a.number,
-                        label,
-                        v.text,
-                        v.valid_from,
-                        v.valid_to,
-                        d.topics,
-                        False,
-                    )
+                    Entry(text=v.text, valid_from=v.valid_from, valid_to=v.valid_to, current=False, **common)
                 )
     return entries
 
@@ -141,17 +140,21 @@ def _entries(docs: dict[str, Document]) -> list[Entry]:
 class SearchIndex:
     """BM25 postings as numpy arrays: one (entries, weights) pair per term, scored by addition."""
 
-    def __init__(self, docs: dict[str, Document], synonyms: dict) -> None:
+    def __init__(self, docs: dict[str, Document], synonyms: dict, extra: Sequence[Entry] = ()) -> None:
+        """Index every article wording of ``docs``, plus ``extra`` entries (e.g. published interpretations)."""
         self.analyzer = Analyzer(synonyms.get("extra_words", []), synonyms.get("stopwords", []))
         self.phrases: dict[str, list[str]] = synonyms.get("phrases", {})
         self.words: dict[str, list[str]] = synonyms.get("words", {})
         self.docs = docs
-        self.entries = _entries(docs)
+        self.entries = _entries(docs) + list(extra)
         short_tokens = {d.slug: self.analyzer.tokens(d.short) for d in docs.values()}
         postings: dict[str, dict[int, int]] = {}
         lengths = np.zeros(len(self.entries), dtype=np.float64)
         for i, e in enumerate(self.entries):
-            toks = self.analyzer.tokens(e.text) + short_tokens[e.slug] * TITLE_WEIGHT
+            toks = (
+                self.analyzer.tokens(e.text)
+                + short_tokens.get(e.slug, self.analyzer.tokens(e.document)) * TITLE_WEIGHT
+            )
             lengths[i] = len(toks)
             for t in toks:
                 postings.setdefault(t, {}).setdefault(i, 0)
@@ -245,6 +248,7 @@ class SearchIndex:
             highlight=highlight(e.text, marks),
             valid_from=e.valid_from,
             valid_to=None if e.valid_to == dt.date.max else e.valid_to,
+            url=e.url,
         )
 
 

@@ -1,6 +1,7 @@
 """The library as the platform serves it: rows edited in the admin, turned into the pure core's documents.
 
-The search index is rebuilt when any document or article changes (a stamp of counts and
+Published interpretations are searched with the articles. The index is rebuilt when any
+document, article or interpretation changes (a stamp of counts and
 last-update times is checked on each search, so every worker process sees staff edits).
 Before the demo loader has run the database is empty and the corpus files are served.
 """
@@ -10,19 +11,44 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from renshe.knowledge import library, search
-from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document
+from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document, Interpretation
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
 
 
 def _stamp() -> tuple:
-    d = Document.objects.aggregate(n=Count("id"), t=Max("updated"))
-    a = Article.objects.aggregate(n=Count("id"), t=Max("updated"))
-    return (d["n"], d["t"], a["n"], a["t"])
+    """Counts and last-update times: any edit, addition, deletion or (un)publication changes it."""
+    published = Count("id", filter=Q(status=Interpretation.PUBLISHED))
+    return (
+        *(tuple(m.objects.aggregate(n=Count("id"), t=Max("updated")).values()) for m in (Document, Article)),
+        tuple(Interpretation.objects.aggregate(n=published, t=Max("updated")).values()),
+    )
+
+
+def _interpretations() -> list[search.Entry]:
+    """Published interpretations as search entries (whole texts: ``article`` is None)."""
+    out = []
+    for i in Interpretation.objects.filter(status=Interpretation.PUBLISHED).select_related("document"):
+        out.append(
+            search.Entry(
+                slug=f"interpretation-{i.pk}",
+                document=i.title,
+                number="",
+                article=None,
+                label="政策解读",
+                text="\n".join(x for x in (i.summary, i.body) if x),
+                valid_from=i.published_on or dt.date.min,
+                valid_to=dt.date.max,
+                topics=tuple(i.document.topics) if i.document else (),
+                current=True,
+                url=f"/knowledge/interpretations/{i.pk}/",
+            )
+        )
+    return out
 
 
 def _as_library(doc: Document, rows: list[Article]) -> library.Document:
@@ -57,11 +83,10 @@ def index() -> search.SearchIndex:
     stamp = _stamp()
     with _lock:
         if _cache.get("stamp") != stamp:
-            docs = documents()
-            _cache["index"] = (
-                search.default_index()
-                if docs is library.library()
-                else search.SearchIndex(docs, search.synonyms())
-            )
+            docs, extra = documents(), _interpretations()
+            if docs is library.library() and not extra:
+                _cache["index"] = search.default_index()
+            else:
+                _cache["index"] = search.SearchIndex(docs, search.synonyms(), extra)
             _cache["stamp"] = stamp
         return _cache["index"]

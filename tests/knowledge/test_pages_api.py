@@ -90,3 +90,14 @@ def test_trace_citation_opens_its_article(client):
     r = client.get("/knowledge/cite/", {"document": "工伤保险条例"})
     assert r["Location"] == "/knowledge/doc/work-injury-regulation/"
     assert client.get("/knowledge/cite/", {"document": "无此法"}).status_code == 404
+
+
+def test_published_interpretations_are_searched_too(client, loaded):
+    hits = client.get("/api/v1/knowledge/search", {"q": "一次性伤残补助金 解读 月数", "limit": 20}).json()
+    interp = [h for h in hits if h["label"] == "政策解读"]
+    assert (
+        interp and interp[0]["article"] is None and interp[0]["url"].startswith("/knowledge/interpretations/")
+    )
+    Interpretation.objects.update(status="draft")
+    hits = client.get("/api/v1/knowledge/search", {"q": "一次性伤残补助金 解读 月数", "limit": 20}).json()
+    assert not [h for h in hits if h["label"] == "政策解读"]
