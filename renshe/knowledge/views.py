@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from renshe.knowledge import answer as answer_core
 from renshe.knowledge import export, library, policylist, services
 from renshe.knowledge import search as search_core
 from renshe.knowledge.models import KINDS, Interpretation
@@ -64,6 +66,12 @@ def index(request: HttpRequest) -> HttpResponse:
             )
         except RulesError as exc:
             problems = exc.problems
+    llm_url = settings.RENSHE.get("LLM_URL", "")
+    answer = (
+        answer_core.llm_answer(q, hits[:5], llm_url, settings.RENSHE.get("LLM_MODEL", "qwen"))
+        if llm_url
+        else None
+    )
     docs = sorted(services.documents().values(), key=lambda d: (list(KINDS).index(d.kind), d.title))
     return render(
         request,
@@ -71,6 +79,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "hits": hits,
+            "answer": answer,
             "problems": problems,
             "searched": bool(q),
             "documents": docs,

@@ -137,5 +137,6 @@ LOGGING = {
 
 RENSHE = {
     "LLM_URL": os.environ.get("RENSHE_LLM_URL", ""),
+    "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,
 }
