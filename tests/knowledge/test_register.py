@@ -1,11 +1,12 @@
 """Normative-document register: statutory steps, separation of duties, audit, warnings, statistics."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth.models import Permission
 
-from renshe.knowledge import register
+from renshe.knowledge import demo, register
 from renshe.knowledge.models import NormativeDocument
 from renshe.platform.audit.models import AuditRecord
 from renshe.rules.errors import RulesError
@@ -176,3 +177,10 @@ def test_pages_need_login_and_steps_work_from_the_page(client, draft, people):
         f"/knowledge/register/{draft.pk}/act/", {"action": "review", "result": "pass"}, follow=True
     )
     assert "没有合法性审核的权限" in r.content.decode()
+
+
+def test_demo_register_shows_an_expiring_document():
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    assert NormativeDocument.objects.count() == 3
+    assert register.expiring().count() == 1
