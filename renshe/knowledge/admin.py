@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Article, CleanupDecision, Document, Interpretation, NormativeDocument, ReviewOpinion
+from .models import Article, Document, Interpretation
 
 
 class ArticleInline(admin.TabularInline):
@@ -35,35 +35,3 @@ class InterpretationAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     autocomplete_fields = ["document"]
     filter_horizontal = ["articles"]
-
-
-class ReviewOpinionInline(admin.TabularInline):
-    model = ReviewOpinion
-    extra = 0
-    readonly_fields = ["step", "result", "reviewer", "opinion", "on"]
-    can_delete = False
-
-
-class CleanupDecisionInline(admin.TabularInline):
-    model = CleanupDecision
-    extra = 0
-    readonly_fields = ["year", "decision", "reason", "decided_by", "decided_on"]
-    can_delete = False
-
-
-@admin.register(NormativeDocument)
-class NormativeDocumentAdmin(admin.ModelAdmin):
-    """Drafts are registered here; every later step goes through /knowledge/register/ (audited)."""
-
-    list_display = ["__str__", "drafting_unit", "state", "valid_until"]
-    list_filter = ["state", "trial"]
-    search_fields = ["title", "number"]
-    inlines = [ReviewOpinionInline, CleanupDecisionInline]
-
-    def get_readonly_fields(self, request, obj=None):
-        workflow = [
-            f.name
-            for f in NormativeDocument._meta.fields
-            if f.name not in {"title", "drafting_unit", "drafter", "trial"}
-        ]
-        return workflow

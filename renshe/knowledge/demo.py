@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from renshe.knowledge import library
-from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document, Interpretation, NormativeDocument
-from renshe.knowledge.register import add_years
+from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document, Interpretation
 
 
 def _load_document(doc: library.Document) -> Document:
@@ -79,45 +78,9 @@ def _injury_interpretation() -> None:
     item.articles.set(Article.objects.filter(document=doc, number__in=[35, 36, 37, 64], valid_to=None))
 
 
-def _register_examples() -> None:
-    """Three register entries so the staff page shows each situation: in review, filed and expiring, draft.
-
-    Seeded directly as demo data (no audit records); every real change goes through register.act.
-    """
-    today = dt.date.today()
-    S = NormativeDocument.State
-    examples = [
-        (
-            "福建省职工基本养老保险个人账户记账利率公布办法（送审稿）",
-            "养老保险处",
-            S.REVIEWING,
-            {"submitted_on": today},
-        ),
-        (
-            "福建省农民工工资保证金管理实施细则",
-            "劳动关系处",
-            S.FILED,
-            {
-                "number": "闽人社规〔2021〕3号",
-                "published_on": add_years(today, -5) + dt.timedelta(days=40),
-                "effective_from": add_years(today, -5) + dt.timedelta(days=60),
-                "valid_until": today + dt.timedelta(days=59),
-                "filed_on": add_years(today, -5) + dt.timedelta(days=50),
-                "filing_authority": "福建省司法厅",
-            },
-        ),
-        ("福建省人力资源服务机构诚信评价办法（征求意见稿）", "人力资源流动管理处", S.DRAFTING, {}),
-    ]
-    for title, unit, state, fields in examples:
-        NormativeDocument.objects.get_or_create(
-            title=title, defaults={"drafting_unit": unit, "state": state, **fields}
-        )
-
-
 def load(stdout) -> None:
     docs = library.library()
     for doc in docs.values():
         _load_document(doc)
     _injury_interpretation()
-    _register_examples()
     stdout.write(f"法规库：{len(docs)} 部文件，{Article.objects.count()} 条条文\n")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import register_views, views
+from . import views
 
 urlpatterns = [
     path("knowledge/", views.index, name="knowledge-index"),
@@ -9,7 +9,4 @@ urlpatterns = [
     path("knowledge/interpretations/<int:pk>/", views.interpretation, name="knowledge-interpretation"),
     path("knowledge/doc/<slug:slug>/", views.document, name="knowledge-document"),
     path("knowledge/doc/<slug:slug>/<int:number>/", views.article, name="knowledge-article"),
-    path("knowledge/register/", register_views.register_index, name="knowledge-register"),
-    path("knowledge/register/<int:pk>/", register_views.register_detail, name="knowledge-register-detail"),
-    path("knowledge/register/<int:pk>/act/", register_views.register_act, name="knowledge-register-act"),
 ]

@@ -20,7 +20,6 @@ STAFF_MODULES = [
     {"url": "/disputes/", "name": "调解仲裁办案"},
     {"url": "/appeals/", "name": "诉求办理"},
     {"url": "/inspections/", "name": "执法监督"},
-    {"url": "/knowledge/register/", "name": "规范性文件登记簿"},
     {"url": "/admin/", "name": "管理后台"},
 ]
 
