@@ -25,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
@@ -192,6 +192,7 @@ class PensionIn(BaseModel):
         le=0.05,
         title="过渡系数",
         description="过渡性养老金的过渡系数（如0.013即1.3%）；有视同缴费月数时必填，本平台不设默认值",
+        validate_default=True,
     )
     as_of: dt.date | None = Field(default=None, title="适用法律的日期", description="不填为今天")
 
@@ -200,15 +201,16 @@ class PensionIn(BaseModel):
     def _month(cls, v: str | None) -> str | None:
         return None if v is None else check_year_month(v, "退休年月")
 
-    @model_validator(mode="after")
-    def _coefficient_needed(self) -> PensionIn:
-        if self.deemed_months and self.transitional_coefficient is None:
+    @field_validator("transitional_coefficient")
+    @classmethod
+    def _coefficient_needed(cls, v: float | None, info: ValidationInfo) -> float | None:
+        if v is None and info.data.get("deemed_months"):
             raise ValueError(
-                "有视同缴费月数时须填写过渡系数 transitional_coefficient（福建省官方系数未核实，不设默认值） / "
-                "transitional_coefficient is required when deemed_months > 0 (Fujian's official "
-                "coefficient is unverified, so there is no default)"
+                "有视同缴费月数时须填写过渡系数（福建省官方系数未核实，不设默认值） / "
+                "required when deemed_months > 0 (Fujian's official coefficient is unverified, "
+                "so there is no default)"
             )
-        return self
+        return v
 
 
 class PensionOut(BaseModel):
