@@ -28,14 +28,8 @@ def test_man_at_60_thirty_years():
     # basic = 7932 × (1 + 1.0) ÷ 2 × 30 × 1% = 7932 × 0.30 = 2379.60
     # personal = 120000 ÷ 139: 139 × 863 = 119957, remainder 43, 43 ÷ 139 = 0.309 → 863.31
     # total = 2379.60 + 863.31 = 3242.91
-    r = calc(
-        calc_base=7932,
-        avg_index=1.0,
-        contribution_months=360,
-        account_balance=120000,
-        retire_age={"years": 60, "months": 0},
-        retire_month="2025-06",
-    )
+    # (the calculator's published example is this case)
+    r = calc(**calculators.get("basic-pension").example)
     assert r["basic"] == 2379.60
     assert r["personal"] == 863.31
     assert r["transitional"] == 0
@@ -133,16 +127,9 @@ def test_divisor_at_whole_years(age, divisor, balance, personal):
     ],
 )
 def test_bad_input_names_the_field(payload, field):
-    base = {
-        "calc_base": 7932,
-        "avg_index": 1.0,
-        "contribution_months": 360,
-        "account_balance": 120000,
-        "retire_age": {"years": 60, "months": 0},
-        "retire_month": "2025-06",
-    }
+    example = calculators.get("basic-pension").example
     with pytest.raises(RulesError) as exc:
-        calculators.run("basic-pension", {**base, **payload})
+        calculators.run("basic-pension", {**example, **payload})
     assert exc.value.problems[0].field == field
     assert exc.value.problems[0].zh and exc.value.problems[0].en
 
