@@ -33,6 +33,7 @@ from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import ParameterNotFound, RulesError
 from renshe.rules.money import money, money_array
+from renshe.rules.overrides import given_or_param
 from renshe.rules.parameters import ParamValue, Reference
 from renshe.rules.trace import Step, Trace
 
@@ -152,27 +153,6 @@ class _Lookup:
 
     law: InjuryLaw
     used: dict[str, ParamValue]
-
-
-def given_or_param(
-    name: str, field: str, given: float | None, on: dt.date, region: str, used: dict[str, ParamValue]
-) -> float:
-    """An input given explicitly wins over the dated parameter (CONTRACTS.md).
-
-    When no parameter covers the date, the error names the input ``field`` that can
-    supply the number, so the user knows how to go on.
-    """
-    if given is not None:
-        return float(given)
-    try:
-        pv = parameters.value_at(name, on, region)
-    except ParameterNotFound as exc:
-        p = exc.problems[0]
-        raise ParameterNotFound.of(
-            field, f"{p.zh}；请在输入中给出 {field}", f"{p.en}; give {field} in the input"
-        ) from None
-    used[name] = pv
-    return float(pv.value)
 
 
 def load_law(
