@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import ParameterNotFound, RulesError
+from renshe.rules.fields import RegionCode, optional_yuan
 from renshe.rules.money import money, money_array
-from renshe.rules.overrides import given_or_param
+from renshe.rules.overrides import given_or_param, unverified
 from renshe.rules.parameters import ParamValue, Reference
 from renshe.rules.trace import Step, Trace
 
@@ -229,11 +230,7 @@ class WorkInjuryInput(BaseModel):
         title="受伤前12个月平均月缴费工资（元）",
         description="工伤职工因工作遭受事故伤害或者患职业病前12个月平均月缴费工资（工伤保险条例第六十四条）",
     )
-    region: str = Field(
-        default=regions.FUJIAN,
-        title="统筹地区",
-        description="地区代码，如 fujian（福建省）、fujian.xiamen（厦门市）",
-    )
+    region: RegionCode = regions.FUJIAN
     event: Literal["disability", "death"] = Field(
         default="disability",
         title="情形",
@@ -253,36 +250,11 @@ class WorkInjuryInput(BaseModel):
     as_of: dt.date | None = Field(
         default=None, title="适用日期", description="按哪一天有效的规定计算，默认今天"
     )
-    local_avg_monthly_wage: float | None = Field(
-        default=None,
-        gt=0,
-        allow_inf_nan=False,
-        title="统筹地区上年度职工月平均工资（元）",
-        description="不填则按适用日期查参数",
+    local_avg_monthly_wage: float | None = optional_yuan("统筹地区上年度职工月平均工资（元）")
+    local_minimum_wage: float | None = optional_yuan("当地月最低工资标准（元）")
+    national_disposable_income: float | None = optional_yuan(
+        "上一年度全国城镇居民人均可支配收入（元）", "计算一次性工亡补助金用；不填则按适用日期查参数"
     )
-    local_minimum_wage: float | None = Field(
-        default=None,
-        gt=0,
-        allow_inf_nan=False,
-        title="当地月最低工资标准（元）",
-        description="不填则按适用日期查参数",
-    )
-    national_disposable_income: float | None = Field(
-        default=None,
-        gt=0,
-        allow_inf_nan=False,
-        title="上一年度全国城镇居民人均可支配收入（元）",
-        description="计算一次性工亡补助金用；不填则按适用日期查参数",
-    )
-
-    @field_validator("region")
-    @classmethod
-    def _known_region(cls, v: str) -> str:
-        try:
-            return regions.chain(v)[0]
-        except RulesError as exc:
-            p = exc.problems[0]
-            raise ValueError(f"{p.zh} / {p.en}") from None
 
 
 class WorkInjuryResult(BaseModel):
@@ -322,7 +294,7 @@ def _wage_step(trace: Trace, inp: WorkInjuryInput, lookup: _Lookup, base: float,
         AS_PAID: "在保底与封顶之间，按实计",
     }
     trace.add(
-        "本人工资按统筹地区职工平均工资的60%保底、300%封顶",
+        f"本人工资按统筹地区职工平均工资的{law.floor_ratio:.0%}保底、{law.cap_ratio:.0%}封顶",
         reference("第六十四条第二款"),
         params=[lookup.used[n] for n in (P_LIMITS, P_AVG_WAGE) if n in lookup.used],
         inputs={"monthly_wage": inp.monthly_wage, "avg_wage": law.avg_wage},
@@ -419,24 +391,28 @@ def _death(
     income = given_or_param(
         P_INCOME, "national_disposable_income", inp.national_disposable_income, on, inp.region, used
     )
-    funeral = money(float(months_pv.value) * avg)
-    trace.add(
-        "丧葬补助金为6个月的统筹地区上年度职工月平均工资",
-        reference("第三十九条第一款第（一）项"),
-        params=[months_pv] + ([used[P_AVG_WAGE]] if P_AVG_WAGE in used else []),
-        inputs={"avg_wage": avg},
-        result=funeral,
-        formula=f"{months_pv.value} × {avg:g} = {funeral}",
-    )
-    death = money(float(multiple_pv.value) * income)
-    trace.add(
-        "一次性工亡补助金为上一年度全国城镇居民人均可支配收入的20倍",
-        reference("第三十九条第一款第（三）项"),
-        params=[multiple_pv] + ([used[P_INCOME]] if P_INCOME in used else []),
-        inputs={"national_disposable_income": income},
-        result=death,
-        formula=f"{multiple_pv.value} × {income:g} = {death}",
-    )
+    amounts = []
+    for pv, basis, what, article, given in (
+        (months_pv, avg, "个月的统筹地区上年度职工月平均工资", "第三十九条第一款第（一）项", P_AVG_WAGE),
+        (
+            multiple_pv,
+            income,
+            "倍的上一年度全国城镇居民人均可支配收入",
+            "第三十九条第一款第（三）项",
+            P_INCOME,
+        ),
+    ):
+        amount = money(float(pv.value) * basis)
+        trace.add(
+            f"{'丧葬补助金' if pv is months_pv else '一次性工亡补助金'}为{pv.value}{what}",
+            reference(article),
+            params=[pv] + ([used[given]] if given in used else []),
+            inputs={given: basis},
+            result=amount,
+            formula=f"{pv.value} × {basis:g} = {amount}",
+        )
+        amounts.append(amount)
+    funeral, death = amounts
     return funeral, death
 
 
@@ -508,7 +484,7 @@ def compute(inp: WorkInjuryInput) -> WorkInjuryResult:
         as_of=on,
         benefit_wage_base=base,
         wage_adjusted=_ADJUSTED[adjusted],
-        unverified_parameters=sorted(n for n, pv in used.items() if not pv.verified),
+        unverified_parameters=unverified(used),
         trace=list(trace),
         **result,
     )
