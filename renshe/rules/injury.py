@@ -54,7 +54,12 @@ P_AVG_WAGE = "wages.avg_monthly"
 P_MIN_WAGE = "wages.minimum_monthly"
 P_INCOME = "statistics.urban_disposable_income"
 
+#: Art. 22 ¶2: ten grades, 1 the most severe. Arts. 35, 36 and 37 treat grades 1–4
+#: (relationship kept, allowance from the fund), 5–6 (allowance from the employer when it
+#: cannot arrange work) and 7–10 (no allowance) differently.
 LEVELS = range(1, 11)
+LAST_FUND_GRADE = 4
+LAST_EMPLOYER_GRADE = 6
 #: How 本人工资 was adjusted under art. 64: -1 raised to the floor, 0 as paid, 1 cut to the cap.
 FLOOR, AS_PAID, CAP = -1, 0, 1
 
@@ -85,7 +90,7 @@ class InjuryLaw:
 
 
 def check_levels(levels: np.ndarray) -> None:
-    """Grades run from 1 (most severe) to 10 (art. 22: 伤残等级 十级)."""
+    """Grades run from 1 (most severe) to 10 (art. 22 ¶2)."""
     bad = (levels < min(LEVELS)) | (levels > max(LEVELS))
     if bad.any():
         raise RulesError.of(
@@ -100,6 +105,14 @@ def check_wages(wages: np.ndarray) -> None:
         raise RulesError.of(
             "monthly_wage", "本人工资应为非负数", "monthly_wage must be a non-negative number of yuan"
         )
+
+
+def allowance_payable(levels: Any, unable_to_arrange_work: Any) -> np.ndarray:
+    """Whether 伤残津贴 is due: always for grades 1–4 (art. 35(2)); for grades 5–6 only
+    while the employer cannot arrange suitable work (art. 36(2)); never for 7–10 (art. 37)."""
+    levels = np.asarray(levels)
+    unable = np.asarray(unable_to_arrange_work, dtype=bool)
+    return (levels <= LAST_FUND_GRADE) | ((levels <= LAST_EMPLOYER_GRADE) & unable)
 
 
 def benefit_wage(wages: np.ndarray, law: InjuryLaw) -> tuple[np.ndarray, np.ndarray]:
@@ -128,7 +141,7 @@ def disability_core(
     base, adjusted = benefit_wage(wages, law)
     subsidy = money_array(base * law.subsidy_months[levels])
     raw_allowance = base * law.allowance_rates[levels]
-    payable = (levels <= 4) | ((levels <= 6) & np.asarray(unable_to_arrange_work, dtype=bool))
+    payable = allowance_payable(levels, unable_to_arrange_work)
     if law.minimum_wage is None and payable.any():
         raise ParameterNotFound.of(
             "local_minimum_wage",
@@ -197,8 +210,7 @@ def disability_population(
     """:func:`disability_core` for a whole population, with the law of ``on`` in ``region``."""
     levels = np.asarray(levels, dtype=np.int64)
     check_levels(levels)
-    unable = np.asarray(unable_to_arrange_work, dtype=bool)
-    needs_minimum = bool(((levels <= 4) | ((levels <= 6) & unable)).any())
+    needs_minimum = bool(allowance_payable(levels, unable_to_arrange_work).any())
     lookup = load_law(
         on,
         region,
@@ -206,7 +218,7 @@ def disability_population(
         local_minimum_wage=local_minimum_wage,
         need_minimum_wage=needs_minimum,
     )
-    return disability_core(levels, wages, lookup.law, unable)
+    return disability_core(levels, wages, lookup.law, unable_to_arrange_work)
 
 
 # ---------------------------------------------------------------- the calculator
@@ -307,9 +319,9 @@ def _wage_step(trace: Trace, inp: WorkInjuryInput, lookup: _Lookup, base: float,
 
 
 def _subsidy_article(level: int) -> str:
-    if level <= 4:
+    if level <= LAST_FUND_GRADE:
         return "第三十五条第一款第（一）项"
-    return "第三十六条第一款第（一）项" if level <= 6 else "第三十七条第（一）项"
+    return "第三十六条第一款第（一）项" if level <= LAST_EMPLOYER_GRADE else "第三十七条第（一）项"
 
 
 def _allowance(
@@ -318,11 +330,12 @@ def _allowance(
     """Record the allowance step; returns the amount and who pays it."""
     level = inp.level or 0
     law = lookup.law
-    if level >= 7:
+    if level > LAST_EMPLOYER_GRADE:
         trace.add("七至十级伤残不享受伤残津贴", reference("第三十七条"), result=0.0)
         return 0.0, None
-    payer: Literal["fund", "employer"] = "fund" if level <= 4 else "employer"
-    article = "第三十五条第一款第（二）项" if level <= 4 else "第三十六条第一款第（二）项"
+    by_fund = level <= LAST_FUND_GRADE
+    payer: Literal["fund", "employer"] = "fund" if by_fund else "employer"
+    article = "第三十五条第一款第（二）项" if by_fund else "第三十六条第一款第（二）项"
     if not bool(out["allowance_payable"][0]):
         why = "已解除或终止劳动关系" if inp.terminated else "用人单位已安排适当工作"
         trace.add(f"五、六级伤残{why}，不发伤残津贴", reference(article), result=0.0)
@@ -351,8 +364,8 @@ def _regional_subsidy(
 ) -> tuple[float | None, ParamValue | None]:
     """一次性工伤医疗补助金 or 一次性伤残就业补助金, as the province sets them (arts. 36–37)."""
     level = inp.level or 0
-    article = "第三十六条第二款" if level <= 6 else "第三十七条第（二）项"
-    if level <= 4:
+    article = "第三十六条第二款" if level <= LAST_EMPLOYER_GRADE else "第三十七条第（二）项"
+    if level <= LAST_FUND_GRADE:
         trace.add(f"一至四级伤残保留劳动关系，不发{title}", reference("第三十五条第一款"), result=None)
         return None, None
     if not inp.terminated:
@@ -426,7 +439,7 @@ def compute(inp: WorkInjuryInput) -> WorkInjuryResult:
         )
     level = inp.level or 0
     unable = inp.unable_to_arrange_work and not inp.terminated
-    needs_minimum = disability and (level <= 4 or (level <= 6 and unable))
+    needs_minimum = disability and bool(allowance_payable(level, unable))
     lookup = load_law(
         on,
         inp.region,
