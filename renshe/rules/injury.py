@@ -46,8 +46,13 @@ P_RATES = "injury.disability_allowance_rates"
 P_LIMITS = "injury.benefit_wage_limits"
 P_FUNERAL = "injury.funeral_subsidy_months"
 P_DEATH = "injury.death_subsidy_multiple"
-#: Set by each province (arts. 36–37); no file exists until Fujian's table is found.
-#: Value: {"base": "avg_wage" | "benefit_wage", "months": {grade: months}}.
+#: Set by each province (arts. 36–37). Fujian's table (福建省实施《工伤保险条例》办法 or a
+#: later 闽人社 document) was NOT FOUND: searched the pages, code, docs and issues corpora for
+#: 福建 一次性工伤医疗补助金 一次性伤残就业补助金 月数 / 闽政 / 闽人社, and exact strings
+#: 福建省实施《工伤保险条例》办法, 福建省实施工伤保险条例, 福建省工伤, 福建 一次性工伤医疗补助金.
+#: So no parameter file exists and the calculator leaves both fields null, saying why.
+#: A file added later is used with no code change; its value:
+#: {"base": "avg_wage" | "benefit_wage", "months": {grade: months}}.
 P_MEDICAL = "injury.one_time_medical_subsidy"
 P_EMPLOYMENT = "injury.one_time_employment_subsidy"
 P_AVG_WAGE = "wages.avg_monthly"

@@ -105,3 +105,10 @@ def test_base_always_within_the_limits(w, on, scheme):
     assert law.lower <= base <= law.upper
     assert (clipped == contributions.INSIDE) == (law.lower <= w <= law.upper)
     assert out["personal_account_credit"][0] <= out["employee_amount"][0]
+
+
+def test_the_published_example_runs():
+    calc = calculators.get("contribution")
+    r = calc.run(calc.example)
+    # Example: 8000 in 2025 → 8000 × 8% = 640 and 8000 × 16% = 1280.
+    assert (r["employee_amount"], r["employer_amount"]) == (640, 1280)

@@ -220,3 +220,10 @@ def test_benefit_wage_is_always_within_60_and_300_percent(w, a):
     )
     base = injury.disability_core([7], [w], lookup.law)["benefit_wage_base"][0]
     assert round(0.6 * a, 2) - 0.005 <= base <= round(3 * a, 2) + 0.005
+
+
+def test_the_published_example_runs():
+    calc = calculators.get("work-injury")
+    r = calc.run(calc.example)
+    # Example: grade 7, 6000 a month in Xiamen, 2025: 6000 × 13 = 78000.
+    assert r["one_time_disability_subsidy"] == 78000
