@@ -117,6 +117,13 @@ def test_death_2025():
     assert r["one_time_disability_subsidy"] is None and r["monthly_allowance"] is None
 
 
+def test_death_2024_uses_the_2023_income():
+    # Art. 39(1): 6 × 7388 (Fujian 2023 average) = 44328.
+    # Art. 39(3): 20 × 51821 (2023 national urban per-capita disposable income) = 1036420.
+    r = calculators.run("work-injury", {"event": "death", "monthly_wage": 5000, "as_of": "2024-03-15"})
+    assert r["funeral_subsidy"] == 44328 and r["death_subsidy"] == 1036420
+
+
 def test_death_income_given_explicitly_wins():
     # 20 × 56502 = 1130040; funeral 6 × 8000 = 48000.
     r = run(event="death", monthly_wage=9000, national_disposable_income=56502, local_avg_monthly_wage=8000)
