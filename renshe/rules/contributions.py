@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
-from renshe.rules.fields import RegionCode, optional_yuan
+from renshe.rules.fields import MAX_YUAN, RegionCode, optional_yuan
 from renshe.rules.money import money, money_array
 from renshe.rules.overrides import given_or_param, unverified
 from renshe.rules.parameters import ParamValue, Reference
@@ -144,6 +144,7 @@ class ContributionInput(BaseModel):
         json_schema_extra={"x-labels": {"employee": "单位职工", "flexible": "灵活就业人员"}},
     )
     monthly_wage: float | None = Field(
+        le=MAX_YUAN,
         default=None,
         ge=0,
         allow_inf_nan=False,

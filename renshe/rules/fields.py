@@ -19,6 +19,14 @@ def _known_region(code: str) -> str:
         raise ValueError(f"{p.zh} / {p.en}") from None
 
 
+#: Upper bound on any amount in yuan a calculator accepts (100 million a month). No wage or
+#: average comes near it; without a bound a typo such as 1e308 overflows to ``inf`` and the
+#: result is no longer valid JSON.
+MAX_YUAN = 100_000_000
+
+#: Upper bound on hours given as a total for a period (ten years of every hour of every day).
+MAX_HOURS = 24 * 366 * 10
+
 RegionCode = Annotated[
     str,
     AfterValidator(_known_region),
@@ -28,4 +36,4 @@ RegionCode = Annotated[
 
 def optional_yuan(title: str, description: str = "不填则按适用日期查参数") -> Any:
     """An optional positive amount in yuan that overrides a dated parameter when given."""
-    return Field(default=None, gt=0, allow_inf_nan=False, title=title, description=description)
+    return Field(default=None, gt=0, le=MAX_YUAN, allow_inf_nan=False, title=title, description=description)

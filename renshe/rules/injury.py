@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import ParameterNotFound, RulesError
-from renshe.rules.fields import RegionCode, optional_yuan
+from renshe.rules.fields import MAX_YUAN, RegionCode, optional_yuan
 from renshe.rules.money import money, money_array
 from renshe.rules.overrides import given_or_param, unverified
 from renshe.rules.parameters import ParamValue, Reference
@@ -242,6 +242,7 @@ class WorkInjuryInput(BaseModel):
         description="劳动能力鉴定委员会评定的伤残等级，1级最重、10级最轻（工亡时可不填）",
     )
     monthly_wage: float = Field(
+        le=MAX_YUAN,
         ge=0,
         allow_inf_nan=False,
         title="受伤前12个月平均月缴费工资（元）",

@@ -29,7 +29,9 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from renshe.rules import regions
 from renshe.rules.calculators import Calculator
+from renshe.rules.errors import ParameterNotFound, RulesError
 from renshe.rules.parameters import ParamValue, Reference, parameter, value_at
 from renshe.rules.trace import Step, Trace
 
@@ -254,10 +256,26 @@ class RetirementOut(BaseModel):
     trace: list[Step]
 
 
+def _rules_for_input(on: dt.date) -> RetirementRules:
+    """:func:`rules_on` for a user's ``as_of``: before the 办法 took effect (第一条) there are no
+    reform rules to apply, and the message says so in terms of the field the user gave."""
+    try:
+        return rules_on(on)
+    except ParameterNotFound:
+        first = parameter("retirement.reform_start").periods(regions.NATIONAL)[0].effective_from
+        raise RulesError.of(
+            "as_of",
+            f"适用日期 {on.isoformat()} 早于《国务院关于渐进式延迟法定退休年龄的办法》施行之日 {first.isoformat()}；"
+            "本计算器只按该办法计算，此前的法定退休年龄即原法定退休年龄（见人员类别）",
+            f"as_of {on.isoformat()} is before the 2024 retirement-age measures took effect on {first.isoformat()}; "
+            "this calculator applies only those measures (before them, the original age of the category applied)",
+        ) from None
+
+
 def compute(inp: RetirementIn) -> RetirementOut:
     """One person through :func:`retirement_core`, with the trace of each rule applied."""
     on = inp.as_of or dt.date.today()
-    rules = rules_on(on)
+    rules = _rules_for_input(on)
     birth = month_index(inp.birth)
     out = retirement_core(np.array([birth]), np.array([CATEGORY_CODE[inp.category]]), rules)
     r = {k: int(v[0]) for k, v in out.items()}

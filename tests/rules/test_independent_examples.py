@@ -558,7 +558,13 @@ def test_annual_leave_leaving_mid_year():
     # = 2400; including normal 1200 → 3600.
     r = run(
         "annual-leave",
-        {"year": 2025, "cumulative_service_years": 12, "monthly_wage": 8700, "left": "2025-07-31", "days_taken": 2},
+        {
+            "year": 2025,
+            "cumulative_service_years": 12,
+            "monthly_wage": 8700,
+            "left": "2025-07-31",
+            "days_taken": 2,
+        },
     )
     assert r["entitlement_days"] == 10
     assert r["untaken_days"] == 3
@@ -572,7 +578,13 @@ def test_annual_leave_new_joiner():
     # = 5.04 → 5 days (实施办法 art. 5). None taken: 5 × 400 × 200% = 4000 extra.
     r = run(
         "annual-leave",
-        {"year": 2025, "cumulative_service_years": 12, "monthly_wage": 8700, "joined": "2025-07-01", "days_taken": 0},
+        {
+            "year": 2025,
+            "cumulative_service_years": 12,
+            "monthly_wage": 8700,
+            "joined": "2025-07-01",
+            "days_taken": 0,
+        },
     )
     assert r["prorated_days"] == 5
     assert r["untaken_days"] == 5
