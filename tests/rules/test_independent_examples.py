@@ -104,25 +104,25 @@ def test_retirement_min_contribution_2030_is_186():
 # --------------------------------------------------------------------------------------
 
 
-def test_pension_age_60_index_1():
-    # 基础养老金 = 7932 × (1 + 1.0) ÷ 2 × 30 years × 1% = 7932 × 0.30 = 2379.60
-    # 个人账户养老金 = 120000 ÷ 139 = 863.309… → 863.31
-    # total = 2379.60 + 863.31 = 3242.91
+def test_pension_age_60_index_1_2():
+    # 35 years = 420 months. 基础养老金 = 7776 × (1 + 1.2) ÷ 2 × 35 × 1% = 7776 × 1.1 × 0.35
+    # = 8553.6 × 0.35 = 2993.76. 个人账户养老金 = 150000 ÷ 139 = 1079.136… → 1079.14.
+    # total = 2993.76 + 1079.14 = 4072.90.
     r = run(
         "basic-pension",
         {
-            "calc_base": 7932,
-            "avg_index": 1.0,
-            "contribution_months": 360,
-            "account_balance": 120000,
+            "calc_base": 7776,
+            "avg_index": 1.2,
+            "contribution_months": 420,
+            "account_balance": 150000,
             "retire_age": {"years": 60, "months": 0},
-            "retire_month": "2025-06",
+            "retire_month": "2024-06",
         },
     )
     assert r["divisor"] == 139
-    assert r["basic"] == pytest.approx(2379.60)
-    assert r["personal"] == pytest.approx(863.31)
-    assert r["total"] == pytest.approx(3242.91)
+    assert r["basic"] == pytest.approx(2993.76)
+    assert r["personal"] == pytest.approx(1079.14)
+    assert r["total"] == pytest.approx(4072.90)
     assert r["eligible"] is True and r["shortfall_months"] == 0
 
 
@@ -449,17 +449,13 @@ def test_compensation_official_typical_case_2021():
     # 工资8000元, dismissed unlawfully 2个月后 → 裁决违法解除劳动合同赔偿金8000元.
     # By hand: 2 months < 6 → ½ month (art. 47 ¶1); art. 87: 2 × ½ × 8000 = 8000. The local figures below are
     # neutral (8000 < 3 × 7000 = 21000, so no cap; 8000 > 1800, so no floor); the case does not give them.
-    r = run(
-        "economic-compensation",
-        {
-            "start": "2020-06-01",
-            "end": "2020-07-31",
-            "avg_monthly_wage": 8000,
-            "termination": "unlawful",
-            "region": "fujian",
-            "local_avg_monthly_wage": 7000,
-            "local_minimum_wage": 1800,
-        },
+    r = comp(
+        start="2020-06-01",
+        end="2020-07-31",
+        avg_monthly_wage=8000,
+        termination="unlawful",
+        local_avg_monthly_wage=7000,
+        local_minimum_wage=1800,
     )
     assert r["months"] == 0.5
     assert r["damages"] == 8000
@@ -479,10 +475,13 @@ def test_compensation_minimum_wage_floor():
 
 
 def test_double_wages_full_eleven_months():
-    # Hired 2024-03-05, never signed, assessed 2025-06-30. 实施条例 art. 7: from the day after one
-    # month of employment (2024-04-05) to the day before one full year (2025-03-04 is the first year's
-    # last day, counting the hire day; the day before 满一年 is 2025-03-03… the period is 11 months
-    # by every reading) → 11 × 6000 = 66000 extra; open-ended contract deemed from 满一年 of service.
+    # Hired 2024-03-05, never signed, assessed 2025-06-30. 实施条例 art. 7: double wages "自用工之日起满一个月
+    # 的次日至满一年的前一日", open-ended contract deemed "满一年的当日". AMBIGUOUS: counting the hire day as
+    # day 1, 满一个月 = 04-04 and 满一年 = 2025-03-04; counting from the next day (民法典 art. 201), 满一个月 =
+    # 04-05 and 满一年 = 2025-03-05. Both readings give 11 months; courts commonly write 04-05 … 03-04 and deem
+    # the open-ended contract from 03-05 (e.g. the 11-month maximum stated at http://www.ooo7.net/hyxw/9930.html),
+    # which mixes the two. The test fixes the start and the 11 months and accepts either deemed date.
+    # Amount: 11 × 6000 = 66000 extra (the difference, [nxcyf-2023]).
     r = run(
         "double-wages",
         {"hire": "2024-03-05", "signed": None, "end": "2025-06-30", "monthly_wage": 6000},
