@@ -233,6 +233,27 @@ def test_deadline_ending_on_a_make_up_working_day_stays():
     assert r["due"] == "2025-04-27"
 
 
+@pytest.mark.parametrize(
+    ("start", "kind", "due"),
+    [
+        # 工伤保险条例 art. 17 ¶1, 30 days from 2025-12-02: 12-03…12-31 = 29, 2026-01-01 = 30 → inside 元旦
+        # 01-01…01-03 (国办发明电〔2025〕7号); art. 203 → the day after the holiday, Sun 01-04 — itself a
+        # make-up working day, so it stands.
+        ("2025-12-02", "injury_recognition_employer", "2026-01-04"),
+        # 信访工作条例 art. 23 ¶2, 15 days from 2026-02-05: 02-06…02-20 → inside 春节 02-15…02-23 → Tue 02-24.
+        ("2026-02-05", "petition_reply", "2026-02-24"),
+        # 劳动争议调解仲裁法 art. 29, 5 days from 2025-04-29: 04-30, 05-01 … 05-04 → inside 劳动节 05-01…05-05
+        # → Tue 2025-05-06.
+        ("2025-04-29", "arbitration_acceptance", "2025-05-06"),
+        # 信访工作条例 art. 34, 60 days from 2025-12-31: January 31 + February 28 = 59 → 03-01 is day 60,
+        # a Sunday → Mon 2026-03-02.
+        ("2025-12-31", "petition_closing", "2026-03-02"),
+    ],
+)
+def test_deadline_statutory_kinds(start, kind, due):
+    assert run("deadline", {"start": start, "kind": kind})["due"] == due
+
+
 # --------------------------------------------------------------------------------------
 # limitation — 劳动争议调解仲裁法 art. 27 (1 year from knowing; unpaid wages: within 1 year of
 # the end of the relationship); 民法典 arts. 201–203.
