@@ -131,3 +131,29 @@ def test_death_in_2027_with_the_figure_given(monkeypatch, capsys):
     assert code == 0
     result = json.loads(out)
     assert result["death_subsidy"] == 1160000 and result["funeral_subsidy"] == 42000
+
+
+def test_input_file_not_utf8(tmp_path, capsys):
+    # was: UnicodeDecodeError traceback
+    path = tmp_path / "gbk.json"
+    path.write_bytes('{"start": "2025-01-01", "days": 10, "备注": "中"}'.encode("gbk"))
+    code = cli.main(["calc", "deadline", "--input", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.startswith("--input") and "UTF-8" in err and bilingual(err)
+
+
+def test_input_file_with_byte_order_mark(tmp_path, capsys):
+    # was: "not valid JSON" for a file a Windows editor saved with a BOM.
+    # 10 days from 2025-01-01: 01-02 … 01-11 → Sat 01-11 → Mon 2025-01-13 (民法典 arts. 201, 203).
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"start": "2025-01-01", "days": 10}')
+    code = cli.main(["calc", "deadline", "--input", str(path)])
+    out, _ = capsys.readouterr()
+    assert code == 0 and json.loads(out)["due"] == "2025-01-13"
+
+
+def test_unknown_calculator_named_before_reading_input(monkeypatch, capsys):
+    # was: an empty stdin answered "--input: not valid JSON" instead of naming the unknown calculator
+    code, out, err = calc(monkeypatch, capsys, "no-such-calculator", "")
+    assert code == 2 and out == "" and err.startswith("name") and bilingual(err)
