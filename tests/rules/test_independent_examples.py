@@ -90,6 +90,27 @@ def test_retirement_min_contribution(birth, category, min_months):
     assert r["min_contribution_months"] == min_months
 
 
+@pytest.mark.parametrize(
+    ("birth", "category", "years", "months", "retire_month", "min_months"),
+    [
+        # Cross-check against another project's regression cases (code corpus, a Shanghai policy engine's
+        # case book citing 办法 art. 2 and mohrss.gov.cn t20240913_525781.html; SYNTHETIC people, not an
+        # official source). By hand: woman (55) born 1978-07: m = 8×12+6 = 102, 102//4 + 1 = 26 → 57 y 2 m,
+        # retires 2035-09, minimum 15 + 6×0.5 = 18 y = 216 months ("最低缴费年限为18年", "57岁2个月").
+        ("1978-07", "female_55", 57, 2, "2035-09", 216),
+        # Man born 1986-11: past the cap → 63 y 0 m, retires 2049-11, 20 y = 240 months.
+        ("1986-11", "male_60", 63, 0, "2049-11", 240),
+        # Woman (50) born 1968-04: reached 50 in 2018-04, before the reform → 50 y 0 m, 15 y = 180 months.
+        ("1968-04", "female_50", 50, 0, "2018-04", 180),
+    ],
+)
+def test_retirement_third_party_cases(birth, category, years, months, retire_month, min_months):
+    r = run("retirement-age", {"birth": birth, "category": category})
+    assert r["retire_age"] == {"years": years, "months": months}
+    assert r["retire_month"] == retire_month
+    assert r["min_contribution_months"] == min_months
+
+
 def test_retirement_min_contribution_2030_is_186():
     # 办法 art. 2: 2030 is the first year of the rise: 15 y + 6 m = 186 months.
     # Man born 1969-09: m = 4×12+8 = 56, 56//4 + 1 = 15 → 61 y 3 m → 1969-09 + 61 y 3 m = 2030-12.
