@@ -49,9 +49,9 @@ def test_new_employer_pro_rata():
 
 
 def test_written_refusal_gets_only_the_normal_wage():
-    # 第十条第二款
+    # 第十条第二款: nothing on top; the normal wage for the 10 days is 10 × 400 = 4000.00
     r = run(year=2025, cumulative_service_years=12, monthly_wage=8700, refused_in_writing=True)
-    assert r["pay"] == 0
+    assert (r["pay"], r["pay_including_normal"]) == (0, 4000.00)
 
 
 @pytest.mark.parametrize(

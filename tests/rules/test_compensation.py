@@ -103,7 +103,7 @@ def test_half_month_below_six_months(end, months, amount):
 
 def test_minimum_wage_floor_from_the_fujian_parameter():
     # 实施条例第二十七条: an average below the local minimum wage is raised to it.
-    # Xiamen 2015-07-01 … 2017-06-30: 1500 a month (parameter labour.minimum_wage, unverified).
+    # Xiamen 2015-07-01 … 2017-06-30: 1500 a month (parameter wages.minimum_monthly, unverified).
     # By hand: 2015-09-01 … 2016-12-31 = 1 year 4 months → N = 1 + ½ = 1.5
     #          base = max(1200, 1500) = 1500; amount = 1500 × 1.5 = 2250
     r = run(
@@ -117,7 +117,7 @@ def test_minimum_wage_floor_from_the_fujian_parameter():
     assert r["wage_base"] == 1500.00
     assert r["amount"] == 2250.00
     floor_step = next(s for s in r["trace"] if "最低工资" in s["rule"])
-    assert floor_step["params"][0]["name"] == "labour.minimum_wage"
+    assert floor_step["params"][0]["name"] == "wages.minimum_monthly"
     assert floor_step["params"][0]["verified"] is False
 
 
@@ -204,8 +204,9 @@ def test_service_before_2008_counts_from_2008_for_compensation_but_not_damages()
 def test_missing_local_figures_name_both_fields():
     with pytest.raises(ParameterNotFound) as err:
         run(
-            start="2020-01-01",
-            end="2025-06-30",
+            # 2019: no Fujian minimum wage is loaded between 2017-07-01 and 2025-03-31.
+            start="2015-01-01",
+            end="2019-06-30",
             avg_monthly_wage=8000,
             termination="art41",
             region="fujian.fuzhou",
@@ -317,3 +318,21 @@ def test_vectorised_core_matches_one_case_at_a_time():
         )
         assert out["amount"][i] == one["amount"][0]
         assert out["months"][i] == one["months"][0]
+
+
+def test_unverified_city_average_wage_is_used_and_flagged():
+    # labour.local_avg_monthly_wage, 泉州 2019: 65077 ÷ 12 = 5423.08 (泉州统计年鉴2019 表5-3, unverified).
+    # By hand: cap = 3 × 5423.08 = 16269.24 < 20000 → base 16269.24; 2 years → N = 2
+    #          amount = 16269.24 × 2 = 32538.48
+    r = run(
+        start="2017-07-01",
+        end="2019-06-30",
+        avg_monthly_wage=20000,
+        termination="art41",
+        region="fujian.quanzhou",
+        local_minimum_wage=1800,
+    )
+    assert (r["capped"], r["wage_base"], r["amount"]) == (True, 16269.24, 32538.48)
+    cap_step = next(s for s in r["trace"] if s["reference"]["article"] == "第四十七条第二款")
+    assert cap_step["params"][0]["name"] == "labour.local_avg_monthly_wage"
+    assert cap_step["params"][0]["verified"] is False

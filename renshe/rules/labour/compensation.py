@@ -419,7 +419,7 @@ def _standard(
     """The art. 47 standard for one case: N, the wage base, whether capped, and base × N."""
     (minimum, min_pv), (local_avg, avg_pv) = given_or_params(
         [
-            (inp.local_minimum_wage, "local_minimum_wage", "labour.minimum_wage", "月最低工资标准"),
+            (inp.local_minimum_wage, "local_minimum_wage", "wages.minimum_monthly", "月最低工资标准"),
             (
                 inp.local_avg_monthly_wage,
                 "local_avg_monthly_wage",

@@ -107,7 +107,7 @@ class LeaveOut(BaseModel):
     untaken_days: float = Field(description="应休未休天数（不足1整天的部分不计）")
     daily_wage: float = Field(description="日工资 = 月工资 ÷ 21.75")
     pay: float = Field(description="应另行支付的未休年休假工资报酬（日工资的200%）")
-    pay_including_normal: float = Field(description="含正常工资在内的300%报酬")
+    pay_including_normal: float = Field(description="含正常工资在内的报酬（300%；职工书面不休的为100%）")
     trace: list[Step]
 
 
@@ -122,6 +122,11 @@ def leave_pay_core(
         "pay": money_array(days * daily * (rate - 1)),
         "pay_including_normal": money_array(days * daily * rate),
     }
+
+
+def _whole_days(days: float) -> int:
+    """Days with any part of a day dropped (实施办法第五条、第十二条); the nudge absorbs float error."""
+    return max(0, math.floor(days + 1e-9))
 
 
 def _entitlement(years: int, table: list[dict[str, int]]) -> int:
@@ -183,7 +188,7 @@ def compute(inp: LeaveIn) -> LeaveOut:
     days_here = (last - first).days + 1
     if inp.left is not None:
         share = days_here / year_days.value * entitlement
-        untaken = max(0, math.floor(share - inp.days_taken + 1e-9))
+        untaken = _whole_days(share - inp.days_taken)
         prorated = min(share, entitlement)
         trace.add(
             "解除或终止劳动合同时，按当年已工作时间折算应休未休天数："
@@ -199,7 +204,7 @@ def compute(inp: LeaveIn) -> LeaveOut:
         prorated = entitlement
         if inp.joined is not None:
             share = days_here / year_days.value * entitlement
-            prorated = min(math.floor(share + 1e-9), entitlement)
+            prorated = min(_whole_days(share), entitlement)
             trace.add(
                 "新进用人单位的，当年度年休假按在本单位剩余日历天数折算：（剩余日历天数 ÷ 365）× 全年应休天数；"
                 "不足1整天的部分不享受",
@@ -209,7 +214,7 @@ def compute(inp: LeaveIn) -> LeaveOut:
                 result=prorated,
                 formula=f"{days_here} ÷ {year_days.value} × {entitlement} = {share:.4f} → {prorated}",
             )
-        untaken = max(0, math.floor(prorated - inp.days_taken + 1e-9))
+        untaken = _whole_days(prorated - inp.days_taken)
         trace.add(
             "应休未休天数 = 当年应休天数 − 已安排天数",
             cite(LEAVE_MEASURES, "第十条第一款"),
@@ -225,7 +230,7 @@ def compute(inp: LeaveIn) -> LeaveOut:
         ).items()
     }
     if inp.refused_in_writing:
-        out["pay"] = out["pay_including_normal"] = 0.0
+        out["pay"], out["pay_including_normal"] = 0.0, money(untaken * out["daily_wage"])
         trace.add(
             "单位已安排年休假，职工因本人原因书面提出不休的，只支付正常工作期间的工资收入",
             cite(LEAVE_MEASURES, "第十条第二款"),
