@@ -157,3 +157,19 @@ def test_unknown_calculator_named_before_reading_input(monkeypatch, capsys):
     # was: an empty stdin answered "--input: not valid JSON" instead of naming the unknown calculator
     code, out, err = calc(monkeypatch, capsys, "no-such-calculator", "")
     assert code == 2 and out == "" and err.startswith("name") and bilingual(err)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "body", "field"),
+    [
+        ("overtime-pay", '{"monthly_wage": 1e308, "weekday_hours": 1}', "monthly_wage"),
+        ("overtime-pay", '{"monthly_wage": NaN}', "monthly_wage"),
+        ("limitation", '{"known_on": "2025-06-01", "filed_on": "2025-01-01"}', "filed_on"),
+        ("retirement-age", '{"birth": "1967-05", "category": "male_60", "as_of": "2024-06-01"}', "as_of"),
+    ],
+)
+def test_api_answers_422_naming_the_field(client, name, body, field):
+    r = client.post(f"/api/v1/calc/{name}", body, content_type="application/json")
+    assert r.status_code == 422
+    assert r.json()["problems"][0]["field"] == field
