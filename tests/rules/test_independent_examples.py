@@ -17,8 +17,10 @@ SEO aggregators with titles and no arithmetic; the sources actually usable are n
   "2026-08,55.33,4").
 * [CB-2008-3] 劳社部发〔2008〕3号 二: 月计薪天数 = (365−104)÷12 = 21.75; 日工资 = 月工资÷21.75,
   小时工资 = 月工资÷(21.75×8).
-* [RSB-2021-90] 人社部函〔2021〕90号 第二批劳动人事争议典型案例, 案例1 (unlawful dismissal, award 8000 yuan);
-  the one official worked case with an amount that the pages corpus returned.
+* [RSB-2021-90] 人社部函〔2021〕90号 第二批劳动人事争议典型案例, 案例1 (8000 a month, dismissed unlawfully
+  after 2 months, award 8000 = 2 × ½ × 8000) — found independently (pages corpus: wanqulawyer.com/…/46029.html,
+  app.bjtitle.com …newsid=5978025) and re-derived by hand; it is already a test in test_compensation.py
+  (with 案例5, 3500 × 2 × 2 = 14000), so it is not repeated here.
 * [nxcyf-2023] http://www.nxcyf.top/info/2023080128916.html — "二倍工资 … 按月工资×1计算 …
   只需要另行按照月工资的1倍支付" (the double-wage claim is the difference, one extra wage a month).
 * Statute articles as cited per case.
@@ -482,26 +484,6 @@ def test_compensation_unlawful_double():
     r = comp(start="2019-03-01", end="2025-08-31", avg_monthly_wage=9000, termination="unlawful")
     assert r["damages"] == 126000
     assert r["total"] == 126000
-
-
-def test_compensation_official_typical_case_2021():
-    # 人力资源社会保障部 最高人民法院《关于联合发布第二批劳动人事争议典型案例的通知》（人社部函〔2021〕90号）
-    # 附件案例1 (text reproduced at https://www.wanqulawyer.com/mobile/index/show/catid/114/id/46029.html and
-    # https://app.bjtitle.com/8816/newshow.php?mood=push&newsid=5978025&typeid=5): 张某 2020年6月入职, 试用期月
-    # 工资8000元, dismissed unlawfully 2个月后 → 裁决违法解除劳动合同赔偿金8000元.
-    # By hand: 2 months < 6 → ½ month (art. 47 ¶1); art. 87: 2 × ½ × 8000 = 8000. The local figures below are
-    # neutral (8000 < 3 × 7000 = 21000, so no cap; 8000 > 1800, so no floor); the case does not give them.
-    r = comp(
-        start="2020-06-01",
-        end="2020-07-31",
-        avg_monthly_wage=8000,
-        termination="unlawful",
-        local_avg_monthly_wage=7000,
-        local_minimum_wage=1800,
-    )
-    assert r["months"] == 0.5
-    assert r["damages"] == 8000
-    assert r["total"] == 8000
 
 
 def test_compensation_minimum_wage_floor():
