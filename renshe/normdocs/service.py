@@ -119,7 +119,7 @@ def _required(data: dict[str, Any], *names: str) -> None:
         "filed_with": ("备案机关", "filed_with"),
         "reason": ("清理理由", "reason"),
     }
-    missing = [n for n in names if data.get(n) in (None, "")]
+    missing = [n for n in names if data.get(n) is None or (isinstance(data[n], str) and not data[n].strip())]
     if missing:
         raise RulesError(
             [FieldProblem(n, f"请填写{labels[n][0]}", f"{labels[n][1]} is required") for n in missing]
