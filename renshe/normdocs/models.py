@@ -22,8 +22,6 @@ from . import periods, workflow
 
 
 class NormativeDocument(models.Model):
-    Status = models.TextChoices("Status", [(k, v) for k, v in workflow.STATE_LABELS.items()])
-
     title = models.CharField("文件名称", max_length=300)
     number = models.CharField(
         "文号", max_length=64, blank=True, help_text="公布时编号，如 闽人社规〔2025〕1号", db_index=True
@@ -31,7 +29,9 @@ class NormativeDocument(models.Model):
     drafting_division = models.ForeignKey(
         Organisation, verbose_name="起草处室", on_delete=models.PROTECT, related_name="normative_documents"
     )
-    status = models.CharField("状态", max_length=16, choices=Status.choices, default="draft", db_index=True)
+    status = models.CharField(
+        "状态", max_length=16, choices=list(workflow.STATE_LABELS.items()), default="draft", db_index=True
+    )
     published_on = models.DateField("公布日期", null=True, blank=True)
     effective_from = models.DateField("施行日期", null=True, blank=True)
     valid_until = models.DateField("有效期至", null=True, blank=True, db_index=True)
@@ -162,13 +162,11 @@ class Filing(models.Model):
 
 
 class CleanupDecision(models.Model):
-    Decision = models.TextChoices("Decision", [(k, v) for k, v in workflow.CLEANUP_LABELS.items()])
-
     document = models.ForeignKey(
         NormativeDocument, verbose_name="文件", on_delete=models.CASCADE, related_name="cleanups"
     )
     year = models.PositiveSmallIntegerField("清理年度", db_index=True)
-    decision = models.CharField("清理结论", max_length=16, choices=Decision.choices)
+    decision = models.CharField("清理结论", max_length=16, choices=list(workflow.CLEANUP_LABELS.items()))
     reason = models.TextField("理由")
     decided_on = models.DateField("决定日期")
     decided_by = models.ForeignKey(
