@@ -5,28 +5,15 @@ from django.contrib import admin
 from .models import CleanupDecision, Filing, LegalityReview, NormativeDocument
 
 
-class ReviewInline(admin.TabularInline):
-    model = LegalityReview
-    extra = 0
-    fields = ["started_on", "finished_on", "reviewer", "result", "opinion"]
-    readonly_fields = fields
-    can_delete = False
+def _history_inline(model: type, fields: list[str]) -> type[admin.TabularInline]:
+    """A read-only inline listing one kind of record of a document."""
+    attrs = {"model": model, "extra": 0, "fields": fields, "readonly_fields": fields, "can_delete": False}
+    return type(f"{model.__name__}Inline", (admin.TabularInline,), attrs)
 
 
-class FilingInline(admin.TabularInline):
-    model = Filing
-    extra = 0
-    fields = ["filed_with", "filed_on", "due_on", "receipt"]
-    readonly_fields = fields
-    can_delete = False
-
-
-class CleanupInline(admin.TabularInline):
-    model = CleanupDecision
-    extra = 0
-    fields = ["year", "decision", "reason", "decided_on", "decided_by"]
-    readonly_fields = fields
-    can_delete = False
+ReviewInline = _history_inline(LegalityReview, ["started_on", "finished_on", "reviewer", "result", "opinion"])
+FilingInline = _history_inline(Filing, ["filed_with", "filed_on", "due_on", "receipt"])
+CleanupInline = _history_inline(CleanupDecision, ["year", "decision", "reason", "decided_on", "decided_by"])
 
 
 @admin.register(NormativeDocument)

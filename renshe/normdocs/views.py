@@ -88,6 +88,12 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cleanups": doc.cleanups.select_related("decided_by"),
             "history": history(doc).select_related("actor"),
             "actions": actions,
+            "basis": [
+                periods.review_length(today),
+                periods.param(periods.REVIEW_MIN, today),
+                periods.param(periods.FILING, today),
+                periods.longest_validity(doc.title, doc.effective_from or today)[1],
+            ],
         },
     )
 

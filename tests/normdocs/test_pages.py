@@ -96,6 +96,8 @@ def test_detail_shows_history_and_only_the_allowed_buttons(client, users, make_d
     client.force_login(users["legal"])
     body = client.get(f"/normdocs/{doc.pk}/").content.decode()
     assert "审核期限" in body and "2025年10月23日" in body
+    # The limits cite their parameters, marked unverified where the source text was not read.
+    assert "国办发〔2018〕115号" in body and "福建省人民政府令第219号" in body and "未核实" in body
     for label in ("审核通过", "退回修改", "不予通过"):
         assert f">{label}</button>" in body
     assert "审定通过</button>" not in body
