@@ -17,7 +17,7 @@ class DateInput(forms.DateInput):
 class DraftForm(forms.ModelForm):
     class Meta:
         model = NormativeDocument
-        fields = ["title", "drafting_division", "text"]
+        fields = ["title", "drafting_division", "text", "attachment"]
         widgets = {"text": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, **kwargs) -> None:

@@ -57,6 +57,16 @@ def expiring(
     ).order_by("valid_until", "id")
 
 
+def lapsed(today: dt.date) -> QuerySet[NormativeDocument]:
+    """Documents still registered as in force although their validity ended before ``today``.
+
+    They are due for the clean-up decision 宣布失效 (or re-issue) in the register.
+    """
+    return NormativeDocument.objects.filter(status__in=workflow.IN_FORCE, valid_until__lt=today).order_by(
+        "valid_until", "id"
+    )
+
+
 def overdue_filings(today: dt.date) -> QuerySet[NormativeDocument]:
     """Published documents not yet filed whose filing deadline has passed."""
     return NormativeDocument.objects.filter(status="published", filing_deadline__due__lt=today).order_by(

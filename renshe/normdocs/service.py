@@ -34,7 +34,13 @@ CLEANUP_ACTIONS = frozenset(workflow.CLEANUP_LABELS)
 
 
 def create_draft(
-    actor: Any, *, title: str, drafting_division: Organisation, text: str = "", demo: bool = False
+    actor: Any,
+    *,
+    title: str,
+    drafting_division: Organisation,
+    text: str = "",
+    attachment: Any = None,
+    demo: bool = False,
 ) -> NormativeDocument:
     """Register a new draft; only division staff (or an administrator) may, for their own division."""
     roles = roles_of(actor)
@@ -50,7 +56,12 @@ def create_draft(
         raise RulesError.of("title", "请填写文件名称", "title is required")
     with transaction.atomic():
         doc = NormativeDocument.objects.create(
-            title=title.strip(), drafting_division=drafting_division, text=text, demo=demo, created_by=actor
+            title=title.strip(),
+            drafting_division=drafting_division,
+            text=text,
+            attachment=attachment or "",
+            demo=demo,
+            created_by=actor,
         )
         record(actor, doc, "create", after=state(doc), note="登记草案")
     return doc

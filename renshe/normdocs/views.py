@@ -128,7 +128,11 @@ def document_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def document_new(request: HttpRequest) -> HttpResponse:
     if not roles_of(request.user) & {"division_staff", "administrator"}:
         raise PermissionDenied("起草文件须由处室工作人员办理")
-    form = DraftForm(request.POST or None, initial={"drafting_division": request.user.organisation_id})
+    form = DraftForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"drafting_division": request.user.organisation_id},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             doc = service.create_draft(request.user, **form.cleaned_data)
@@ -157,6 +161,7 @@ def expiring_list(request: HttpRequest) -> HttpResponse:
             "default": default,
             "today": today,
             "overdue_filings": register.overdue_filings(today).select_related("drafting_division"),
+            "lapsed": register.lapsed(today).select_related("drafting_division"),
         },
     )
 

@@ -208,3 +208,32 @@ def test_statistics_page_reads_like_the_report(client, users, make_doc):
     client.force_login(users["leader"])
     body = client.get("/normdocs/statistics/").content.decode()
     assert "2025年：完成合法性审核1件，备案1件，未作出清理决定。" in body
+
+
+def test_a_draft_can_carry_an_attachment(client, users, orgs, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(users["staff"])
+    upload = SimpleUploadedFile("征求意见稿.docx", b"PK demo", content_type="application/octet-stream")
+    client.post(
+        "/normdocs/new/",
+        {"title": "带附件的草案", "drafting_division": orgs["ldgxc"].pk, "attachment": upload},
+    )
+    doc = NormativeDocument.objects.get()
+    assert doc.attachment.name.startswith("normdocs/") and doc.attachment.read() == b"PK demo"
+    assert history(doc).get(action="create").after["attachment"] == doc.attachment.name
+    assert "下载" in client.get(f"/normdocs/{doc.pk}/").content.decode()
+
+
+def test_lapsed_documents_are_listed_for_clean_up(client, users, orgs):
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    NormativeDocument.objects.create(
+        title="已届满未清理", drafting_division=orgs["ldgxc"], status="filed", valid_until=yesterday
+    )
+    NormativeDocument.objects.create(
+        title="已宣布失效", drafting_division=orgs["ldgxc"], status="expired", valid_until=yesterday
+    )
+    client.force_login(users["legal"])
+    body = client.get("/normdocs/expiring/").content.decode()
+    assert "已届满未清理" in body and "已宣布失效" not in body
