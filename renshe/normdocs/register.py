@@ -88,6 +88,13 @@ class YearRow:
     def cleaned(self) -> int:
         return sum(self.cleanup.values())
 
+    @property
+    def cleanup_text(self) -> str:
+        """E.g. 保留1件、废止2件, in the order of :data:`workflow.CLEANUP_LABELS`."""
+        return "、".join(
+            f"{label}{self.cleanup[k]}件" for k, label in workflow.CLEANUP_LABELS.items() if k in self.cleanup
+        )
+
 
 def statistics() -> list[YearRow]:
     """One row a year, newest first: published, reviewed (by result), filed (late), cleaned up (by outcome)."""

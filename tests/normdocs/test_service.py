@@ -217,7 +217,7 @@ def test_yearly_statistics(make_doc, users):
     r = rows[2025]
     assert (r.published, r.reviewed, r.filed, r.filed_late) == (2, 3, 2, 0)
     assert r.review_results == {"pass": 3, "revise": 1}
-    assert (r.cleanup, r.cleaned) == ({"retain": 1}, 1)
+    assert (r.cleanup, r.cleaned, r.cleanup_text) == ({"retain": 1}, 1, "保留1件")
 
 
 def test_demo_loader_is_idempotent():
