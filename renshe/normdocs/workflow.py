@@ -7,6 +7,10 @@ filing authority (福建省行政规范性文件备案审查办法, 省政府令
 cleaned up periodically (国办发〔2018〕37号 “动态清理”): retained, amended, repealed or
 declared no longer in force.
 
+The order of the steps follows the brief and those two notices as they are commonly
+summarised; their official texts (www.gov.cn) could not be read here, so no article is
+cited — see the notes of the ``normdocs.*`` parameters for what was searched.
+
 This module imports no Django: :func:`check` decides whether an action is allowed from
 a state, for a holder of some roles, given the facts the action depends on; the Django
 service (:mod:`renshe.normdocs.service`) applies the result in one transaction.
@@ -85,7 +89,7 @@ _CLEANUP_ROLES = ("legal_office", "leader")
 TRANSITIONS: dict[str, Transition] = {
     t.action: t
     for t in [
-        # 起草处室提交合法性审核（国办发〔2018〕115号：未经合法性审核或者经审核不合法的，不得提交集体审议）.
+        # 起草处室提交合法性审核；未经审核通过的文件不提交领导审定（国办发〔2018〕115号，原文未核实）.
         _t("submit", "提交合法性审核", ["draft"], "under_review", ["division_staff"], ["own_division"]),
         # 法规处出具审核意见：通过（仍待领导审定）、修改后再报、不予通过（退回起草处室）.
         _t("review_pass", "审核通过", ["under_review"], "under_review", ["legal_office"], ["review_open"]),
