@@ -237,3 +237,20 @@ def test_lapsed_documents_are_listed_for_clean_up(client, users, orgs):
     client.force_login(users["legal"])
     body = client.get("/normdocs/expiring/").content.decode()
     assert "已届满未清理" in body and "已宣布失效" not in body
+
+
+def test_api_lists_statistics_and_refuses_bad_filters(client, users, make_doc):
+    make_doc("filed")
+    client.force_login(users["legal"])
+    doc = client.get("/api/v1/normdocs/documents?status=filed&year=2025").json()[0]
+    assert (doc["status"], doc["status_label"], doc["filing_due"], doc["valid_until"]) == (
+        "filed",
+        "已备案",
+        "2025-11-19",
+        "2030-11-30",
+    )
+    assert client.get("/api/v1/normdocs/documents?status=nonsense").status_code == 422
+    assert client.get("/api/v1/normdocs/expiring?days=-1").status_code == 422
+    assert client.get("/api/v1/normdocs/expiring?days=30").json() == []
+    (year,) = client.get("/api/v1/normdocs/statistics").json()
+    assert (year["year"], year["reviewed"], year["filed"], year["cleanup"]) == (2025, 1, 1, {})
