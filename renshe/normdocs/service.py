@@ -107,17 +107,18 @@ def apply(
         doc = NormativeDocument.objects.select_for_update().get(pk=doc.pk)
         t = workflow.check(action, doc.status, roles_of(actor), facts(doc, actor))
         before = state(doc)
-        note = _HANDLERS.get(action, _nothing)(doc, actor, on, data)
+        handler = _HANDLERS.get(action)
+        parts = [
+            t.label,
+            handler(doc, actor, on, data) if handler else "",
+            str(data.get("note") or "").strip(),
+        ]
         doc.status = t.target
         doc.save()
         record(
-            actor, doc, action, before=before, after=state(doc), note=f"{t.label}。{note}".rstrip("。") + "。"
+            actor, doc, action, before=before, after=state(doc), note="；".join(p for p in parts if p) + "。"
         )
     return doc
-
-
-def _nothing(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any]) -> str:
-    return str(data.get("note", "")).strip()
 
 
 def _required(data: dict[str, Any], *names: str) -> None:

@@ -117,7 +117,8 @@ def test_posting_an_action_moves_the_document_and_records_it(client, users, make
     client.post(f"/normdocs/{doc.pk}/approve/", {"approve-note": "厅务会审议通过"})
     doc.refresh_from_db()
     assert doc.status == "approved"
-    assert history(doc).get(action="approve").actor == users["leader"]
+    approval = history(doc).get(action="approve")
+    assert (approval.actor, approval.note) == (users["leader"], "审定通过；厅务会审议通过。")
 
 
 def test_posting_a_forbidden_action_is_403_and_changes_nothing(client, users, make_doc):
