@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from renshe.platform.accounts.models import Organisation
 
+from . import periods
 from .models import NormativeDocument
 
 
@@ -39,9 +40,16 @@ class PublishForm(forms.Form):
     number = forms.CharField(label="文号", max_length=64, help_text="如 闽人社规〔2025〕1号")
     published_on = forms.DateField(label="公布日期", widget=DateInput)
     effective_from = forms.DateField(label="施行日期", widget=DateInput)
-    valid_until = forms.DateField(
-        label="有效期至", widget=DateInput, help_text="一般不超过5年，标注“暂行”“试行”的不超过2年"
-    )
+    valid_until = forms.DateField(label="有效期至", widget=DateInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        years = periods.param(periods.VALIDITY, today).value
+        provisional = periods.param(periods.VALIDITY_PROVISIONAL, today).value
+        self.fields[
+            "valid_until"
+        ].help_text = f"自施行之日起一般不超过{years}年，名称标注“暂行”“试行”的不超过{provisional}年"
 
 
 class FileForm(forms.Form):

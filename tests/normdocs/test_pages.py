@@ -255,3 +255,11 @@ def test_api_lists_statistics_and_refuses_bad_filters(client, users, make_doc):
     assert client.get("/api/v1/normdocs/expiring?days=30").json() == []
     (year,) = client.get("/api/v1/normdocs/statistics").json()
     assert (year["year"], year["reviewed"], year["filed"], year["cleanup"]) == (2025, 1, 1, {})
+
+
+def test_publish_form_states_the_validity_limits_from_the_parameters(client, users, make_doc):
+    doc = make_doc("approved")
+    client.force_login(users["staff"])
+    body = client.get(f"/normdocs/{doc.pk}/").content.decode()
+    assert "登记公布</button>" in body
+    assert "一般不超过5年，名称标注“暂行”“试行”的不超过2年" in body
