@@ -263,3 +263,9 @@ def test_publish_form_states_the_validity_limits_from_the_parameters(client, use
     body = client.get(f"/normdocs/{doc.pk}/").content.decode()
     assert "登记公布</button>" in body
     assert "一般不超过5年，名称标注“暂行”“试行”的不超过2年" in body
+
+
+def test_pages_load_the_register_stylesheet(client, users):
+    client.force_login(users["leader"])
+    for url in ["/normdocs/", "/normdocs/expiring/", "/normdocs/statistics/"]:
+        assert "normdocs/normdocs.css" in client.get(url).content.decode()
