@@ -15,6 +15,7 @@ from renshe.rules.errors import FieldProblem, RulesError
 
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
+    ("/", "renshe.normdocs.api"),
 ]
 
 api = NinjaAPI(
