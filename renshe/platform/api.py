@@ -16,6 +16,7 @@ from renshe.rules.errors import FieldProblem, RulesError
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
     ("/knowledge", "renshe.knowledge.api"),
+    ("/", "renshe.normdocs.api"),
 ]
 
 api = NinjaAPI(

@@ -9,6 +9,7 @@ from renshe.platform.core import views
 
 DOMAIN_URLS: list = [
     "renshe.knowledge.urls",
+    "renshe.normdocs.urls",
 ]
 
 urlpatterns = [

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "renshe.platform.audit",
     "renshe.platform.core",
     "renshe.knowledge",
+    "renshe.platform.lawcalendar",
+    "renshe.normdocs",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +104,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -14,6 +14,7 @@ from django.db import transaction
 DEMO_LOADERS: list[str] = [
     "renshe.platform.accounts.demo",
     "renshe.knowledge.demo",
+    "renshe.normdocs.demo",
 ]
 
 
