@@ -61,7 +61,9 @@ def article_number(citation: str) -> int | None:
     citation = (citation or "").strip()
     if citation.isdigit():
         return int(citation)
-    m = re.match(r"第([零〇一二三四五六七八九十百千]+)条", citation)
+    m = re.match(r"第([零〇一二三四五六七八九十百千]+)条", citation) or re.match(
+        r"([零〇一二三四五六七八九十百千]+)(?:、|$)", citation
+    )  # “第四十七条第二款”, or a notice's numbered point “二、”
     return cn_number(m.group(1)) if m else None
 
 
@@ -142,7 +144,12 @@ class Document:
     missing: str = ""
     region: str = "national"
     current_from: dt.date | None = None
+    aliases: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
+
+    def named(self, key: str) -> bool:
+        """Whether ``key`` names this document: slug, full title, short name or an alias."""
+        return key in (self.slug, self.title, self.short, *self.aliases)
 
     def article(self, number: int) -> Article | None:
         for a in self.articles:
@@ -261,6 +268,7 @@ def load_document(path: Path) -> Document:
         "missing",
         "region",
         "current_from",
+        "aliases",
     }
     return Document(
         slug=path.stem,
@@ -274,7 +282,10 @@ def load_document(path: Path) -> Document:
         effective=_date(meta.get("effective")),
         status=meta["status"],
         topics=tuple(meta.get("topics") or ()),
-        amendments=tuple(meta.get("amendments") or ()),
+        amendments=tuple(
+            {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in m.items()}
+            for m in meta.get("amendments") or ()
+        ),
         source=meta["source"],
         articles=tuple(articles),
         style=style,
@@ -283,6 +294,7 @@ def load_document(path: Path) -> Document:
         missing=meta.get("missing", ""),
         region=meta.get("region", "national"),
         current_from=_date(meta.get("current_from")),
+        aliases=tuple(meta.get("aliases") or ()),
         extra={k: v for k, v in meta.items() if k not in known},
     )
 
@@ -295,10 +307,4 @@ def library() -> dict[str, Document]:
 
 def find(title_or_slug: str) -> Document | None:
     """A document by slug, full title or short name (the form calculators cite)."""
-    docs = library()
-    if title_or_slug in docs:
-        return docs[title_or_slug]
-    for d in docs.values():
-        if title_or_slug in (d.title, d.short):
-            return d
-    return None
+    return next((d for d in library().values() if d.named(title_or_slug)), None)

@@ -41,6 +41,7 @@ LIBRARY_FIELDS = (
     "style",
     "preamble",
     "missing",
+    "aliases",
 )
 
 
@@ -66,6 +67,7 @@ class Document(models.Model):
     )
     preamble = models.TextField("前言/通知正文", blank=True)
     missing = models.TextField("缺失说明", blank=True, help_text="未能从官方来源取得的部分")
+    aliases = models.JSONField("其他名称", default=list, blank=True, help_text="计算器等引用时使用的其他名称")
     updated = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:

@@ -238,9 +238,7 @@ class SearchIndex:
         return [self._hit(int(i), float(scores[i]), marks) for i in top]
 
     def find_document(self, key: str) -> Document | None:
-        if key in self.docs:
-            return self.docs[key]
-        return next((d for d in self.docs.values() if key in (d.title, d.short)), None)
+        return next((d for d in self.docs.values() if d.named(key)), None)
 
     def _hit(self, i: int, score: float, marks: list[str]) -> Hit:
         e = self.entries[i]

@@ -64,7 +64,12 @@ def _as_library(doc: Document, rows: list[Article]) -> library.Document:
         for r in current
     )
     fields = {f: getattr(doc, f) for f in LIBRARY_FIELDS}
-    fields.update(short=doc.short or doc.title, topics=tuple(doc.topics), amendments=tuple(doc.amendments))
+    fields.update(
+        short=doc.short or doc.title,
+        topics=tuple(doc.topics),
+        amendments=tuple(doc.amendments),
+        aliases=tuple(doc.aliases),
+    )
     return library.Document(slug=doc.slug, articles=articles, **fields)
 
 

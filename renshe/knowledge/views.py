@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -197,9 +198,10 @@ def cite(request: HttpRequest) -> HttpResponse:
     Calculators cite by full title (or short name / slug) and a Chinese article reference, as
     ``renshe.rules.parameters.Reference`` holds them; this opens the article the citation names.
     """
-    doc = services.index().find_document(request.GET.get("document", ""))
-    if doc is None:
-        raise Http404("document")
+    title = request.GET.get("document", "")
+    doc = services.index().find_document(title)
+    if doc is None:  # not (yet) in the library: search for it instead of a dead end
+        return redirect(f"/knowledge/?q={quote(title[:200])}")
     number = library.article_number(request.GET.get("article", ""))
     if number is not None and doc.article(number) is not None:
         return redirect("knowledge-article", slug=doc.slug, number=number)

@@ -89,7 +89,32 @@ def test_trace_citation_opens_its_article(client):
     assert r.status_code == 302 and r["Location"] == "/knowledge/doc/labour-contract-law/47/"
     r = client.get("/knowledge/cite/", {"document": "工伤保险条例"})
     assert r["Location"] == "/knowledge/doc/work-injury-regulation/"
-    assert client.get("/knowledge/cite/", {"document": "无此法"}).status_code == 404
+    r = client.get("/knowledge/cite/", {"document": "无此法"})
+    assert r.status_code == 302 and r["Location"].startswith("/knowledge/?q=")
+    r = client.get("/knowledge/cite/", {"document": "中华人民共和国民法典", "article": "第二百零一条第一款"})
+    assert r["Location"] == "/knowledge/doc/civil-code-general/201/"
+    r = client.get(
+        "/knowledge/cite/", {"document": "关于职工全年月平均工作时间和工资折算问题的通知", "article": "二"}
+    )
+    assert r["Location"] == "/knowledge/doc/monthly-hours-notice/2/"
+
+
+def test_every_calculator_citation_resolves_to_the_library(client):
+    """Each calculator's references open a page of the library (or a search when not in it yet)."""
+    from renshe.rules import calculators
+
+    missing = []
+    for calc in calculators.registry().values():
+        for ref in calc.references:
+            r = client.get("/knowledge/cite/", {"document": ref.document, "article": ref.article or ""})
+            if not r["Location"].startswith("/knowledge/doc/"):
+                missing.append(ref.document)
+    assert not missing, set(missing)
+
+
+def test_calculator_page_links_its_citations(client):
+    html = client.get("/calc/double-wages/").content.decode()
+    assert "/knowledge/cite/?document=" in html
 
 
 def test_published_interpretations_are_searched_too(client, loaded):
