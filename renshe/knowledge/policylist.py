@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from renshe.knowledge.library import library
 from renshe.rules import regions
 from renshe.rules.errors import RulesError, from_pydantic
+from renshe.rules.fields import RegionCode
 
 RULES_FILE = Path(__file__).with_name("policy_rules.yaml")
 _OPS = {
@@ -50,7 +51,7 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     kind: Literal["person", "enterprise"] = Field(title="对象", description="person 个人；enterprise 企业")
-    region: str = Field("fujian", title="地区", description="地区代码，如 fujian、fujian.xiamen")
+    region: RegionCode = "fujian"
     tags: list[str] = Field(default_factory=list, title="情形", description="见 CONTRACTS.md 的标签")
     as_of: dt.date | None = Field(None, title="日期", description="按该日有效的法律列出，默认今天")
     pregnant: bool | None = Field(None, title="在孕期、产期或哺乳期")
@@ -75,16 +76,6 @@ class Profile(BaseModel):
                 f"unknown tags for {kind}: {', '.join(unknown)}; known: {', '.join(known)}"
             )
         return list(dict.fromkeys(tags))
-
-    @field_validator("region")
-    @classmethod
-    def _known_region(cls, region: str) -> str:
-        try:
-            regions.chain(region)
-        except RulesError as exc:
-            p = exc.problems[0]
-            raise ValueError(f"{p.zh} / {p.en}") from None
-        return region.strip().lower()
 
 
 @dataclass(frozen=True)
