@@ -15,6 +15,8 @@ from renshe.rules.errors import FieldProblem, RulesError
 
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
+    ("/knowledge", "renshe.knowledge.api"),
+    ("/", "renshe.normdocs.api"),
     ("/arrears", "renshe.arrears.api"),
 ]
 

@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "renshe.platform.accounts",
     "renshe.platform.audit",
     "renshe.platform.core",
+    "renshe.knowledge",
+    "renshe.platform.lawcalendar",
+    "renshe.normdocs",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +104,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -136,5 +140,6 @@ LOGGING = {
 
 RENSHE = {
     "LLM_URL": os.environ.get("RENSHE_LLM_URL", ""),
+    "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,
 }
