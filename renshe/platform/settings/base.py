@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "renshe.platform.audit",
     "renshe.platform.core",
     "renshe.platform.lawcalendar",
+    "renshe.arrears.apps.ArrearsConfig",
 ]
 
 MIDDLEWARE = [
