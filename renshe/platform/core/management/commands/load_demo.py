@@ -13,6 +13,7 @@ from django.db import transaction
 
 DEMO_LOADERS: list[str] = [
     "renshe.platform.accounts.demo",
+    "renshe.arrears.demo_alerts",
 ]
 
 

@@ -1,0 +1,74 @@
+"""Shared fixtures for the alert tests: Xiamen offices and users, hand-built warnings, a tiny store.
+
+The store has one project (id 7) in 湖里区 (350206) with two workers in 2025-09:
+worker 1 attended 20 days at 300.00 a day = 6,000.00 due, was paid 4,000.00 gross → owes 2,000.00;
+worker 2 attended 10 days at 250.00 a day = 2,500.00 due, was paid 2,500.00 → owes 0.
+So project 7, 2025-09: 2,000.00 owed to 1 worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+from django.contrib.auth.models import Group
+
+from renshe.arrears import schema
+from renshe.platform.accounts.models import Organisation, User
+from renshe.platform.accounts.roles import ROLES
+
+HULI, SIMING, XIAMEN = "350206", "350203", "350200"
+
+
+def warning(project_id: int = 7, month: str = "2025-09", level: str = "red", region: str = HULI, **kw) -> dict:
+    """A warning as renshe.arrears.warnings.read gives it."""
+    return {
+        "warning_id": f"{project_id}-{month}", "project_id": project_id, "contractor_id": kw.get("contractor_id", 900),
+        "region_code": region, "month": month, "level": level, "score": kw.get("score", 80.0),
+        "project_name": f"测试项目{project_id}", "contractor_name": kw.get("contractor_name", "闽测建设有限公司"),
+        "run_id": "run1",
+        "indicators": kw.get("indicators", [
+            {"code": "payroll_days_late", "title": "代发逾期天数", "value": 45.0, "level": level,
+             "threshold": {"op": ">", "value": 30}, "article": "第十二条"},
+        ]),
+    }
+
+
+def user(username: str, org_code: str, *roles: str) -> User:
+    u = User.objects.create_user(username, password="x-Pass-12345", organisation=Organisation.objects.get(code=org_code))
+    u.groups.set([Group.objects.get(name=ROLES[r].name) for r in roles])
+    return u
+
+
+@pytest.fixture
+def people(demo):
+    """Inspectors of 湖里区 and 思明区, a Xiamen city inspector and leader, the provincial leader."""
+    return {
+        "huli": user("insp.huli", HULI, "labour_inspector"),
+        "siming": user("insp.siming", SIMING, "labour_inspector"),
+        "xm_inspector": user("insp.xm2", XIAMEN, "labour_inspector"),
+        "xm_leader": user("leader.xm", XIAMEN, "leader"),
+        "huli_leader": user("leader.huli", HULI, "leader"),
+        "province": demo["leader"],
+        "mediator": demo["mediator.xm"],
+    }
+
+
+@pytest.fixture
+def store(tmp_path):
+    path = tmp_path / "store.duckdb"
+    con = duckdb.connect(str(path))
+    for t in schema.TABLES:
+        con.execute(t.ddl())
+    con.execute("INSERT INTO project (project_id, name, region_code, industry) VALUES (7, '测试项目7', ?, '房建')", [HULI])
+    con.execute("INSERT INTO worker (worker_id, name) VALUES (1, '张三'), (2, '李四')")
+    con.execute("INSERT INTO project_worker (project_id, worker_id, work_type, daily_wage) "
+                "VALUES (7, 1, '钢筋工', 300), (7, 2, '木工', 250)")
+    for wid, n in ((1, 20), (2, 10)):
+        for d in range(n):
+            con.execute("INSERT INTO attendance VALUES (7, ?, ?, 8)", [wid, dt.date(2025, 9, 1) + dt.timedelta(days=d)])
+    con.execute("INSERT INTO payroll VALUES (7, 1, '2025-09', 20, 4000, 3800, '2025-10-15'), "
+                "(7, 2, '2025-09', 10, 2500, 2400, '2025-10-15')")
+    con.close()
+    return path
