@@ -24,6 +24,10 @@ revision), with lunar dates from ``lunardate`` and 清明 from the solar term (t
 in ``chinese_calendar.get_solar_terms``); a notice may list them explicitly instead.
 A notice for Y may also place days in December of Y−1 (元旦 bridges); they are honoured.
 Whether a December day of Y is provisional depends only on Y's own notice.
+
+Not modelled: one-off days off decided outside the annual notice are rest days here, not
+festival days — e.g. 2015-09-03 (抗战胜利70周年纪念日, in the package as a day off), whose
+overtime rate would need its own cited decision.
 """
 
 from __future__ import annotations
@@ -323,6 +327,11 @@ def day_kind(d: dt.date) -> DayKind:
     """``workday``, ``restday`` or ``holiday`` (statutory festival day) — see the module docstring."""
     d = check_date(d)
     return KINDS[_year_codes(d.year)[d.timetuple().tm_yday - 1]]
+
+
+def classify(d: dt.date) -> CalendarResult[DayKind]:
+    """:func:`day_kind` together with whether it is provisional (no notice for the year yet)."""
+    return CalendarResult(day_kind(d), is_provisional(d))
 
 
 def is_workday(d: dt.date) -> bool:

@@ -238,3 +238,50 @@ def test_add_working_days_lands_on_a_working_day(start, n):
 )
 def test_more_working_days_is_never_earlier(start, n, extra):
     assert calendar.add_working_days(start, n + extra).value > calendar.add_working_days(start, n).value
+
+
+def test_classify_pairs_kind_and_provisional():
+    assert calendar.classify(D(2025, 10, 1)) == calendar.CalendarResult("holiday", False)
+    assert calendar.classify(D(2027, 10, 1)) == calendar.CalendarResult("holiday", True)
+
+
+@pytest.fixture
+def holidays_dir(tmp_path, monkeypatch):
+    """A scratch holidays/ directory; the calendar's caches are reset before and after."""
+
+    def reset():
+        calendar._file_notices.cache_clear()
+        calendar._builtin_notice.cache_clear()
+        calendar.invalidate()
+
+    monkeypatch.setattr(calendar, "HOLIDAYS_DIR", tmp_path)
+    reset()
+    yield tmp_path
+    monkeypatch.undo()
+    reset()
+
+
+def test_a_notice_file_for_a_year_the_package_lacks(holidays_dir):
+    # A MADE-UP 2027 file (layout test only): ranges, a make-up day, a corrected festival list.
+    (holidays_dir / "2027.yaml").write_text(
+        "year: 2027\ntitle: 测试用虚构通知\nnumber: 测试〔2026〕1号\nsource: test\nverified: false\nnote: 虚构\n"
+        "days_off: [2027-01-01, [2027-02-05, 2027-02-11]]\nmake_up_days: [2027-02-20]\n"
+        "festival_days: {元旦: [2027-01-01], 春节: [[2027-02-05, 2027-02-08]]}\n",
+        encoding="utf-8",
+    )
+    assert calendar.notice_for(2027).number == "测试〔2026〕1号"
+    assert calendar.classify(D(2027, 2, 10)) == calendar.CalendarResult("restday", False)
+    assert calendar.day_kind(D(2027, 2, 20)) == "workday"
+    assert calendar.festivals(2027) == {
+        D(2027, 1, 1): "元旦",
+        **{d: "春节" for d in _span("2027-02-05", "2027-02-08")},
+    }
+
+
+def test_a_notice_file_without_days_for_an_uncovered_year_is_refused(holidays_dir):
+    (holidays_dir / "2027.yaml").write_text(
+        "year: 2027\ntitle: x\nsource: test\nverified: false\n", encoding="utf-8"
+    )
+    with pytest.raises(CalendarError) as err:
+        calendar.day_kind(D(2027, 3, 1))
+    assert "days_off" in err.value.problems[0].en
