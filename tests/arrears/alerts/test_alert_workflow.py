@@ -17,7 +17,7 @@ from renshe.arrears.models import Alert
 from renshe.platform.audit.models import AuditRecord
 from renshe.platform.audit.service import history
 
-from .alert_fixtures import people, store, warning  # noqa: F401
+from .factories import warning
 
 pytestmark = pytest.mark.django_db
 

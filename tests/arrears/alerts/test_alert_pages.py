@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from renshe.arrears import workflow
 from renshe.arrears.models import Alert
 
-from .alert_fixtures import people, store, warning  # noqa: F401
+from .factories import warning
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Shared fixtures for the alert tests: Xiamen offices and users, hand-built warnings, a tiny store.
+"""Hand-built warnings, staff users and a tiny store for the alert tests.
 
 The store has one project (id 7) in 湖里区 (350206) with two workers in 2025-09:
 worker 1 attended 20 days at 300.00 a day = 6,000.00 due, was paid 4,000.00 gross → owes 2,000.00;
@@ -9,9 +9,9 @@ So project 7, 2025-09: 2,000.00 owed to 1 worker.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
-import pytest
 from django.contrib.auth.models import Group
 
 from renshe.arrears import schema
@@ -41,23 +41,8 @@ def user(username: str, org_code: str, *roles: str) -> User:
     return u
 
 
-@pytest.fixture
-def people(demo):
-    """Inspectors of 湖里区 and 思明区, a Xiamen city inspector and leader, the provincial leader."""
-    return {
-        "huli": user("insp.huli", HULI, "labour_inspector"),
-        "siming": user("insp.siming", SIMING, "labour_inspector"),
-        "xm_inspector": user("insp.xm2", XIAMEN, "labour_inspector"),
-        "xm_leader": user("leader.xm", XIAMEN, "leader"),
-        "huli_leader": user("leader.huli", HULI, "leader"),
-        "province": demo["leader"],
-        "mediator": demo["mediator.xm"],
-    }
-
-
-@pytest.fixture
-def store(tmp_path):
-    path = tmp_path / "store.duckdb"
+def make_store(path: Path) -> Path:
+    """The store described in the module docstring, written to ``path``."""
     con = duckdb.connect(str(path))
     for t in schema.TABLES:
         con.execute(t.ddl())

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from renshe.arrears import rating
 from renshe.rules.parameters import value
 
-from .alert_fixtures import people, warning  # noqa: F401
+from .factories import warning
 
 ON = dt.date(2025, 12, 31)
 
