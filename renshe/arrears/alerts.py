@@ -85,6 +85,7 @@ TRANSITIONS: tuple[Transition, ...] = (
                "销号后再次发现欠薪的重新交办（ARREARS-REFERENCE.md 第6节）"),
 )
 BY_ACTION: dict[str, Transition] = {t.action: t for t in TRANSITIONS}
+ROLE_ZH = {"labour_inspector": "劳动保障监察员", "leader": "领导"}
 
 
 class TransitionError(RulesError):
@@ -121,7 +122,7 @@ def check(
         )
     if not roles & set(t.roles):
         raise TransitionError.of(
-            "role", f"“{t.label}”须由{'或'.join(_ROLE_ZH[r] for r in t.roles)}办理", f"{action} needs role {t.roles}"
+            "role", f"“{t.label}”须由{'或'.join(ROLE_ZH[r] for r in t.roles)}办理", f"{action} needs role {t.roles}"
         )
     if t.needs_finding and finding not in FINDINGS:
         raise TransitionError.of("finding", "请选择核实结论（属实、部分属实、不属实）", "finding is required")
@@ -135,9 +136,6 @@ def check(
     if t.needs_evidence and not has_evidence:
         raise TransitionError.of("evidence", "销号前须上传整改证据（如代发凭证）", "evidence is required before closing")
     return t
-
-
-_ROLE_ZH = {"labour_inspector": "劳动保障监察员", "leader": "领导"}
 
 
 def deadline_param(state: str, level: str, outcome: str, on: dt.date) -> tuple[int, ParamValue] | None:
@@ -171,7 +169,7 @@ class CoDispatch:
 def co_dispatch(indicators: list[dict[str, Any]], industry: str, city: str, on: dt.date) -> CoDispatch | None:
     """The 行业主管部门 to copy when a fired indicator watches a duty 第七条第二款 gives them."""
     duty = value_at("arrears.alert.industry_duty", on, REGION).value
-    articles = [f"{i.get('title', i['code'])}：第{duty[i['code']].lstrip('第')}" for i in indicators if i["code"] in duty]
+    articles = [f"{i.get('title', i['code'])}：{duty[i['code']]}" for i in indicators if i["code"] in duty]
     if not articles:
         return None
     dept = value_at("arrears.alert.industry_department", on, REGION).value.get(industry, "住房和城乡建设局")

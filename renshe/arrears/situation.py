@@ -60,12 +60,12 @@ class AreaRow:
 
 
 def by_area(alerts: QuerySet[Alert], level: str) -> list[AreaRow]:
-    """Rows per city (``level="city"``) or per county, largest open amount first."""
-    key = "county__parent" if level == "city" else "county"
-    # a county-less city (an alert dispatched to the city itself) counts as its own row
-    if level == "city":
-        alerts = alerts.filter(county__kind="county")
-    agg = alerts.values(key).annotate(
+    """Rows per county, or per city (``level="city"``), largest open amount first.
+
+    Summed by county in the database, then rolled up to the city in Python (at most 84
+    counties); an alert dispatched to a city directly counts for that city.
+    """
+    agg = alerts.values("county").annotate(
         red=Count("id", filter=OPEN & Q(level="red")),
         orange=Count("id", filter=OPEN & Q(level="orange")),
         amount=Sum("amount_owed", filter=OPEN),
@@ -73,20 +73,30 @@ def by_area(alerts: QuerySet[Alert], level: str) -> list[AreaRow]:
         closed=Count("id", filter=~OPEN),
         escalated=Count("id", filter=Q(escalation_level__gt=0)),
     )
-    orgs = Organisation.objects.in_bulk([a[key] for a in agg])
-    rows = {
-        a[key]: AreaRow(orgs[a[key]], a["red"], a["orange"], a["amount"] or Decimal(0), a["workers"] or 0,
-                        a["closed"], a["escalated"])
-        for a in agg
-    }
-    closed = list(alerts.filter(closed_on__isnull=False).values_list(key, "dispatched_on", "closed_on"))
+    counties = Organisation.objects.select_related("parent").in_bulk([a["county"] for a in agg])
+
+    def area(org_id: int) -> Organisation:
+        org = counties[org_id]
+        return org.parent if level == "city" and org.kind == Organisation.Kind.COUNTY else org
+
+    rows: dict[int, AreaRow] = {}
+    for a in agg:
+        org = area(a["county"])
+        r = rows.setdefault(org.pk, AreaRow(org))
+        r.red += a["red"]
+        r.orange += a["orange"]
+        r.amount += a["amount"] or Decimal(0)
+        r.workers += a["workers"] or 0
+        r.closed += a["closed"]
+        r.escalated += a["escalated"]
+    closed = list(alerts.filter(closed_on__isnull=False).values_list("county", "dispatched_on", "closed_on"))
     if closed:
         days, _ = calendar.working_days_between_array(
             np.array([c[1] for c in closed], dtype="datetime64[D]"),
             np.array([c[2] for c in closed], dtype="datetime64[D]"),
         )
-        for (org_id, _, _), d in zip(closed, days, strict=True):
-            rows[org_id].close_days.append(int(d))
+        for (county, _, _), d in zip(closed, days, strict=True):
+            rows[area(county).pk].close_days.append(int(d))
     return sorted(rows.values(), key=lambda r: (-r.amount, -r.red, r.org.code))
 
 

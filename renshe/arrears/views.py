@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -154,12 +154,16 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     roles = workflow.acting_roles(request.user)
     may = workflow.may_act(request.user, alert)
     steps = [t for t in alerts.available(alert.state) if may and roles & set(t.roles)]
-    spec = alerts.deadline_param(alert.state, alert.level, alert.outcome, alert.dispatched_on)
+    spec = alerts.deadline_param(alert.state, alert.level, alert.outcome,
+                                 alert.deadline.start if alert.deadline else alert.dispatched_on)
+    rules = [{"label": t.label, "sources": "、".join(alerts.STATES[s] for s in t.sources),
+              "target": alerts.STATES[t.target], "roles": "、".join(alerts.ROLE_ZH[r] for r in t.roles),
+              "basis": t.basis} for t in alerts.TRANSITIONS]
     return render(request, "arrears/alert_detail.html", {
         "a": alert, "steps": steps, "findings": alerts.FINDINGS, "outcomes": alerts.OUTCOMES,
         "deadline_param": spec[1] if spec else None, "evidence": alert.evidence.select_related("uploaded_by"),
         "may_upload": may and bool(roles & {"labour_inspector", "leader"}),
-        "transitions": alerts.TRANSITIONS, "states": alerts.STATES,
+        "rules": rules,
     })
 
 
@@ -191,8 +195,6 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
                                  request.user)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-    except PermissionDenied:
-        raise
     else:
         messages.success(request, "证据已上传")
     return redirect("arrears-alert", pk=alert.pk)
