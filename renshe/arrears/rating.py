@@ -49,6 +49,12 @@ def _fired(indicators: list[dict[str, Any]], limit: int = 3) -> str:
     return "、".join(parts) + more
 
 
+def quarter_of(month: str) -> str:
+    """"2025-11" → "2025Q4": Fujian publishes the rating by quarter (闽建筑〔2024〕31号)."""
+    year, m = month.split("-")
+    return f"{year}Q{(int(m) - 1) // 3 + 1}"
+
+
 def grade_of(score: float, bands: Mapping[str, float]) -> str:
     """A/B/C by the minimum scores in ``bands``, D below C."""
     for g in ("A", "B", "C"):

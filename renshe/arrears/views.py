@@ -210,16 +210,21 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
 @VIEW
 def rating_list(request: HttpRequest) -> HttpResponse:
     on = timezone.localdate()
-    overdue = dict(
-        Alert.objects.filter(escalation_level__gt=0).values("contractor_id").annotate(n=Count("id"))
-        .values_list("contractor_id", "n")
-    )
-    ratings, params = rating.rate(read_warnings(store_path()), overdue, on)
-    t = Table("rating", "施工总承包单位合同履约评价", ["名次", "施工总承包单位", "得分", "等级", "项目数",
+    ws = read_warnings(store_path())
+    quarters = sorted({rating.quarter_of(w["month"]) for w in ws}, reverse=True)
+    quarter = request.GET.get("quarter", "")
+    escalated = Alert.objects.filter(escalation_level__gt=0)
+    if quarter in quarters:
+        ws = [w for w in ws if rating.quarter_of(w["month"]) == quarter]
+        escalated = escalated.filter(month__in={w["month"] for w in ws})
+    overdue = dict(escalated.values("contractor_id").annotate(n=Count("id")).values_list("contractor_id", "n"))
+    ratings, params = rating.rate(ws, overdue, on)
+    t = Table("rating", f"施工总承包单位合同履约评价{quarter}", ["名次", "施工总承包单位", "得分", "等级", "项目数",
                                                   "红色", "橙色", "黄色", "超期升级", "扣分理由"])
     for r in ratings:
         t.rows.append([r.rank, r.contractor_name, r.score, rating.GRADE_LABELS[r.grade], len(r.projects),
                        r.counts["red"], r.counts["orange"], r.counts["yellow"], r.overdue, "；".join(r.reasons)])
     return export_or_none(request, [t]) or render(request, "arrears/rating.html", {
-        "ratings": ratings, "params": params, "grades": rating.GRADE_LABELS, "store_missing": not store_path().exists(),
+        "ratings": ratings, "params": params, "store_missing": not store_path().exists(),
+        "quarters": quarters, "quarter": quarter,
     })

@@ -71,3 +71,12 @@ def test_rating_page_and_export(client, people, monkeypatch):
     assert rows[1][:4] == (1, "乙建设", 98, "A级（良好）")
     assert rows[2][:4] == (2, "甲建设", 90, "A级（良好）")
     assert "代发逾期天数 45" in rows[2][9]
+    # 2025-09 is 2025Q3 and 2025-11 is 2025Q4: the Q4 rating has only 乙
+    q4 = list(load_workbook(io.BytesIO(client.get("/arrears/rating/?quarter=2025Q4&export=rating").content))
+              .active.iter_rows(values_only=True))
+    assert [r[1] for r in q4[1:]] == ["乙建设"]
+
+
+def test_quarter_of():
+    assert [rating.quarter_of(m) for m in ("2025-01", "2025-03", "2025-04", "2025-12")] == [
+        "2025Q1", "2025Q1", "2025Q2", "2025Q4"]
