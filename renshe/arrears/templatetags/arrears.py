@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 
+from renshe.arrears.alerts import LEVELS
 from renshe.arrears.tables import Link, Table
 from renshe.platform.core.templatetags.renshe import cn_date, yuan
 
@@ -33,3 +34,9 @@ def cell(table: Table, index: int, value: Any) -> str:
     if isinstance(value, Link):
         return format_html('<a href="{}">{}</a>', value.url, _text(value.text, money))
     return format_html("{}", _text(value, money))
+
+
+@register.filter
+def level_zh(code: str) -> str:
+    """red → 红色 (a warning level as staff read it)."""
+    return LEVELS.get(code, code)

@@ -11,8 +11,8 @@
     var chart = window.echarts.init(el);
     chart.setOption({
       tooltip: { trigger: "axis" },
-      legend: { data: ["红色", "橙色", "估算欠发金额（元）"] },
-      grid: { left: 50, right: 70, bottom: 30 },
+      legend: { top: 0, data: ["红色", "橙色", "估算欠发金额（元）"] },
+      grid: { top: 50, left: 50, right: 80, bottom: 30 },
       xAxis: { type: "category", data: t.months },
       yAxis: [{ type: "value", name: "件" }, { type: "value", name: "元" }],
       series: [
