@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -94,14 +94,15 @@ def city(request: HttpRequest, code: str) -> HttpResponse:
     projects = (
         qs.values("project_id", "project_name", "county__name", "contractor_name")
         .annotate(red=Count("id", filter=situation.OPEN & Q(level="red")),
-                  orange=Count("id", filter=situation.OPEN & Q(level="orange")), months=Count("id"))
+                  orange=Count("id", filter=situation.OPEN & Q(level="orange")), months=Count("id"),
+                  amount=Sum("amount_owed", filter=situation.OPEN))
         .order_by("-red", "-orange", "project_id")
     )
     ptable = Table("projects", f"{org.name}预警项目", ["项目", "所在区县", "施工总承包", "红色（未销号）",
-                                                      "橙色（未销号）", "预警月数"])
+                                                      "橙色（未销号）", "预警月数", "估算欠发金额（元）"], money={6})
     for p in projects:
         ptable.rows.append([Link(p["project_name"], f"/arrears/project/{p['project_id']}/"), p["county__name"],
-                            p["contractor_name"], p["red"], p["orange"], p["months"]])
+                            p["contractor_name"], p["red"], p["orange"], p["months"], p["amount"] or 0])
     tables = [_area_table("counties", f"{org.name}各区县预警态势", counties,
                           lambda o: f"/arrears/alerts/?county={o.code}"), ptable]
     return _page(request, "arrears/city.html", tables, {"org": org})

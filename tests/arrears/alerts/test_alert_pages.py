@@ -126,6 +126,7 @@ def test_evidence_upload_and_download(client, people, two):
     ("/arrears/alerts/?state=all", "alerts", ["测试项目7", "2025-09", "红色"]),
     ("/arrears/", "cities", ["厦门市", 1, 1, 2000]),
     ("/arrears/project/7/", "workers", [1, "张三", "钢筋工", "2025-09", 20, 300, 6000, 4000]),
+    ("/arrears/city/350200/", "projects", ["测试项目7", "湖里区", "闽测建设有限公司", 1, 0, 1, 2000]),
 ])
 def test_excel_export_opens_with_the_rows(client, people, two, url, table, first_row):
     r = _client(client, people["province"]).get(url + ("&" if "?" in url else "?") + f"export={table}")
