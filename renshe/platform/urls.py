@@ -10,6 +10,7 @@ from renshe.platform.core import views
 DOMAIN_URLS: list = [
     "renshe.knowledge.urls",
     "renshe.normdocs.urls",
+    "renshe.arrears.urls",
 ]
 
 urlpatterns = [

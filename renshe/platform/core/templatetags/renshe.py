@@ -1,4 +1,5 @@
-"""Template filters for how users read numbers and dates: 元 with two decimals, 年月日."""
+"""Template filters for how users read numbers and dates (元 with two decimals, 年月日)
+and for masked personal data."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import json
 from typing import Any
 
 from django import template
+
+from renshe.platform.accounts.masking import mask_id_number, mask_phone
+from renshe.rules import regions
 
 register = template.Library()
 
@@ -45,5 +49,25 @@ def show(value: Any) -> str:
     if isinstance(value, dict | list):
         if isinstance(value, dict) and set(value) == {"years", "months"}:
             return f"{value['years']}岁{value['months']}个月" if value["months"] else f"{value['years']}岁"
+        if isinstance(value, dict) and set(value) == {"years", "months", "days"}:
+            return f"{value['years']}年{value['months']}个月{value['days']}天"
         return json.dumps(value, ensure_ascii=False)
     return cn_date(value)
+
+
+@register.filter
+def region_name(value: Any) -> str:
+    """A region code as people read it: fujian.xiamen → 厦门市, national → 全国."""
+    return regions.name_of(str(value)) if value else ""
+
+
+@register.filter
+def mask_id(value: Any) -> str:
+    """A resident ID number with only the region and the last four shown (see accounts.masking)."""
+    return mask_id_number(None if value is None else str(value))
+
+
+@register.filter(name="mask_phone")
+def mask_phone_filter(value: Any) -> str:
+    """A phone number with the middle hidden (see accounts.masking)."""
+    return mask_phone(None if value is None else str(value))

@@ -16,6 +16,7 @@ DEMO_LOADERS: list[str] = [
     "renshe.knowledge.demo",
     "renshe.normdocs.demo",
     "renshe.arrears.demo_load",
+    "renshe.arrears.demo_alerts",
 ]
 
 
