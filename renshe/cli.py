@@ -17,6 +17,8 @@ from renshe.rules.errors import RulesError
 SUBCOMMANDS = [
     "renshe.rules.cli",
     "renshe.platform.cli",
+    "renshe.knowledge.cli",
+    "renshe.arrears.cli",
 ]
 
 

@@ -17,6 +17,9 @@ from renshe.rules.errors import FieldProblem, RulesError
 
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
+    ("/knowledge", "renshe.knowledge.api"),
+    ("/", "renshe.normdocs.api"),
+    ("/arrears", "renshe.arrears.api"),
 ]
 
 class _Swagger(Swagger):

@@ -14,11 +14,20 @@ from renshe.rules.errors import RulesError
 def read_json_input(source: str) -> object:
     """Read JSON from a path or ``-`` (stdin); a bad file is a bilingual RulesError."""
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        # utf-8-sig: files saved by Windows editors start with a byte-order mark.
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise RulesError.of("--input", f"无法读取输入文件：{exc.strerror}", f"cannot read input: {exc}") from None
+        raise RulesError.of(
+            "--input", f"无法读取输入文件：{exc.strerror}", f"cannot read input: {exc}"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise RulesError.of(
+            "--input",
+            f"输入文件不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节）",
+            f"input is not UTF-8 text (byte {exc.start + 1})",
+        ) from None
     try:
-        return json.loads(text)
+        return json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise RulesError.of(
             "--input",
@@ -28,6 +37,7 @@ def read_json_input(source: str) -> object:
 
 
 def _calc(args: argparse.Namespace) -> int:
+    calculators.get(args.name)  # an unknown name is reported before the input is read
     result = calculators.run(args.name, read_json_input(args.input))
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.write("\n")

@@ -23,7 +23,7 @@ import datetime as dt
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from renshe.rules import calendar
 from renshe.rules.calculators import Calculator
@@ -279,6 +279,18 @@ class LimitationIn(BaseModel):
             "x-labels": {"general": "一般劳动争议", "unpaid_wages": "追索劳动关系存续期间拖欠的劳动报酬"}
         },
     )
+
+    @field_validator("filed_on")
+    @classmethod
+    def _filed_after_known(cls, filed: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        """An application cannot precede the day the right was known to be infringed (art. 27 ¶1)."""
+        known = info.data.get("known_on")
+        if filed is not None and known is not None and filed < known:
+            raise ValueError(
+                f"申请仲裁之日 {filed.isoformat()} 早于知道权利被侵害之日 {known.isoformat()}，请核对日期 / "
+                f"filed_on {filed.isoformat()} is before known_on {known.isoformat()}; check the dates"
+            )
+        return filed
 
 
 class LimitationOut(BaseModel):

@@ -103,7 +103,7 @@ def test_half_month_below_six_months(end, months, amount):
 
 def test_minimum_wage_floor_from_the_fujian_parameter():
     # 实施条例第二十七条: an average below the local minimum wage is raised to it.
-    # Xiamen 2015-07-01 … 2017-06-30: 1500 a month (parameter labour.minimum_wage, unverified).
+    # Xiamen 2015-07-01 … 2017-06-30: 1500 a month (parameter wages.minimum_monthly, unverified).
     # By hand: 2015-09-01 … 2016-12-31 = 1 year 4 months → N = 1 + ½ = 1.5
     #          base = max(1200, 1500) = 1500; amount = 1500 × 1.5 = 2250
     r = run(
@@ -117,7 +117,7 @@ def test_minimum_wage_floor_from_the_fujian_parameter():
     assert r["wage_base"] == 1500.00
     assert r["amount"] == 2250.00
     floor_step = next(s for s in r["trace"] if "最低工资" in s["rule"])
-    assert floor_step["params"][0]["name"] == "labour.minimum_wage"
+    assert floor_step["params"][0]["name"] == "wages.minimum_monthly"
     assert floor_step["params"][0]["verified"] is False
 
 
@@ -204,8 +204,9 @@ def test_service_before_2008_counts_from_2008_for_compensation_but_not_damages()
 def test_missing_local_figures_name_both_fields():
     with pytest.raises(ParameterNotFound) as err:
         run(
-            start="2020-01-01",
-            end="2025-06-30",
+            # 2019: no Fujian minimum wage is loaded between 2017-07-01 and 2025-03-31.
+            start="2015-01-01",
+            end="2019-06-30",
             avg_monthly_wage=8000,
             termination="art41",
             region="fujian.fuzhou",

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from .models import AuditRecord
 
@@ -34,6 +35,8 @@ def _plain(value: Any) -> Any:
         return value.pk
     if isinstance(value, bytes | memoryview):
         return None
+    if isinstance(value, FieldFile):  # an uploaded file: its stored name tells what changed
+        return value.name or None
     return value
 
 

@@ -68,6 +68,7 @@ def fields_for(model: type, data: dict[str, Any] | None = None) -> list[FormFiel
                         kind=_kind(snode),
                         required=name in required and sub in sub_required,
                         help=snode.get("description", ""),
+                        value=snode.get("default", ""),
                     )
                 )
             continue

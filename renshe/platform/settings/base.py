@@ -34,7 +34,10 @@ INSTALLED_APPS = [
     "renshe.platform.accounts",
     "renshe.platform.audit",
     "renshe.platform.core",
+    "renshe.knowledge",
     "renshe.platform.lawcalendar",
+    "renshe.normdocs",
+    "renshe.arrears.apps.ArrearsConfig",
 ]
 
 MIDDLEWARE = [
@@ -140,5 +143,6 @@ LOGGING = {
 
 RENSHE = {
     "LLM_URL": os.environ.get("RENSHE_LLM_URL", ""),
+    "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,
 }

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
+from renshe.rules.fields import MAX_YUAN
 from renshe.rules.labour.common import (
     CIVIL_CODE,
     LCL,
@@ -94,6 +95,7 @@ class CompensationIn(BaseModel):
     start: dt.date = Field(title="入职日期", description="在本单位用工之日（第一天上班的日期）")
     end: dt.date = Field(title="劳动合同解除或终止日期", description="最后一个工作日，计入工作年限")
     avg_monthly_wage: float = Field(
+        le=MAX_YUAN,
         ge=0,
         allow_inf_nan=False,
         title="月平均工资（元）",
@@ -116,6 +118,7 @@ class CompensationIn(BaseModel):
         description="依第四十条解除时必填：未提前三十日书面通知的，额外支付一个月工资（代通知金）",
     )
     last_month_wage: float | None = Field(
+        le=MAX_YUAN,
         default=None,
         ge=0,
         allow_inf_nan=False,
@@ -137,6 +140,7 @@ class CompensationIn(BaseModel):
         },
     )
     local_avg_monthly_wage: float | None = Field(
+        le=MAX_YUAN,
         default=None,
         gt=0,
         allow_inf_nan=False,
@@ -144,6 +148,7 @@ class CompensationIn(BaseModel):
         description="设区的市级人民政府公布的数额；填写后优先于参数库",
     )
     local_minimum_wage: float | None = Field(
+        le=MAX_YUAN,
         default=None,
         gt=0,
         allow_inf_nan=False,
@@ -414,7 +419,7 @@ def _standard(
     """The art. 47 standard for one case: N, the wage base, whether capped, and base × N."""
     (minimum, min_pv), (local_avg, avg_pv) = given_or_params(
         [
-            (inp.local_minimum_wage, "local_minimum_wage", "labour.minimum_wage", "月最低工资标准"),
+            (inp.local_minimum_wage, "local_minimum_wage", "wages.minimum_monthly", "月最低工资标准"),
             (
                 inp.local_avg_monthly_wage,
                 "local_avg_monthly_wage",

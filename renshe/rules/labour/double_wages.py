@@ -38,6 +38,7 @@ from numpy.typing import ArrayLike
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from renshe.rules.calculators import Calculator
+from renshe.rules.fields import MAX_YUAN
 from renshe.rules.labour.common import (
     CIVIL_CODE,
     LCL,
@@ -63,7 +64,11 @@ class DoubleWagesIn(BaseModel):
         title="计算截止日期", description="计算到哪一天为止，如申请仲裁之日或劳动关系终止之日"
     )
     monthly_wage: float = Field(
-        ge=0, allow_inf_nan=False, title="月工资（元）", description="劳动者的正常月工资，按应得工资计算"
+        le=MAX_YUAN,
+        ge=0,
+        allow_inf_nan=False,
+        title="月工资（元）",
+        description="劳动者的正常月工资，按应得工资计算",
     )
     as_of: dt.date | None = Field(
         default=None, title="适用法规的日期", description="按哪一天的标准计算；不填则为计算截止日期"

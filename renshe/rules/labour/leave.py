@@ -28,6 +28,7 @@ from numpy.typing import ArrayLike
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from renshe.rules.calculators import Calculator
+from renshe.rules.fields import MAX_YUAN
 from renshe.rules.labour.common import (
     LEAVE_MEASURES,
     LEAVE_REGS,
@@ -53,6 +54,7 @@ class LeaveIn(BaseModel):
         description="在同一或不同用人单位累计工作已满的年数，含视同工作期间（实施办法第四条）",
     )
     monthly_wage: float = Field(
+        le=MAX_YUAN,
         ge=0,
         allow_inf_nan=False,
         title="月工资（元）",

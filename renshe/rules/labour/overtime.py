@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from renshe.rules import calendar
 from renshe.rules.calculators import Calculator
+from renshe.rules.fields import MAX_HOURS, MAX_YUAN
 from renshe.rules.labour.common import LABOUR_LAW, PAY_DAYS_NOTICE, cite, param
 from renshe.rules.money import money, money_array
 from renshe.rules.trace import Step, Trace
@@ -52,12 +53,14 @@ class OvertimeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     monthly_wage: float = Field(
+        le=MAX_YUAN,
         ge=0,
         allow_inf_nan=False,
         title="月工资（元）",
         description="计算加班工资的月工资基数（正常工作时间工资）",
     )
     weekday_hours: float = Field(
+        le=MAX_HOURS,
         default=0,
         ge=0,
         allow_inf_nan=False,
@@ -65,6 +68,7 @@ class OvertimeIn(BaseModel):
         description="工作日8小时以外的加班小时数",
     )
     restday_hours: float = Field(
+        le=MAX_HOURS,
         default=0,
         ge=0,
         allow_inf_nan=False,
@@ -72,6 +76,7 @@ class OvertimeIn(BaseModel):
         description="休息日（含调休后的休息日）工作的小时数",
     )
     holiday_hours: float = Field(
+        le=MAX_HOURS,
         default=0,
         ge=0,
         allow_inf_nan=False,

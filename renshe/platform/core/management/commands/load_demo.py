@@ -13,6 +13,10 @@ from django.db import transaction
 
 DEMO_LOADERS: list[str] = [
     "renshe.platform.accounts.demo",
+    "renshe.knowledge.demo",
+    "renshe.normdocs.demo",
+    "renshe.arrears.demo_load",
+    "renshe.arrears.demo_alerts",
 ]
 
 

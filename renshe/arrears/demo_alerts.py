@@ -1,0 +1,35 @@
+"""Demo loader (``manage.py load_demo``): a small synthetic province, its warnings as alerts,
+and the daily escalation task in the queue. Idempotent.
+
+If the store (``RENSHE_ARREARS_STORE``, default var/arrears.duckdb) has no warnings yet,
+a 1,500-worker province is generated (``renshe demo-data``), ingested and run first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django_q.models import Schedule
+
+from . import demo, engines, ingest
+from .views import store_path
+from .warnings import read
+from .workflow import dispatch_latest
+
+DEMO_WORKERS = 1500
+DEMO_SEED = 3
+
+
+def load(stdout) -> None:
+    store = store_path()
+    if not read(store, limit=1):
+        src = store.parent / "arrears-demo"
+        demo.generate(src, DEMO_WORKERS, 90, DEMO_SEED, dt.date(2025, 9, 1), "csv")
+        ingest.ingest(src, store)
+        engines.run(store)
+    summary = dispatch_latest(store)
+    Schedule.objects.update_or_create(
+        name="arrears.escalate_overdue",
+        defaults={"func": "renshe.arrears.workflow.escalate_overdue", "schedule_type": Schedule.DAILY},
+    )
+    stdout.write(f"欠薪预警：新交办 {summary.created} 件，已有 {summary.existing} 件；每日超期升级任务已排入队列\n")

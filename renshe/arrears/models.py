@@ -1,0 +1,112 @@
+"""Alerts: warnings dispatched to the office that must act, and the evidence they collect.
+
+The state machine, its roles and deadlines are in :mod:`renshe.arrears.alerts`; the
+services that move an alert (one transaction with its audit record) are in
+:mod:`renshe.arrears.workflow`. One alert per project and month, the warning's identity.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from renshe.platform.accounts.models import Organisation
+from renshe.platform.lawcalendar.models import TrackedDeadline
+
+from . import alerts
+
+#: evidence: at most this many bytes, and only these file types (extension → leading bytes)
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+EVIDENCE_TYPES: dict[str, tuple[bytes, ...]] = {
+    ".pdf": (b"%PDF",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+}
+
+
+class Alert(models.Model):
+    project_id = models.BigIntegerField("项目编号")
+    month = models.CharField("预警月份", max_length=7)
+    warning_id = models.CharField("预警编号", max_length=32, unique=True)
+    project_name = models.CharField("项目名称", max_length=200)
+    contractor_id = models.BigIntegerField("施工总承包单位编号", db_index=True)
+    contractor_name = models.CharField("施工总承包单位", max_length=200)
+    industry = models.CharField("行业", max_length=8, blank=True)
+    region_code = models.CharField("项目所在区县代码", max_length=6)
+    county = models.ForeignKey(
+        Organisation, verbose_name="项目所在地人社部门", on_delete=models.PROTECT, related_name="arrears_alerts_here"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="当前承办单位", on_delete=models.PROTECT, related_name="arrears_alerts"
+    )
+    co_department = models.CharField("同时交办的行业主管部门", max_length=100, blank=True)
+    co_duty = models.JSONField("行业主管部门职责依据", default=list, blank=True)
+    level = models.CharField("预警级别", max_length=8, choices=list(alerts.LEVELS.items()))
+    score = models.FloatField("风险分")
+    indicators = models.JSONField("触发指标", default=list)
+    amount_owed = models.DecimalField("估算欠发金额（元）", max_digits=14, decimal_places=2, default=0)
+    workers_affected = models.PositiveIntegerField("涉及人数", default=0)
+    state = models.CharField("状态", max_length=12, choices=list(alerts.STATES.items()), default="dispatched")
+    finding = models.CharField("核实结论", max_length=8, choices=list(alerts.FINDINGS.items()), blank=True)
+    outcome = models.CharField("处置方式", max_length=16, choices=list(alerts.OUTCOMES.items()), blank=True)
+    escalation_level = models.PositiveSmallIntegerField("升级次数", default=0)
+    deadline = models.ForeignKey(
+        TrackedDeadline, verbose_name="当前环节期限", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dispatched_on = models.DateField("交办日期")
+    closed_on = models.DateField("销号日期", null=True, blank=True)
+    run_id = models.CharField("预警批次", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "欠薪预警处置"
+        verbose_name_plural = "欠薪预警处置"
+        ordering = ["-dispatched_on", "-score", "id"]
+        constraints = [models.UniqueConstraint(fields=["project_id", "month"], name="arrears_alert_project_month")]
+        indexes = [models.Index(fields=["state"])]
+
+    def __str__(self) -> str:
+        return f"{self.project_name} {self.month} {self.get_level_display()}预警"
+
+    @property
+    def due(self):
+        """The current step's last day (moved by the calendar when a holiday notice changes)."""
+        return self.deadline.due if self.deadline_id else None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in alerts.OPEN_STATES
+
+
+def validate_evidence(upload) -> None:
+    """Size and type by extension and leading bytes, so a renamed file is refused too."""
+    ext = Path(upload.name).suffix.lower()
+    if upload.size > EVIDENCE_MAX_BYTES:
+        raise ValidationError(f"文件不能超过 {EVIDENCE_MAX_BYTES // (1024 * 1024)} MB")
+    if ext not in EVIDENCE_TYPES:
+        raise ValidationError(f"只接受 {'、'.join(EVIDENCE_TYPES)} 文件")
+    head = upload.read(8)
+    upload.seek(0)
+    if not head.startswith(EVIDENCE_TYPES[ext]):
+        raise ValidationError(f"文件内容与扩展名 {ext} 不符")
+
+
+class Evidence(models.Model):
+    alert = models.ForeignKey(Alert, verbose_name="预警", on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField("文件", upload_to="arrears/evidence/%Y/%m/", validators=[validate_evidence])
+    description = models.CharField("说明", max_length=200)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "整改证据"
+        verbose_name_plural = "整改证据"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.description}（{Path(self.file.name).name}）"

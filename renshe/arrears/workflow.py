@@ -1,0 +1,231 @@
+"""Services that create and move alerts; each change and its audit record in one transaction.
+
+- :func:`dispatch_warnings` turns the latest run's red and orange warnings into alerts
+  (idempotent: one alert per project and month);
+- :func:`transition` takes one step of the table in :mod:`renshe.arrears.alerts`;
+- :func:`escalate_overdue` sends every alert whose deadline has passed one level up;
+- :func:`attach_evidence` files a piece of evidence.
+
+Deadlines are :class:`~renshe.platform.lawcalendar.models.TrackedDeadline` rows, counted
+on the working-day calendar and moved when a holiday notice changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from renshe.platform.accounts.access import user_roles
+from renshe.platform.accounts.models import Organisation
+from renshe.platform.accounts.roles import ROLES
+from renshe.platform.accounts.scoping import visible_organisations
+from renshe.platform.audit.service import record, snapshot
+from renshe.platform.lawcalendar import service as deadlines
+
+from . import alerts, figures
+from .models import Alert, Evidence
+
+
+@dataclass(frozen=True)
+class DispatchSummary:
+    created: int
+    existing: int
+    skipped: list[str]
+
+
+def _start_deadline(alert: Alert, on: dt.date, actor: Any) -> None:
+    """Close the running deadline and start the one of the alert's (new) state."""
+    if alert.deadline_id and alert.deadline.is_open:
+        deadlines.close(alert.deadline, actor=actor)
+    spec = alerts.deadline_param(alert.state, alert.level, alert.outcome, on)
+    if spec is None:
+        alert.deadline = None
+        return
+    n, _ = spec
+    alert.deadline = deadlines.track(alert, None, on, working_days=n, actor=actor)
+
+
+def _note_deadline(alert: Alert, on: dt.date) -> str:
+    spec = alerts.deadline_param(alert.state, alert.level, alert.outcome, on)
+    if spec is None:
+        return "闭环完成"
+    n, pv = spec
+    flag = "" if pv.verified else "（参数未经核实）"
+    return f"{alerts.STATES[alert.state]}，期限{n}个工作日，{alert.due:%Y年%-m月%-d日}届满，依据{pv.reference.cite()}{flag}"
+
+
+def dispatch_warnings(
+    warnings: Iterable[dict[str, Any]], *, store: Path | None = None, on: dt.date | None = None, actor: Any = None
+) -> DispatchSummary:
+    """Create an alert for every red or orange warning that has none yet.
+
+    ``warnings`` are rows of :func:`renshe.arrears.warnings.read`. The alert goes to the
+    labour inspection office of the county where the project sits (its organisation code is
+    the county's 行政区划代码), or to the city when the county has no office on the platform.
+    """
+    on = on or timezone.localdate()
+    orgs = {o.code: o for o in Organisation.objects.filter(kind__in=["county", "city"])}
+    todo = [w for w in warnings if w["level"] in alerts.DISPATCH_LEVELS]
+    have = set(
+        Alert.objects.filter(warning_id__in=[f"{w['project_id']}-{w['month']}" for w in todo]).values_list(
+            "warning_id", flat=True
+        )
+    )
+    todo = [w for w in todo if f"{w['project_id']}-{w['month']}" not in have]
+    ids = [w["project_id"] for w in todo]
+    amounts = figures.by_project_month(store, ids) if store else {}
+    industry = figures.industries(store, ids) if store else {}
+    created, skipped = 0, []
+    for w in todo:
+        wid = f"{w['project_id']}-{w['month']}"
+        county = orgs.get(w["region_code"]) or orgs.get(w["region_code"][:4] + "00")
+        if county is None:
+            skipped.append(f"{wid}：区县代码 {w['region_code']} 没有对应的人社部门")
+            continue
+        city = county if county.kind == "city" else county.parent
+        ind = w.get("industry") or industry.get(int(w["project_id"]), "")
+        co = alerts.co_dispatch(w["indicators"], ind, city.name, on)
+        amount, workers = amounts.get((int(w["project_id"]), w["month"]), (0.0, 0))
+        with transaction.atomic():
+            alert = Alert.objects.create(
+                warning_id=wid,
+                project_id=w["project_id"],
+                month=w["month"],
+                project_name=w.get("project_name") or f"项目{w['project_id']}",
+                contractor_id=w["contractor_id"],
+                contractor_name=w.get("contractor_name") or f"单位{w['contractor_id']}",
+                industry=ind,
+                region_code=w["region_code"],
+                county=county,
+                organisation=county,
+                co_department=co.department if co else "",
+                co_duty=co.articles if co else [],
+                level=w["level"],
+                score=w["score"],
+                indicators=w["indicators"],
+                amount_owed=Decimal(str(amount)),
+                workers_affected=workers,
+                dispatched_on=on,
+                run_id=w.get("run_id") or "",
+            )
+            _start_deadline(alert, on, actor)
+            alert.save(update_fields=["deadline"])
+            to = county.name + (f"，同时交办{co.department}" if co else "")
+            record(actor, alert, "dispatch", after=snapshot(alert), note=f"交办{to}；{_note_deadline(alert, on)}")
+        created += 1
+    return DispatchSummary(created=created, existing=len(have), skipped=skipped)
+
+
+def dispatch_latest(store: Path, *, on: dt.date | None = None) -> DispatchSummary:
+    """Dispatch the red and orange warnings of the store's latest run (``renshe arrears run``)."""
+    from . import warnings
+
+    return dispatch_warnings(
+        [w for lv in alerts.DISPATCH_LEVELS for w in warnings.read(store, level=lv)], store=store, on=on
+    )
+
+
+def acting_roles(user: Any) -> set[str]:
+    """The role codes the user acts with; a superuser may take every step."""
+    return set(ROLES) if getattr(user, "is_superuser", False) else user_roles(user)
+
+
+def may_act(user: Any, alert: Alert) -> bool:
+    """The user's organisation is the one now responsible, or above it."""
+    return visible_organisations(user).filter(pk=alert.organisation_id).exists()
+
+
+def transition(
+    alert: Alert,
+    action: str,
+    actor: Any,
+    *,
+    finding: str = "",
+    outcome: str = "",
+    note: str = "",
+    on: dt.date | None = None,
+) -> Alert:
+    """Take one step; raises TransitionError (bilingual) or PermissionDenied, changing nothing."""
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        alert = Alert.objects.select_for_update().get(pk=alert.pk)
+        if not may_act(actor, alert):
+            raise PermissionDenied("该预警不由本单位承办 / not your organisation's alert")
+        t = alerts.check(
+            alert.state,
+            action,
+            roles=acting_roles(actor),
+            finding=finding or alert.finding,
+            outcome=outcome,
+            has_evidence=alert.evidence.exists(),
+        )
+        before = snapshot(alert)
+        alert.state = t.target
+        if t.needs_finding:
+            alert.finding = finding
+        if t.needs_outcome:
+            alert.outcome = outcome
+        if t.target == "closed":
+            alert.closed_on = on
+        if action == "reopen":
+            alert.finding, alert.outcome, alert.closed_on = "", "", None
+        _start_deadline(alert, on, actor)
+        alert.save()
+        text = f"{t.label}（{t.basis}）；{_note_deadline(alert, on)}" + (f"；{note}" if note else "")
+        record(actor, alert, action, before=before, after=snapshot(alert), note=text)
+    return alert
+
+
+def escalate_overdue(on: dt.date | None = None) -> list[Alert]:
+    """Send every open alert whose deadline is before ``on`` to the next level up.
+
+    County → city → province; the alert keeps its state and gets a fresh deadline for it
+    from ``on``. At the province it stays, and is listed as supervised (挂牌督办).
+    """
+    on = on or timezone.localdate()
+    moved = []
+    for pk in Alert.objects.filter(deadline__due__lt=on, deadline__is_open=True).values_list("pk", flat=True):
+        with transaction.atomic():
+            alert = Alert.objects.select_for_update().select_related("organisation", "deadline").get(pk=pk)
+            if alert.due is None or alert.due >= on:
+                continue
+            before = snapshot(alert)
+            missed = alert.due
+            upper = alert.organisation.parent
+            if upper is not None:
+                alert.organisation = upper
+            alert.escalation_level += 1
+            _start_deadline(alert, on, None)
+            alert.save()
+            where = f"升级至{upper.name}" if upper else "已在省级，列入挂牌督办"
+            record(
+                None,
+                alert,
+                "escalate",
+                before=before,
+                after=snapshot(alert),
+                note=f"“{alerts.STATES[alert.state]}”环节期限{missed:%Y年%-m月%-d日}已过，{where}；"
+                f"{_note_deadline(alert, on)}",
+            )
+            moved.append(alert)
+    return moved
+
+
+def attach_evidence(alert: Alert, upload: Any, description: str, actor: Any) -> Evidence:
+    """Validate and file one piece of evidence, audited with the alert."""
+    if not may_act(actor, alert) or not (acting_roles(actor) & {"labour_inspector", "leader"}):
+        raise PermissionDenied("该预警不由本单位承办 / not your organisation's alert")
+    ev = Evidence(alert=alert, file=upload, description=description, uploaded_by=actor)
+    ev.full_clean()
+    with transaction.atomic():
+        ev.save()
+        record(actor, alert, "evidence", note=f"上传证据：{ev}")
+    return ev

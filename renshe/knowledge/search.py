@@ -1,0 +1,317 @@
+"""云普法 search over the regulation library: jieba segmentation + BM25 (pure core, no Django).
+
+Why BM25 over articles: an article is the unit a worker or a mediator cites, and BM25
+(Robertson & Zaragoza 2009) ranks short legal texts well with no training data. People
+ask in their own words (“公司不签合同怎么办”), so the query is expanded with the legal
+terms of ``synonyms.yaml`` (→ 书面劳动合同, 二倍工资) before ranking. Every article
+wording is an entry with the dates it applied, so ``on`` picks the law of that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import numpy as np
+import yaml
+
+from renshe.knowledge.library import Document, cn_number, library
+from renshe.rules.errors import RulesError
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
+K1, B = 1.2, 0.75
+#: the document's short title counts as this many extra occurrences of its words in every article
+TITLE_WEIGHT = 1
+#: a question naming the article number (“劳动合同法第八十二条”) multiplies that article's score
+ARTICLE_HINT_BOOST = 3.0
+#: the statute that states a rule outranks, at equal wording, the texts that refine it: judicial
+#: interpretations and departmental rules/notices are weighted down slightly (法律/行政法规 = 1)
+KIND_PRIOR = {"judicial_interpretation": 0.85, "rule": 0.9, "notice": 0.9}
+#: a legal term a colloquial word implies weighs this much against the user's own words (1.0)
+EXPANSION_WEIGHT = 0.7
+_MAX_DAY = dt.date.max.toordinal()
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_ARTICLE_HINT = re.compile(r"第([零〇一二三四五六七八九十百千\d]+)条")
+#: cross-references (本法第三十八条第一款第二项) and bare numbers carry no meaning for a question
+_NOISE = re.compile(
+    r"(本法|本条例|本规定|本办法|本解释)?(第[零〇一二三四五六七八九十百千\d]+[条款项章节](之[一二三四五六七八九十])?)+|[（(][一二三四五六七八九十]+[)）]|\d+(\.\d+)?%?"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article wording in the index, with the dates it applied."""
+
+    slug: str
+    document: str
+    number: str
+    article: int | None
+    label: str
+    text: str
+    valid_from: dt.date
+    valid_to: dt.date
+    topics: tuple[str, ...]
+    current: bool
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked result: the CONTRACTS.md fields plus what a page needs to show it."""
+
+    document: str
+    number: str
+    article: int | None
+    text: str
+    score: float
+    slug: str
+    label: str
+    highlight: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    url: str
+
+    def as_dict(self) -> dict:
+        return {
+            "document": self.document,
+            "number": self.number or None,
+            "article": self.article,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "slug": self.slug,
+            "label": self.label,
+            "highlight": self.highlight,
+            "valid_from": self.valid_from.isoformat(),
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "url": self.url,
+        }
+
+
+class Analyzer:
+    """Chinese segmentation (jieba, search mode) with legal terms kept whole and stopwords dropped."""
+
+    def __init__(self, extra_words: list[str], stopwords: list[str]) -> None:
+        jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        for w in extra_words:
+            self._jieba.add_word(w, freq=20000)
+        self.stopwords = frozenset(stopwords)
+
+    def tokens(self, text: str, whole: bool = False) -> list[str]:
+        """Index/query tokens; ``whole`` keeps compound terms whole (for expansions)."""
+        text = _NOISE.sub(" ", text)
+        out = []
+        words = self._jieba.cut(text) if whole else self._jieba.cut_for_search(text)
+        for tok in words:
+            tok = tok.strip().lower()
+            if len(tok) > 1 and tok not in self.stopwords and not _PUNCT.fullmatch(tok):
+                out.append(tok)
+        return out
+
+
+def _entries(docs: dict[str, Document]) -> list[Entry]:
+    entries: list[Entry] = []
+    for d in docs.values():
+        start = d.current_from or d.effective or dt.date.min
+        end = d.repealed - dt.timedelta(days=1) if d.repealed else dt.date.max
+        for a in d.articles:
+            common = {
+                "slug": d.slug,
+                "document": d.title,
+                "number": d.number,
+                "article": a.number,
+                "label": a.label(d.style),
+                "topics": d.topics,
+                "url": f"/knowledge/doc/{d.slug}/{a.number}/",
+            }
+            entries.append(Entry(text=a.text, valid_from=start, valid_to=end, current=True, **common))
+            for v in a.versions:
+                entries.append(
+                    Entry(text=v.text, valid_from=v.valid_from, valid_to=v.valid_to, current=False, **common)
+                )
+    return entries
+
+
+class SearchIndex:
+    """BM25 postings as numpy arrays: one (entries, weights) pair per term, scored by addition."""
+
+    def __init__(self, docs: dict[str, Document], synonyms: dict, extra: Sequence[Entry] = ()) -> None:
+        """Index every article wording of ``docs``, plus ``extra`` entries (e.g. published interpretations)."""
+        self.analyzer = Analyzer(synonyms.get("extra_words", []), synonyms.get("stopwords", []))
+        self.phrases: dict[str, list[str]] = synonyms.get("phrases", {})
+        self.words: dict[str, list[str]] = synonyms.get("words", {})
+        self.docs = docs
+        self.entries = _entries(docs) + list(extra)
+        short_tokens = {d.slug: self.analyzer.tokens(d.short) for d in docs.values()}
+        postings: dict[str, dict[int, int]] = {}
+        lengths = np.zeros(len(self.entries), dtype=np.float64)
+        for i, e in enumerate(self.entries):
+            toks = (
+                self.analyzer.tokens(e.text)
+                + short_tokens.get(e.slug, self.analyzer.tokens(e.document)) * TITLE_WEIGHT
+            )
+            lengths[i] = len(toks)
+            for t in toks:
+                postings.setdefault(t, {}).setdefault(i, 0)
+                postings[t][i] += 1
+        n, avgdl = len(self.entries), float(lengths.mean()) if len(lengths) else 1.0
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for term, tf_map in postings.items():
+            idx = np.fromiter(tf_map.keys(), dtype=np.int64, count=len(tf_map))
+            tf = np.fromiter(tf_map.values(), dtype=np.float64, count=len(tf_map))
+            idf = np.log(1 + (n - len(idx) + 0.5) / (len(idx) + 0.5))
+            w = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[idx] / avgdl))
+            self.postings[term] = (idx, w)
+        self.valid_from = np.array([e.valid_from.toordinal() for e in self.entries], dtype=np.int64)
+        self.valid_to = np.array(
+            [min(e.valid_to.toordinal(), _MAX_DAY) for e in self.entries], dtype=np.int64
+        )
+        self.prior = np.array(
+            [KIND_PRIOR.get(docs[e.slug].kind, 1.0) if e.slug in docs else 1.0 for e in self.entries]
+        )
+        self.numbers = np.array([e.article or 0 for e in self.entries], dtype=np.int64)
+        self.slugs = np.array([e.slug for e in self.entries])
+        self.topic_masks = {
+            t: np.array([t in e.topics for e in self.entries]) for d in docs.values() for t in d.topics
+        }
+
+    def expand(self, query: str) -> dict[str, float]:
+        """Query terms with weights: the user's own words count 1, legal terms they imply EXPANSION_WEIGHT."""
+        terms: dict[str, float] = {}
+        for t in self.analyzer.tokens(query):
+            terms[t] = terms.get(t, 0.0) + 1.0
+            for syn in self.words.get(t, []):
+                for s in self.analyzer.tokens(syn, whole=True):
+                    terms.setdefault(s, EXPANSION_WEIGHT)
+        for phrase, legal in self.phrases.items():
+            if phrase in query:
+                for syn in legal:
+                    for s in self.analyzer.tokens(syn, whole=True):
+                        terms[s] = max(terms.get(s, 0.0), EXPANSION_WEIGHT)
+        return terms
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        on: dt.date | None = None,
+        document: str | None = None,
+        topic: str | None = None,
+    ) -> list[Hit]:
+        """Rank the article wordings in force on ``on`` (default today) for ``query``."""
+        terms = self.expand(query)
+        scores = np.zeros(len(self.entries), dtype=np.float64)
+        for term, qw in terms.items():
+            if term in self.postings:
+                idx, w = self.postings[term]
+                scores[idx] += qw * w
+        scores *= self.prior
+        day = (on or dt.date.today()).toordinal()
+        mask = (self.valid_from <= day) & (day <= self.valid_to)
+        if document:
+            doc = self.find_document(document)
+            mask &= self.slugs == (doc.slug if doc else "")
+        if topic:
+            mask &= self.topic_masks.get(topic, np.zeros(len(self.entries), dtype=bool))
+        for m in _ARTICLE_HINT.finditer(query):
+            raw = m.group(1)
+            num = int(raw) if raw.isdigit() else cn_number(raw)
+            scores[self.numbers == num] *= ARTICLE_HINT_BOOST
+        scores = np.where(mask & (scores > 0), scores, 0.0)
+        k = min(limit, int((scores > 0).sum()))
+        if k <= 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        marks = sorted(
+            {t for t in terms if len(t) > 1 or t not in self.analyzer.stopwords}, key=len, reverse=True
+        )
+        return [self._hit(int(i), float(scores[i]), marks) for i in top]
+
+    def find_document(self, key: str) -> Document | None:
+        return next((d for d in self.docs.values() if d.named(key)), None)
+
+    def _hit(self, i: int, score: float, marks: list[str]) -> Hit:
+        e = self.entries[i]
+        return Hit(
+            document=e.document,
+            number=e.number,
+            article=e.article,
+            text=e.text,
+            score=score,
+            slug=e.slug,
+            label=e.label,
+            highlight=highlight(e.text, marks),
+            valid_from=e.valid_from,
+            valid_to=None if e.valid_to == dt.date.max else e.valid_to,
+            url=e.url,
+        )
+
+
+def highlight(text: str, terms: list[str]) -> str:
+    """HTML-escaped ``text`` with every occurrence of ``terms`` wrapped in <mark>."""
+    terms = [t for t in terms if t.strip()]
+    if not terms:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out.append(html.escape(text[pos : m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict:
+    """The colloquial → legal mapping, stopwords and legal terms of ``synonyms.yaml``."""
+    return yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def default_index() -> SearchIndex:
+    """The index over the corpus files (built once per process, about a second)."""
+    return SearchIndex(library(), synonyms())
+
+
+MAX_LIMIT = 100
+MAX_QUERY = 200
+
+
+def run_query(
+    query: str,
+    *,
+    limit: int = 10,
+    on: dt.date | None = None,
+    document: str | None = None,
+    topic: str | None = None,
+    index: SearchIndex | None = None,
+) -> list[Hit]:
+    """Check the request (bilingual errors naming the field), then search ``index`` (default: the corpus)."""
+    query = (query or "").strip()
+    if not query:
+        raise RulesError.of("q", "请输入要查询的问题或关键词", "the query is empty")
+    if len(query) > MAX_QUERY:
+        raise RulesError.of(
+            "q", f"问题不能超过 {MAX_QUERY} 个字", f"the query is longer than {MAX_QUERY} characters"
+        )
+    if not 1 <= limit <= MAX_LIMIT:
+        raise RulesError.of(
+            "limit", f"返回条数应在 1–{MAX_LIMIT} 之间", f"limit must be between 1 and {MAX_LIMIT}"
+        )
+    index = index or default_index()
+    if document and index.find_document(document) is None:
+        raise RulesError.of("document", f"法规库中没有这部文件：{document}", f"no such document: {document}")
+    if topic and topic not in index.topic_masks:
+        raise RulesError.of("topic", f"没有这个主题：{topic}", f"unknown topic: {topic}")
+    return index.search(query, limit=limit, on=on, document=document, topic=topic)
