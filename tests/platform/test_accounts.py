@@ -110,23 +110,27 @@ def test_scope_filters_by_organisation_field(demo):
     assert not by_path.exists()  # nothing hangs below 鼓楼区
 
 
-def test_role_required_page(client, demo):
-    assert client.get("/cases/")["Location"] == "/accounts/login/?next=/cases/"
-    client.force_login(demo["inspector.xm"])
-    assert client.get("/cases/").status_code == 403
-    client.force_login(demo["arbitrator.xm"])
-    assert client.get("/cases/").content.decode() == "案件"
+@pytest.mark.parametrize(
+    ("url", "denied", "allowed", "text"),
+    [
+        ("/cases/", "inspector.xm", "arbitrator.xm", "案件"),  # role_required on a function
+        ("/warnings/", "mediator.fz", "leader.fz", "预警"),  # RoleRequiredMixin on a class
+    ],
+)
+def test_staff_page_access(client, demo, url, denied, allowed, text):
+    assert client.get(url)["Location"] == f"/accounts/login/?next={url}"
+    client.force_login(demo[denied])
+    assert client.get(url).status_code == 403
+    client.force_login(demo[allowed])
+    assert client.get(url).content.decode() == text
+
+
+def test_role_checks(demo):
     assert has_role(demo["admin"], "mediator")  # the administrator is a superuser
+    assert has_role(demo["mediator.fz"]) and not has_role(demo["mediator.fz"], "arbitrator")
+    assert not has_role(User.objects.create(username="nobody"))  # an account with no role
     with pytest.raises(ValueError):
         role_required("judge")
-
-
-def test_role_required_mixin(client, demo):
-    assert client.get("/warnings/")["Location"] == "/accounts/login/?next=/warnings/"
-    client.force_login(demo["mediator.fz"])
-    assert client.get("/warnings/").status_code == 403
-    client.force_login(demo["leader.fz"])
-    assert client.get("/warnings/").content.decode() == "预警"
 
 
 def test_api_session_auth_checks_role_and_csrf(demo):
