@@ -66,7 +66,9 @@ def get(name: str) -> Calculator:
     except KeyError:
         known = ", ".join(registry())
         raise RulesError.of(
-            "name", f"没有名为“{name}”的计算器，可用：{known}", f"no calculator named '{name}'; known: {known}"
+            "name",
+            f"没有名为“{name}”的计算器，可用：{known}",
+            f"no calculator named '{name}'; known: {known}",
         ) from None
 
 

@@ -16,7 +16,9 @@ def read_json_input(source: str) -> object:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except OSError as exc:
-        raise RulesError.of("--input", f"无法读取输入文件：{exc.strerror}", f"cannot read input: {exc}") from None
+        raise RulesError.of(
+            "--input", f"无法读取输入文件：{exc.strerror}", f"cannot read input: {exc}"
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -1,0 +1,315 @@
+"""Urban employee pension contributions (城镇职工基本养老保险费): the base and the amounts.
+
+- The base (缴费基数) is the worker's own wage held between the province's published
+  lower and upper limits, which 国办发〔2019〕13号 §3 ties to 60 % and 300 % of the
+  provincial 全口径城镇单位就业人员平均工资; a flexible worker (灵活就业人员) chooses a
+  base within the same range (社会保险法 arts. 10 ¶2, 12 ¶3).
+- Employees pay 8 % of the base, all credited to the personal account (社会保险法 art. 12
+  ¶2; 国发〔2005〕38号); the employer pays 16 % into the pooled fund (社会保险法 art. 12 ¶1;
+  国办发〔2019〕13号 §1).
+- Flexible workers pay 20 % themselves, 8 % of the base credited to the account
+  (国发〔2005〕38号 §3; 社会保险法 art. 12 ¶3).
+
+The arithmetic is a numpy core (:func:`contribution_core`) over arrays of declared
+bases; :func:`contribution_population` runs it for a whole population and the
+``contribution`` calculator for one case, with the trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from renshe.rules import parameters, regions
+from renshe.rules.calculators import Calculator
+from renshe.rules.errors import RulesError
+from renshe.rules.money import money, money_array
+from renshe.rules.overrides import given_or_param
+from renshe.rules.parameters import ParamValue, Reference
+from renshe.rules.trace import Step, Trace
+
+P_LIMITS = "contributions.base_limits"
+P_EMPLOYEE = "contributions.employee_rate"
+P_EMPLOYER = "contributions.employer_rate"
+P_FLEXIBLE = "contributions.flexible_rate"
+P_FLEXIBLE_ACCOUNT = "contributions.flexible_account_rate"
+P_AVG_WAGE = "wages.avg_monthly"
+
+#: Where the declared base fell: -1 raised to the lower limit, 0 inside, 1 cut to the upper.
+LOWER, INSIDE, UPPER = -1, 0, 1
+
+SOCIAL_INSURANCE_LAW = Reference(document="中华人民共和国社会保险法", article="第十二条")
+BASE_RULE = Reference(
+    document="国务院办公厅关于印发降低社会保险费率综合方案的通知",
+    number="国办发〔2019〕13号",
+    article="三、调整社会保险缴费基数政策",
+)
+
+Scheme = Literal["employee", "flexible"]
+
+
+@dataclass(frozen=True)
+class ContributionLaw:
+    """Limits and rates in force on one date in one region, for one scheme."""
+
+    lower: float
+    upper: float
+    worker_rate: float
+    employer_rate: float
+    account_rate: float
+
+
+def contribution_core(declared: Any, law: ContributionLaw) -> dict[str, np.ndarray]:
+    """Clip declared bases to the limits and compute the monthly amounts, for arrays.
+
+    Returns ``base``, ``clipped_to`` (LOWER, INSIDE or UPPER), ``employee_amount``
+    (what the worker pays), ``employer_amount``, ``personal_account_credit``.
+    """
+    declared = np.asarray(declared, dtype=np.float64)
+    if (~np.isfinite(declared) | (declared < 0)).any():
+        raise RulesError.of(
+            "monthly_wage", "缴费工资应为非负数", "monthly_wage must be a non-negative number of yuan"
+        )
+    base = money_array(np.clip(declared, law.lower, law.upper))
+    clipped = np.where(declared < law.lower, LOWER, np.where(declared > law.upper, UPPER, INSIDE))
+    return {
+        "base": base,
+        "clipped_to": clipped,
+        "employee_amount": money_array(base * law.worker_rate),
+        "employer_amount": money_array(base * law.employer_rate),
+        "personal_account_credit": money_array(base * law.account_rate),
+    }
+
+
+def load_law(on: dt.date, region: str, scheme: Scheme) -> tuple[ContributionLaw, dict[str, ParamValue]]:
+    """The limits and the scheme's rates in force on ``on`` in ``region``, with their pedigree."""
+    names = (
+        (P_LIMITS, P_EMPLOYEE, P_EMPLOYER)
+        if scheme == "employee"
+        else (P_LIMITS, P_FLEXIBLE, P_FLEXIBLE_ACCOUNT)
+    )
+    used = {n: parameters.value_at(n, on, region) for n in names}
+    limits = used[P_LIMITS].value
+    if scheme == "employee":
+        worker, employer, account = used[P_EMPLOYEE].value, used[P_EMPLOYER].value, used[P_EMPLOYEE].value
+    else:
+        worker, employer, account = used[P_FLEXIBLE].value, 0.0, used[P_FLEXIBLE_ACCOUNT].value
+    law = ContributionLaw(
+        lower=float(limits["lower"]),
+        upper=float(limits["upper"]),
+        worker_rate=float(worker),
+        employer_rate=float(employer),
+        account_rate=float(account),
+    )
+    return law, used
+
+
+def contribution_population(
+    monthly_wages: Any, *, on: dt.date, region: str = regions.FUJIAN, scheme: Scheme = "employee"
+) -> dict[str, np.ndarray]:
+    """:func:`contribution_core` for a whole population with the law of ``on`` in ``region``."""
+    law, _ = load_law(on, region, scheme)
+    return contribution_core(monthly_wages, law)
+
+
+# ---------------------------------------------------------------- the calculator
+
+
+class ContributionInput(BaseModel):
+    """One worker's month: year or date, region, scheme, and the wage or chosen base ratio."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    year: int | None = Field(
+        default=None, ge=1990, le=2100, title="缴费年度", description="按该年1月1日有效的基数上下限计算"
+    )
+    as_of: dt.date | None = Field(
+        default=None, title="适用日期", description="按哪一天有效的规定计算；与缴费年度二选一，默认今天"
+    )
+    region: str = Field(
+        default=regions.FUJIAN,
+        title="参保地区",
+        description="地区代码，如 fujian（福建省）、fujian.xiamen（厦门市）",
+    )
+    scheme: Scheme = Field(
+        default="employee",
+        title="参保身份",
+        description="单位职工或灵活就业人员",
+        json_schema_extra={"x-labels": {"employee": "单位职工", "flexible": "灵活就业人员"}},
+    )
+    monthly_wage: float | None = Field(
+        default=None,
+        ge=0,
+        allow_inf_nan=False,
+        title="本人月工资（元）",
+        description="职工上年度月平均工资，或灵活就业人员申报的缴费基数；与缴费档次二选一",
+    )
+    base_ratio: float | None = Field(
+        default=None,
+        gt=0,
+        le=10,
+        allow_inf_nan=False,
+        title="缴费档次（平均工资的倍数）",
+        description="如 0.6 表示按全口径城镇单位就业人员平均工资的60%缴费；与本人月工资二选一",
+    )
+    local_avg_monthly_wage: float | None = Field(
+        default=None,
+        gt=0,
+        allow_inf_nan=False,
+        title="全口径城镇单位就业人员月平均工资（元）",
+        description="按缴费档次计算时使用；不填则按适用日期查参数",
+    )
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, v: str) -> str:
+        try:
+            return regions.chain(v)[0]
+        except RulesError as exc:
+            p = exc.problems[0]
+            raise ValueError(f"{p.zh} / {p.en}") from None
+
+
+class ContributionResult(BaseModel):
+    """The base after the limits and the monthly amounts, each explained in ``trace``."""
+
+    as_of: dt.date
+    region: str
+    scheme: Scheme
+    declared_base: float = Field(description="申报的缴费工资（或档次 × 平均工资）")
+    base: float = Field(description="按上下限调整后的缴费基数")
+    base_lower: float
+    base_upper: float
+    clipped: bool = Field(description="缴费基数是否按上下限调整")
+    clipped_to: Literal["lower", "upper"] | None
+    employee_amount: float = Field(description="个人每月缴费（灵活就业人员为本人缴纳的全部）")
+    employer_amount: float = Field(description="单位每月缴费（灵活就业人员为0）")
+    total_amount: float
+    personal_account_credit: float = Field(description="每月记入个人账户的金额")
+    unverified_parameters: list[str] = Field(description="用到的尚未对照官方文本核实的参数")
+    trace: list[Step]
+
+
+_CLIPPED = {LOWER: "lower", INSIDE: None, UPPER: "upper"}
+
+
+def _date_of(inp: ContributionInput) -> dt.date:
+    if inp.year is not None and inp.as_of is not None and inp.as_of.year != inp.year:
+        raise RulesError.of(
+            "year", "缴费年度与适用日期不在同一年，请只给出其中一个", "year and as_of disagree; give only one"
+        )
+    if inp.as_of is not None:
+        return inp.as_of
+    return dt.date(inp.year, 1, 1) if inp.year is not None else dt.date.today()
+
+
+def compute(inp: ContributionInput) -> ContributionResult:
+    """Apply the base limits and the rates to one worker's month, explaining each step."""
+    if (inp.monthly_wage is None) == (inp.base_ratio is None):
+        raise RulesError.of(
+            "monthly_wage",
+            "请给出本人月工资（monthly_wage）或缴费档次（base_ratio）中的一个",
+            "give exactly one of monthly_wage and base_ratio",
+        )
+    on = _date_of(inp)
+    law, used = load_law(on, inp.region, inp.scheme)
+    trace = Trace()
+    if inp.base_ratio is not None:
+        avg = given_or_param(
+            P_AVG_WAGE, "local_avg_monthly_wage", inp.local_avg_monthly_wage, on, inp.region, used
+        )
+        declared = money(inp.base_ratio * avg)
+        trace.add(
+            "按所选档次折算缴费工资：档次 × 全口径城镇单位就业人员月平均工资",
+            BASE_RULE,
+            params=[used[P_AVG_WAGE]] if P_AVG_WAGE in used else [],
+            inputs={"base_ratio": inp.base_ratio, "avg_wage": avg},
+            result=declared,
+            formula=f"{inp.base_ratio:g} × {avg:g} = {declared}",
+        )
+    else:
+        declared = float(inp.monthly_wage)
+    out = contribution_core([declared], law)
+    base, clipped = float(out["base"][0]), int(out["clipped_to"][0])
+    how = {LOWER: "低于下限，按下限", UPPER: "高于上限，按上限", INSIDE: "在上下限之间，按实"}[clipped]
+    trace.add(
+        "缴费基数不低于下限（平均工资的60%）、不高于上限（平均工资的300%）",
+        used[P_LIMITS].reference,
+        params=[used[P_LIMITS]],
+        inputs={"declared_base": declared},
+        result=base,
+        formula=f"{law.lower:g} ≤ 基数 ≤ {law.upper:g}；{declared:g} {how} → {base}",
+    )
+    worker, employer, account = (
+        float(out["employee_amount"][0]),
+        float(out["employer_amount"][0]),
+        float(out["personal_account_credit"][0]),
+    )
+    if inp.scheme == "employee":
+        trace.add(
+            "个人按本人缴费工资的8%缴纳，全部记入个人账户",
+            used[P_EMPLOYEE].reference,
+            params=[used[P_EMPLOYEE]],
+            result=worker,
+            formula=f"{base} × {law.worker_rate:.0%} = {worker}",
+        )
+        trace.add(
+            "单位按缴费基数的16%缴纳，记入基本养老保险统筹基金",
+            used[P_EMPLOYER].reference,
+            params=[used[P_EMPLOYER]],
+            result=employer,
+            formula=f"{base} × {law.employer_rate:.0%} = {employer}",
+        )
+    else:
+        trace.add(
+            "灵活就业人员按缴费基数的20%由本人缴纳",
+            used[P_FLEXIBLE].reference,
+            params=[used[P_FLEXIBLE]],
+            result=worker,
+            formula=f"{base} × {law.worker_rate:.0%} = {worker}",
+        )
+        trace.add(
+            "其中8%记入个人账户",
+            used[P_FLEXIBLE_ACCOUNT].reference,
+            params=[used[P_FLEXIBLE_ACCOUNT]],
+            result=account,
+            formula=f"{base} × {law.account_rate:.0%} = {account}",
+        )
+    return ContributionResult(
+        as_of=on,
+        region=inp.region,
+        scheme=inp.scheme,
+        declared_base=declared,
+        base=base,
+        base_lower=law.lower,
+        base_upper=law.upper,
+        clipped=clipped != INSIDE,
+        clipped_to=_CLIPPED[clipped],
+        employee_amount=worker,
+        employer_amount=employer,
+        total_amount=money(worker + employer),
+        personal_account_credit=account,
+        unverified_parameters=sorted(n for n, pv in used.items() if not pv.verified),
+        trace=list(trace),
+    )
+
+
+CALCULATORS = [
+    Calculator(
+        name="contribution",
+        title="养老保险缴费",
+        summary=(
+            "按缴费基数上下限（全口径城镇单位就业人员平均工资的60%–300%）核定缴费基数，计算职工个人8%、"
+            "单位16%或灵活就业人员20%的月缴费额和记入个人账户的金额。"
+        ),
+        input_model=ContributionInput,
+        result_model=ContributionResult,
+        compute=compute,
+        references=[SOCIAL_INSURANCE_LAW, BASE_RULE],
+        example={"year": 2025, "region": "fujian", "scheme": "employee", "monthly_wage": 8000},
+    )
+]
