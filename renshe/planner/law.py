@@ -2,8 +2,8 @@
 
 Nothing here restates a rule: retirement ages come from :mod:`renshe.rules.retirement`
 (办法第一条至第三条), the pension formula and 计发月数 from :mod:`renshe.rules.pension`
-(国发〔2005〕38号第六条), contribution rates and base limits from the ``contributions.*``
-parameters (国办发〔2019〕13号), and the resident scheme, private pension, tax and household
+(国发〔2005〕38号第六条), contribution bases and rates from :mod:`renshe.rules.contributions`
+(社会保险法第十二条; 国办发〔2019〕13号), and the resident scheme, private pension, tax and household
 figures from ``planner.*`` parameters (each dated and cited, unverified ones say why).
 Pure: no Django.
 """
@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from renshe.rules import pension, retirement
+from renshe.rules import contributions, pension, retirement
 from renshe.rules.errors import ParameterNotFound
 from renshe.rules.parameters import ParamValue, parameter, value_at
 from renshe.rules.regions import chain
@@ -47,6 +47,8 @@ class Law:
     region: str
     retirement: retirement.RetirementRules
     pension: pension.PensionRules
+    contrib_employee: contributions.ContributionLaw
+    contrib_flexible: contributions.ContributionLaw
     avg_wage: ParamValue
     base_limits: ParamValue
     employee_rate: ParamValue
@@ -67,14 +69,6 @@ class Law:
     dependent_floor: ParamValue
     defaults: ParamValue
     carried: list[str] = field(default_factory=list)
-
-    @property
-    def lower(self) -> float:
-        return float(self.base_limits.value["lower"])
-
-    @property
-    def upper(self) -> float:
-        return float(self.base_limits.value["upper"])
 
     def tax_rate(self, annual_taxable: np.ndarray) -> np.ndarray:
         """Marginal IIT rate on annual taxable income (个人所得税法 附件税率表一)."""
@@ -119,16 +113,20 @@ def law_on(on: dt.date, region: str) -> Law:
         return pv
 
     calc_base, calc_base_carried = latest_at("pension.calc_base", on, region)
+    employee, used_e = contributions.load_law(on, region, "employee")
+    flexible, used_f = contributions.load_law(on, region, "flexible")
     return Law(
         on=on,
         region=region,
         retirement=retirement.rules_on(on),
         pension=pension.pension_rules_on(on),
-        avg_wage=get("wages.avg_monthly"),
-        base_limits=get("contributions.base_limits"),
-        employee_rate=get("contributions.employee_rate"),
-        flexible_rate=get("contributions.flexible_rate"),
-        flexible_account_rate=get("contributions.flexible_account_rate"),
+        contrib_employee=employee,
+        contrib_flexible=flexible,
+        avg_wage=get(contributions.P_AVG_WAGE),
+        base_limits=used_e[contributions.P_LIMITS],
+        employee_rate=used_e[contributions.P_EMPLOYEE],
+        flexible_rate=used_f[contributions.P_FLEXIBLE],
+        flexible_account_rate=used_f[contributions.P_FLEXIBLE_ACCOUNT],
         flexible_ratios=get("planner.flexible_base_ratios"),
         calc_base=calc_base,
         calc_base_carried=calc_base_carried,

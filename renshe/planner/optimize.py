@@ -32,7 +32,7 @@ import numpy as np
 
 from renshe.planner import cashflow as cf
 from renshe.planner.law import Law
-from renshe.rules import pension, retirement
+from renshe.rules import contributions, pension, retirement
 from renshe.rules.money import money_array
 
 EMPLOYMENTS = ("employee", "flexible", "unemployed", "rural_resident")
@@ -198,18 +198,23 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     # Assumptions as monthly factors.
     G, I, K = cf.monthly(a["wage_growth"]), cf.monthly(a["interest"]), cf.monthly(a["indexation"])
     w0 = float(law.avg_wage.value)
-    base = np.where(sch == EMPLOYEE, np.clip(inc, law.lower, law.upper), np.clip(ratio * w0, law.lower, law.upper))
+
+    # 社会保险法第十二条, 国办发〔2019〕13号 via renshe.rules.contributions: the base clipped to the
+    # limits, the worker's amount and the personal-account credit. A template is either the
+    # employee's or the flexible/resident one, so one contribution law serves all its columns.
+    employee_group = bool((tpl.scheme == EMPLOYEE).any())
+    claw = law.contrib_employee if employee_group else law.contrib_flexible
+    declared = np.where(sch == EMPLOYEE, inc, np.where(is_emp, np.nan_to_num(ratio) * w0, 0.0))
+    contrib = contributions.contribution_core(np.broadcast_to(declared, (len(p), len(tpl))), claw)
+    base = contrib["base"]
     base_ratio = base / w0
-    emp_rate, flex_rate = float(law.employee_rate.value), float(law.flexible_rate.value)
-    rate = np.where(sch == EMPLOYEE, emp_rate, flex_rate)
-    acc_rate = np.where(sch == EMPLOYEE, emp_rate, float(law.flexible_account_rate.value))
-    c0 = np.where(is_emp, rate * base, tier / 12.0)
-    into_account = np.where(is_emp, acc_rate * base, (tier + sub) / 12.0)
+    c0 = np.where(is_emp, contrib["employee_amount"], tier / 12.0)
+    into_account = np.where(is_emp, contrib["personal_account_credit"], (tier + sub) / 12.0)
     grow = np.where(is_emp, G, 1.0)
 
     # 个人养老金: only with taxable income (个人所得税法第六条; 公告2022年第34号).
     yearly_cap = float(law.private_cap.value)
-    taxable = 12.0 * inc - float(law.iit_deduction.value) - 12.0 * emp_rate * np.clip(inc, law.lower, law.upper)
+    taxable = 12.0 * inc - float(law.iit_deduction.value) - 12.0 * c0
     marginal = law.tax_rate(taxable)
     valid &= (addon == 0) | ((sch == EMPLOYEE) & (marginal > 0))
     priv = np.where(addon == 1, yearly_cap / 12.0, 0.0)
