@@ -17,6 +17,7 @@ from renshe.rules.errors import RulesError
 SUBCOMMANDS = [
     "renshe.rules.cli",
     "renshe.platform.cli",
+    "renshe.planner.cli",
 ]
 
 

@@ -14,6 +14,7 @@ import numpy as np
 from renshe.planner import optimize as opt
 from renshe.planner.law import Law, law_on
 from renshe.planner.models import (
+    Assumptions,
     CashflowPoint,
     Option,
     PlanResult,
@@ -48,9 +49,9 @@ TRANSFER = Reference(document="城乡养老保险制度衔接暂行办法", numb
 ASSUMPTIONS_REF = Reference(document="社保规划师测算假设（非法定参数）", article="用户可改写")
 
 
-def resolve_assumptions(profile: Profile, law: Law) -> dict[str, float]:
+def resolve_assumptions(assumptions: Assumptions, law: Law) -> dict[str, float]:
     """The user's assumptions where given, the dated defaults elsewhere."""
-    given = profile.assumptions.model_dump()
+    given = assumptions.model_dump()
     out = {k: float(given[k] if given[k] is not None else law.defaults.value[k]) for k in opt.ASSUMPTIONS}
     floor = given["dependent_floor"]
     out["dependent_floor"] = float(floor if floor is not None else law.dependent_floor.value)
@@ -297,7 +298,7 @@ def plan(profile: Profile) -> PlanResult:
     """Plan one household: every legal option, the recommendation and why."""
     on = profile.as_of or dt.date.today()
     law = law_on(on, profile.region)
-    a = resolve_assumptions(profile, law)
+    a = resolve_assumptions(profile.assumptions, law)
     arrays = to_arrays([profile], on)
     tpl = opt.template(law, int(arrays.employment[0]))
     rank = tpl.rank()
