@@ -1,5 +1,22 @@
 """Shared fixtures. The database is real (SQLite by default, PostgreSQL with DATABASE_URL)."""
 
+import io
 import os
 
+import pytest
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renshe.platform.settings.test")
+
+#: The password every demo account gets in tests (through RENSHE_DEMO_PASSWORD).
+DEMO_PASSWORD = "demo-Pass-2025"
+
+
+@pytest.fixture
+def demo(db, monkeypatch):
+    """The demo organisations and one account per role, all with ``DEMO_PASSWORD``."""
+    from renshe.platform.accounts import demo as demo_module
+    from renshe.platform.accounts.models import User
+
+    monkeypatch.setenv("RENSHE_DEMO_PASSWORD", DEMO_PASSWORD)
+    demo_module.load(io.StringIO())
+    return {u.username: u for u in User.objects.all()}

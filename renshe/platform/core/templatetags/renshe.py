@@ -1,4 +1,5 @@
-"""Template filters for how users read numbers and dates: 元 with two decimals, 年月日."""
+"""Template filters for how users read numbers and dates (元 with two decimals, 年月日)
+and for masked personal data."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 from typing import Any
 
 from django import template
+
+from renshe.platform.accounts.masking import mask_id_number, mask_phone
 
 register = template.Library()
 
@@ -47,3 +50,15 @@ def show(value: Any) -> str:
             return f"{value['years']}岁{value['months']}个月" if value["months"] else f"{value['years']}岁"
         return json.dumps(value, ensure_ascii=False)
     return cn_date(value)
+
+
+@register.filter
+def mask_id(value: Any) -> str:
+    """A resident ID number with only the region and the last four shown (see accounts.masking)."""
+    return mask_id_number(None if value is None else str(value))
+
+
+@register.filter(name="mask_phone")
+def mask_phone_filter(value: Any) -> str:
+    """A phone number with the middle hidden (see accounts.masking)."""
+    return mask_phone(None if value is None else str(value))

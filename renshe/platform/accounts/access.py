@@ -1,0 +1,86 @@
+"""Who may open a staff page: roles (Django groups) and model permissions.
+
+Pages use :func:`role_required` (functions) or :class:`RoleRequiredMixin` (classes):
+an anonymous visitor is sent to the login page (``LOGIN_URL``, /accounts/login/) with
+``?next=``; a signed-in user without the role or permission gets 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from .roles import ROLES
+
+
+def role_names(codes: Iterable[str]) -> set[str]:
+    """The group names of role codes; an unknown code is a programming error."""
+    unknown = [c for c in codes if c not in ROLES]
+    if unknown:
+        raise ValueError(f"unknown role code(s) {unknown}; known: {', '.join(ROLES)}")
+    return {ROLES[c].name for c in codes}
+
+
+def user_roles(user: Any) -> set[str]:
+    """The role codes ``user`` holds (cached on the user object for the request)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_renshe_roles", None)
+    if cached is None:
+        by_name = {r.name: code for code, r in ROLES.items()}
+        cached = {by_name[n] for n in user.groups.values_list("name", flat=True) if n in by_name}
+        user._renshe_roles = cached
+    return cached
+
+
+def has_role(user: Any, *codes: str) -> bool:
+    """True if ``user`` holds any of the roles (any role at all when none is named); superusers pass."""
+    role_names(codes)
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    held = user_roles(user)
+    return bool(held & set(codes)) if codes else bool(held)
+
+
+def allowed(user: Any, roles: tuple[str, ...], perms: tuple[str, ...]) -> bool:
+    """Holds one of ``roles`` (or any role if none named) and every one of ``perms``."""
+    return has_role(user, *roles) and user.has_perms(perms)
+
+
+def role_required(*roles: str, perm: str | Iterable[str] = ()) -> Callable:
+    """Decorate a page view: staff with one of ``roles`` and the ``perm`` permission(s) only."""
+    perms = (perm,) if isinstance(perm, str) else tuple(perm)
+    role_names(roles)
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(request.user, roles, perms):
+                raise PermissionDenied("没有访问此页面的权限 / not allowed")
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class RoleRequiredMixin:
+    """Class-based view counterpart of :func:`role_required`: set ``roles`` and ``permissions``."""
+
+    roles: tuple[str, ...] = ()
+    permissions: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not allowed(request.user, tuple(self.roles), tuple(self.permissions)):
+            raise PermissionDenied("没有访问此页面的权限 / not allowed")
+        return super().dispatch(request, *args, **kwargs)

@@ -1,0 +1,178 @@
+"""Roles, organisations, scoping, page and API access, masking and the demo accounts."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.http import HttpResponse
+from django.urls import path
+from ninja import NinjaAPI
+
+from renshe.platform import urls as project_urls
+from renshe.platform.accounts import demo as demo_module
+from renshe.platform.accounts.access import has_role, role_required
+from renshe.platform.accounts.api_auth import staff_auth
+from renshe.platform.accounts.masking import mask_id_number, mask_phone
+from renshe.platform.accounts.models import ApiToken, Organisation, User
+from renshe.platform.accounts.organisations import data
+from renshe.platform.accounts.roles import ROLES, sync_roles
+from renshe.platform.accounts.scoping import scope, visible_organisations
+from renshe.rules.regions import FUJIAN_CITIES
+
+from ..conftest import DEMO_PASSWORD
+
+_api = NinjaAPI(urls_namespace="test-staff-api", docs_url=None)
+
+
+@_api.get("/who", auth=staff_auth("labour_inspector", perm="accounts.view_organisation"))
+def _who(request):
+    return {"user": request.user.username, "visible": visible_organisations(request.user).count()}
+
+
+@_api.post("/poke", auth=staff_auth("labour_inspector"))
+def _poke(request):
+    return {"ok": True}
+
+
+@role_required("arbitrator", "mediator")
+def _cases(request):
+    return HttpResponse("案件")
+
+
+urlpatterns = [path("t/", _api.urls), path("cases/", _cases), *project_urls.urlpatterns]
+pytestmark = pytest.mark.urls(__name__)
+
+
+def test_every_role_is_a_group_with_its_permissions(db):
+    # The data migration created the groups; post_migrate granted the permissions.
+    assert set(Group.objects.values_list("name", flat=True)) >= {r.name for r in ROLES.values()}
+    admin = Group.objects.get(name="管理员")
+    assert admin.permissions.filter(codename="change_user", content_type__app_label="accounts").exists()
+    mediator = Group.objects.get(name="调解员")
+    assert set(mediator.permissions.values_list("codename", flat=True)) == {"view_organisation"}
+    assert sync_roles(apps, exact=True) == []  # every declared permission exists
+    assert "public" not in ROLES  # the public has no account
+
+
+def test_sync_roles_command_takes_back_undeclared_permissions(db):
+    group = Group.objects.get(name="调解员")
+    group.permissions.add(*apps.get_model("auth", "Permission").objects.filter(codename="delete_user"))
+    call_command("sync_roles", stdout=io.StringIO())
+    assert not group.permissions.filter(codename="delete_user").exists()
+
+
+def test_organisations_cover_fujian(demo):
+    d = data()
+    cities = Organisation.objects.filter(kind=Organisation.Kind.CITY)
+    assert {c.region for c in cities} == set(FUJIAN_CITIES)  # nine 设区的市 and Pingtan
+    assert Organisation.objects.filter(kind=Organisation.Kind.COUNTY).count() == 83  # 84 minus 金门县
+    xiamen = Organisation.objects.get(code="350200")
+    assert sorted(xiamen.children.values_list("name", flat=True)) == sorted(
+        ["思明区", "海沧区", "湖里区", "集美区", "同安区", "翔安区"]
+    )
+    assert Organisation.objects.get(code="350206").path == "350000/350200/350206/"
+    assert d["source_url"].startswith("https://www.mca.gov.cn/")
+
+
+def test_visible_organisations_follow_the_tree(demo):
+    total = Organisation.objects.count()
+    assert visible_organisations(demo["leader"]).count() == total  # the department sees the province
+    assert visible_organisations(demo["legal"]).count() == total  # so do its divisions
+    assert set(visible_organisations(demo["inspector.xm"]).values_list("name", flat=True)) == {
+        "厦门市", "思明区", "海沧区", "湖里区", "集美区", "同安区", "翔安区",
+    }
+    assert list(visible_organisations(demo["mediator.xm"]).values_list("name", flat=True)) == ["湖里区"]
+    assert not visible_organisations(User(username="nobody")).exists()
+
+
+def test_scope_filters_by_organisation_field(demo):
+    users = scope(User.objects.all(), demo["inspector.xm"])
+    assert set(users.values_list("username", flat=True)) == {"inspector.xm", "arbitrator.xm", "mediator.xm"}
+    by_path = scope(Organisation.objects.all(), demo["mediator.fz"], org_field="parent")
+    assert not by_path.exists()  # nothing hangs below 鼓楼区
+
+
+def test_role_required_page(client, demo):
+    assert client.get("/cases/")["Location"] == "/accounts/login/?next=/cases/"
+    client.force_login(demo["inspector.xm"])
+    assert client.get("/cases/").status_code == 403
+    client.force_login(demo["arbitrator.xm"])
+    assert client.get("/cases/").content.decode() == "案件"
+    assert has_role(demo["admin"], "mediator")  # the administrator is a superuser
+    with pytest.raises(ValueError):
+        role_required("judge")
+
+
+def test_api_session_auth_checks_role_and_csrf(demo):
+    from django.test import Client
+
+    c = Client(enforce_csrf_checks=True)
+    assert c.get("/t/who").status_code == 401
+    c.force_login(demo["mediator.xm"])
+    assert c.get("/t/who").status_code == 403
+    c.force_login(demo["inspector.xm"])
+    assert c.get("/t/who").json() == {"user": "inspector.xm", "visible": 7}
+    assert c.post("/t/poke").status_code == 403  # no CSRF token
+    c.get("/accounts/login/")  # sets the CSRF cookie
+    token = c.cookies["csrftoken"].value
+    assert c.post("/t/poke", headers={"X-CSRFToken": token}).json() == {"ok": True}
+
+
+def test_api_bearer_token(client, demo):
+    row, token = ApiToken.issue(demo["inspector.fz"], "12345 热线对接")
+    assert row.digest != token and token.startswith(row.prefix)
+    ok = client.get("/t/who", headers={"Authorization": f"Bearer {token}"})
+    assert ok.json() == {"user": "inspector.fz", "visible": 13}
+    assert client.post("/t/poke", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert client.get("/t/who", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    _, mediator_token = ApiToken.issue(demo["mediator.fz"], "x")
+    assert client.get("/t/who", headers={"Authorization": f"Bearer {mediator_token}"}).status_code == 403
+    row.user.is_active = False
+    row.user.save()
+    assert client.get("/t/who", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("raw", "masked"),
+    [
+        ("35020319900307123X", "350203********123X"),
+        ("350203900307123", "350203*****7123"),  # old 15-digit number
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_mask_id_number(raw, masked):
+    assert mask_id_number(raw) == masked
+
+
+@pytest.mark.parametrize(
+    ("raw", "masked"),
+    [("13812345678", "138****5678"), ("+86 138-1234-5678", "138****5678"), ("0591-87654321", "********4321"), ("", "")],
+)
+def test_mask_phone(raw, masked):
+    assert mask_phone(raw) == masked
+
+
+def test_demo_is_idempotent_and_writes_generated_passwords(db, settings, tmp_path, monkeypatch):
+    monkeypatch.delenv("RENSHE_DEMO_PASSWORD", raising=False)
+    settings.RENSHE = {**settings.RENSHE, "VAR_DIR": tmp_path}
+    out = io.StringIO()
+    demo_module.load(out)
+    first = (tmp_path / "demo-passwords.txt").read_text()
+    demo_module.load(out)
+    assert (tmp_path / "demo-passwords.txt").read_text() == first
+    assert str(tmp_path / "demo-passwords.txt") in out.getvalue()
+    passwords = dict(line.split(" ", 1) for line in first.splitlines() if not line.startswith("#"))
+    assert set(passwords) == set(demo_module.DEMO_USERS)
+    assert User.objects.get(username="mediator.xm").check_password(passwords["mediator.xm"])
+    assert (tmp_path / "demo-passwords.txt").stat().st_mode & 0o077 == 0
+    roles = {ROLES[r].name for r, *_ in demo_module.DEMO_USERS.values()}
+    assert roles == {r.name for r in ROLES.values()}  # one account per role
+
+
+def test_demo_login(client, demo):
+    assert client.login(username="inspector.xm", password=DEMO_PASSWORD)
