@@ -15,6 +15,7 @@ from renshe.rules.errors import FieldProblem, RulesError
 
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
+    ("/", "renshe.planner.api"),
 ]
 
 api = NinjaAPI(

@@ -7,7 +7,7 @@ from django.urls import include, path
 from renshe.platform.api import api
 from renshe.platform.core import views
 
-DOMAIN_URLS: list = []
+DOMAIN_URLS: list = ["renshe.planner.urls"]
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "renshe.platform.accounts",
     "renshe.platform.audit",
     "renshe.platform.core",
+    "renshe.planner",
 ]
 
 MIDDLEWARE = [
