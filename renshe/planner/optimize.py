@@ -257,7 +257,7 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     lag = start - t0
     value = cf.npv(a["discount_rate"], c0, grow, n, flat, monthly_pension, K, lag, paid_months)
 
-    ref = np.where(inc > 0, inc, w0) * np.power(G, lag)
+    ref = np.where(inc >= 1.0, inc, w0) * np.power(G, lag)  # no income: the average wage
     disposable = inc - col(p.debt) - a["dependent_floor"] * col(p.dependents)
     affordable = monthly_cost <= disposable + 1e-9
     meets = months_total >= minimum
