@@ -174,29 +174,29 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     ret = retirement.retirement_core(p.birth, p.category, law.retirement)
     stat, earliest, latest = col(ret["retire_month"]), col(ret["earliest_flexible_month"]), col(ret["latest_flexible_month"])
     resident_age = int(law.resident_age.value) * 12
-    R = np.where(is_emp, stat + off, birth + resident_age)
+    retire = np.where(is_emp, stat + off, birth + resident_age)
 
     # 人社部发〔2014〕17号: which past months count, and whether an account moves.
     rural = emp == EMPLOYMENT_CODE["rural_resident"]
     credited = np.where(is_emp & rural, 0, paid)
     transfer = (paid > 0) & ((~is_emp & ~rural) | (is_emp & rural))
-    minimum = np.where(is_emp, retirement.minimum_months(R), int(law.resident_min.value))
+    minimum = np.where(is_emp, retirement.minimum_months(retire), int(law.resident_min.value))
 
-    to_r = np.maximum(R - t0, 0)
+    to_r = np.maximum(retire - t0, 0)
     need = np.maximum(minimum - credited, 0)
     n = np.where(stop == 1, need, np.maximum(to_r, need))
-    start = np.maximum(R, t0 + n)
+    start = np.maximum(retire, t0 + n)
     age_start = start - birth
     extension = np.maximum(n - to_r, 0)
 
-    valid = (R >= t0) | (off == 0)
-    valid &= (off >= 0) | ((R >= earliest) & (credited + to_r >= minimum))  # early: minimum met by then
-    valid &= (off <= 0) | (R <= latest)
+    valid = (retire >= t0) | (off == 0)
+    valid &= (off >= 0) | ((retire >= earliest) & (credited + to_r >= minimum))  # early: minimum met by then
+    valid &= (off <= 0) | (retire <= latest)
     valid &= (stop == 0) | (need < to_r)  # “stop” differs from “full” only if the minimum comes first
     valid &= ~is_emp | (age_start <= law.pension.divisor_ages[-1])  # 计发月数表 ends at 70
 
     # Assumptions as monthly factors.
-    G, I, K = cf.monthly(a["wage_growth"]), cf.monthly(a["interest"]), cf.monthly(a["indexation"])
+    g_m, i_m, k_m = cf.monthly(a["wage_growth"]), cf.monthly(a["interest"]), cf.monthly(a["indexation"])
     w0 = float(law.avg_wage.value)
 
     # 社会保险法第十二条, 国办发〔2019〕13号 via renshe.rules.contributions: the base clipped to the
@@ -210,7 +210,7 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     base_ratio = base / w0
     c0 = np.where(is_emp, contrib["employee_amount"], tier / 12.0)
     into_account = np.where(is_emp, contrib["personal_account_credit"], (tier + sub) / 12.0)
-    grow = np.where(is_emp, G, 1.0)
+    grow = np.where(is_emp, g_m, 1.0)
 
     # 个人养老金: only with taxable income (个人所得税法第六条; 公告2022年第34号).
     yearly_cap = float(law.private_cap.value)
@@ -227,12 +227,12 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
 
     # Personal account at the start of pension (社会保险法第十四条: interest credited).
     gap = start - t0 - n
-    In = np.power(I, n)
-    account = (bal * In + into_account * In * cf.geo(grow / I, n)) * np.power(I, gap)
+    i_n = np.power(i_m, n)
+    account = (bal * i_n + into_account * i_n * cf.geo(grow / i_m, n)) * np.power(i_m, gap)
 
     # Employee pension: 国发〔2005〕38号第六条 via renshe.rules.pension.
     base_year = law.calc_base.effective_from.year * 12
-    calc_base = float(law.calc_base.value) * np.power(G, start - base_year)
+    calc_base = float(law.calc_base.value) * np.power(g_m, start - base_year)
     months_total = credited + n
     index = (avg_index * credited + base_ratio * n) / np.maximum(months_total, 1)
     emp_age = np.minimum(age_start, law.pension.divisor_ages[-1])
@@ -240,12 +240,12 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
         calc_base, index, months_total, 0, account, emp_age, 0.0, minimum, law.pension
     )
     # Resident pension: 国发〔2014〕8号 basic pension (grown with the indexation assumption) + account ÷ 139.
-    res_basic = float(law.resident_basic.value) * np.power(K, start - t0)
+    res_basic = float(law.resident_basic.value) * np.power(k_m, start - t0)
     res_personal = account / float(law.resident_divisor.value)
     public = np.where(is_emp, core["total"], money_array(res_basic + res_personal))
 
     # 个人养老金 paid out as a monthly annuity over the same 计发月数 (an assumption), 3 % tax.
-    priv_fv = priv * In * cf.geo(1.0 / I, n) * np.power(I, gap)
+    priv_fv = priv * i_n * cf.geo(1.0 / i_m, n) * np.power(i_m, gap)
     priv_monthly = priv_fv * (1.0 - float(law.withdrawal_tax.value)) / pension.divisor_at(emp_age, law.pension)
     priv_monthly = np.where(addon == 1, np.nan_to_num(priv_monthly), 0.0)
     monthly_pension = money_array(np.nan_to_num(public) + priv_monthly)
@@ -255,9 +255,9 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     paid_months = np.maximum(death - start, 0)
     flat = priv - tax_saved / 12.0
     lag = start - t0
-    value = cf.npv(a["discount_rate"], c0, grow, n, flat, monthly_pension, K, lag, paid_months)
+    value = cf.npv(a["discount_rate"], c0, grow, n, flat, monthly_pension, k_m, lag, paid_months)
 
-    ref = np.where(inc >= 1.0, inc, w0) * np.power(G, lag)  # no income: the average wage
+    ref = np.where(inc >= 1.0, inc, w0) * np.power(g_m, lag)  # no income: the average wage
     disposable = inc - col(p.debt) - a["dependent_floor"] * col(p.dependents)
     affordable = monthly_cost <= disposable + 1e-9
     meets = months_total >= minimum
@@ -290,7 +290,7 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
         "c0": b(c0),
         "grow": b(grow),
         "flat": b(flat),
-        "K": b(K),
+        "k_m": b(k_m),
         "lag": b(lag),
         "paid_months": b(paid_months),
         "base": b(base),
@@ -332,8 +332,8 @@ def rate_and_break_even(ev: dict[str, np.ndarray], a: dict[str, float], rows=Non
 
     rate = cf.irr(
         pick("c0"), pick("grow"), pick("months"), pick("flat"), pick("monthly_pension"),
-        pick("K"), pick("lag"), pick("paid_months"),
+        pick("k_m"), pick("lag"), pick("paid_months"),
     )
     net_cost = pick("total_cost") - pick("tax_saved") / 12.0 * pick("months")
-    be = cf.break_even_months(net_cost, pick("monthly_pension"), pick("K"))
+    be = cf.break_even_months(net_cost, pick("monthly_pension"), pick("k_m"))
     return rate, (pick("age_start") + be) / 12.0
