@@ -48,7 +48,7 @@ def npv(
     return pension - cost
 
 
-def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, iters: int = 60) -> np.ndarray:
+def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, iters: int = 40) -> np.ndarray:
     """The annual rate at which :func:`npv` is zero, by bisection on whole arrays.
 
     NaN where nothing is paid, nothing is received, or the root lies outside [lo, hi].

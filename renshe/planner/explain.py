@@ -8,6 +8,7 @@ for one profile (and for the same profile under shifted assumptions) and puts wo
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 
@@ -79,22 +80,23 @@ def _yuan(x: float) -> str:
     return f"{x:,.2f}"
 
 
-def _formulas(ev: dict[str, np.ndarray], j: int, a: dict[str, float]) -> dict[str, str]:
-    """The arithmetic behind each figure of option ``j`` (row 0), numbers filled in."""
-    g = lambda k: ev[k][0, j]  # noqa: E731
+def _formulas(row: dict[str, list], j: int, a: dict[str, float], divisor: float) -> dict[str, str]:
+    """The arithmetic behind each figure of option ``j``, numbers filled in."""
+    g = lambda k: row[k][j]  # noqa: E731
     n = int(g("months"))
     out = {}
     if g("scheme") == opt.RESIDENT:
         out["monthly_cost"] = f"{g('tier'):.0f}元/年 ÷ 12 = {_yuan(g('monthly_cost'))}元/月（按年缴纳）"
         out["monthly_pension"] = (
-            f"基础养老金 {_yuan(g('basic'))} + 个人账户 {_yuan(g('account'))} ÷ 139 = {_yuan(g('personal'))}"
+            f"基础养老金 {_yuan(g('basic'))} + 个人账户 {_yuan(g('account'))} ÷ {divisor:g} = {_yuan(g('personal'))}"
             f"，合计 {_yuan(g('monthly_pension'))}元/月"
         )
     else:
         rate = g("c0") / g("base") if g("base") else 0
         out["monthly_cost"] = f"缴费基数 {_yuan(g('base'))} × {rate:.0%} = {_yuan(g('c0'))}元/月"
         if g("addon"):
-            out["monthly_cost"] += f"，另缴个人养老金 1,000.00元/月，每年少交个税 {_yuan(g('tax_saved'))}元"
+            private = g("monthly_cost") - g("c0")
+            out["monthly_cost"] += f"，另缴个人养老金 {_yuan(private)}元/月，每年少交个税 {_yuan(g('tax_saved'))}元"
         years = int(g("credited") + n) / 12
         out["monthly_pension"] = (
             f"基础养老金 {_yuan(g('calc_base'))} × (1 + {g('index'):.4f}) ÷ 2 × {years:.2f}年 × 1% = {_yuan(g('basic'))}；"
@@ -113,13 +115,14 @@ def _formulas(ev: dict[str, np.ndarray], j: int, a: dict[str, float]) -> dict[st
     return out
 
 
-def _option(ev: dict[str, np.ndarray], tpl: opt.Template, j: int, rate, be, a) -> Option:
-    g = lambda k: ev[k][0, j]  # noqa: E731
+def _option(row: dict[str, list], key: str, label: str, j: int, a, divisor: float) -> Option:
+    g = lambda k: row[k][j]  # noqa: E731
     off = int(g("offset"))
-    nan_none = lambda x, nd: None if not np.isfinite(x) else round(float(x), nd)  # noqa: E731
-    return Option(
-        key=tpl.keys[j],
-        label=tpl.labels[j],
+    nan_none = lambda x, nd: None if not math.isfinite(x) else round(float(x), nd)  # noqa: E731
+    # Every field is built from the optimiser's typed arrays, so construction skips re-validation.
+    return Option.model_construct(
+        key=key,
+        label=label,
         scheme=opt.SCHEMES[int(g("scheme"))],
         base_ratio=nan_none(g("base_ratio"), 4),
         tier=nan_none(g("tier"), 2),
@@ -135,35 +138,37 @@ def _option(ev: dict[str, np.ndarray], tpl: opt.Template, j: int, rate, be, a) -
         total_cost=float(g("total_cost")),
         tax_saved_per_year=float(g("tax_saved")),
         monthly_pension=float(g("monthly_pension")),
-        break_even_age=nan_none(be[j], 1),
-        irr=nan_none(rate[j], 4),
+        break_even_age=nan_none(g("break_even_age"), 1),
+        irr=nan_none(g("irr"), 4),
         replacement_rate=nan_none(g("replacement_rate"), 4),
         lifetime_value=float(g("lifetime_value")),
         meets_minimum=bool(g("meets_minimum")),
         affordable=bool(g("affordable")),
-        formulas=_formulas(ev, j, a),
+        formulas=_formulas(row, j, a, divisor),
     )
 
 
-def _cashflow(opt_: Option, birth: int, on: int, a: dict[str, float]) -> list[CashflowPoint]:
-    """Cumulative nominal cash flow (pension in, contributions out) at each birthday to the end of life."""
-    start = month_index(opt_.retire_month)
+def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, float]) -> list[CashflowPoint]:
+    """Cumulative nominal cash flow (pension in, own contributions net of tax saved out) at each
+    birthday from now to the assumed end of life."""
+    g = lambda k: row[k][j]  # noqa: E731
     end = birth + int(round(a["life_expectancy"] * 12))
-    g = (1 + a["wage_growth"]) ** (1 / 12) if opt_.scheme != "resident" else 1.0
-    k = (1 + a["indexation"]) ** (1 / 12)
     months = np.arange(on, max(end, on + 1))
     t = months - on
-    c0 = opt_.monthly_cost - (1000.0 if opt_.private_pension else 0.0)
-    cost = np.where(t < opt_.months, c0 * g**t + (1000.0 - opt_.tax_saved_per_year / 12 if opt_.private_pension else 0.0), 0.0)
-    income = np.where(months >= start, opt_.monthly_pension * k ** (months - start), 0.0)
+    cost = np.where(t < g("months"), g("c0") * g("grow") ** t + g("flat"), 0.0)
+    start = int(g("start"))
+    income = np.where(months >= start, g("monthly_pension") * g("k_m") ** np.maximum(months - start, 0), 0.0)
     cum = np.cumsum(income - cost)
-    ages = (months - birth) / 12.0
     keep = (months - birth) % 12 == 0
-    return [CashflowPoint(age=round(float(x), 2), cumulative=money(y)) for x, y in zip(ages[keep], cum[keep], strict=True)]
+    ages = (months[keep] - birth) / 12.0
+    return [CashflowPoint(age=round(float(x), 2), cumulative=money(y)) for x, y in zip(ages, cum[keep], strict=True)]
 
 
-def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[SensitivityPoint], dict]:
-    """Re-plan under shifted assumptions in one vectorised pass (one row per variant)."""
+def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[SensitivityPoint], np.ndarray]:
+    """Re-plan under shifted assumptions in one vectorised pass (one row per variant).
+
+    Row 0 is the profile under the assumptions as given, so its pick is the recommendation.
+    """
     variants = [(None, 0.0)] + [(name, d) for name in opt.ASSUMPTIONS for d in SHIFTS[name]]
     rows = {k: [] for k in a}
     for name, d in variants:
@@ -189,7 +194,7 @@ def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[
                 )
             )
     points.sort(key=lambda s: (s.assumption, s.value))
-    return points, {"pick": pick}
+    return points, pick
 
 
 def _reasons(options: list[Option], rec: Option | None, disposable: float, sens: list[SensitivityPoint]) -> list[str]:
@@ -294,6 +299,14 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
     return t
 
 
+ROW_FIELDS = (
+    "scheme", "base_ratio", "tier", "offset", "transfer", "addon", "months", "extension", "start", "age_start",
+    "monthly_cost", "total_cost", "tax_saved", "monthly_pension", "lifetime_value", "replacement_rate",
+    "meets_minimum", "affordable", "disposable", "c0", "grow", "flat", "k_m", "base", "calc_base", "index",
+    "account", "basic", "personal", "private_monthly", "credited",
+)
+
+
 def plan(profile: Profile) -> PlanResult:
     """Plan one household: every legal option, the recommendation and why."""
     on = profile.as_of or dt.date.today()
@@ -301,16 +314,20 @@ def plan(profile: Profile) -> PlanResult:
     a = resolve_assumptions(profile.assumptions, law)
     arrays = to_arrays([profile], on)
     tpl = opt.template(law, int(arrays.employment[0]))
-    rank = tpl.rank()
-    sens, extra = _sensitivity(arrays, tpl, law, a, rank)
+    sens, pick = _sensitivity(arrays, tpl, law, a, tpl.rank())
     ev = opt.evaluate(arrays, tpl, law, a)
-    rate, be = opt.rate_and_break_even(ev, a)
-    cols = [j for j in range(len(tpl)) if ev["valid"][0, j]]
-    options = [_option(ev, tpl, j, rate[0], be[0], a) for j in cols]
-    pick = int(extra["pick"][0])
-    rec = next((o for o in options if o.key == tpl.keys[pick]), None) if pick >= 0 else None
+    cols = np.flatnonzero(ev["valid"][0])
+    rows = np.zeros(len(cols), dtype=np.int64)
+    row = {k: ev[k][0, cols].tolist() for k in ROW_FIELDS}
+    rate, be = opt.rate_and_break_even(ev, a, rows, cols)
+    row["irr"], row["break_even_age"] = rate.tolist(), be.tolist()
+    divisor = float(law.resident_divisor.value)
+    options = [_option(row, tpl.keys[c], tpl.labels[c], i, a, divisor) for i, c in enumerate(cols.tolist())]
+    chosen = int(pick[0])
+    at = next((i for i, c in enumerate(cols.tolist()) if c == chosen), None) if chosen >= 0 else None
+    rec = options[at] if at is not None else None
     disposable = float(money(ev["disposable"][0, 0]))
-    cash = _cashflow(rec, int(arrays.birth[0]), int(arrays.as_of[0]), a) if rec else []
+    cash = _cashflow(row, at, int(arrays.birth[0]), int(arrays.as_of[0]), a) if at is not None else []
     return PlanResult(
         options=options,
         recommended=rec,
