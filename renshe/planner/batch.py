@@ -53,11 +53,12 @@ CHUNK = 8192
 
 
 def read_table(path: Path) -> pd.DataFrame:
-    """Read CSV or Parquet (by extension); every column as text first so nothing is guessed."""
+    """Read CSV or Parquet (by extension). Numeric columns may come typed; a column with a bad
+    value comes as text and is checked value by value in :func:`validate`."""
     try:
         if path.suffix.lower() in {".parquet", ".pq"}:
-            return pd.read_parquet(path).astype("string")
-        return pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+            return pd.read_parquet(path)
+        return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"id": str, "birth": str, "as_of": str})
     except (OSError, ValueError) as exc:
         raise RulesError.of("IN", f"无法读取输入文件：{exc}", f"cannot read the input file: {exc}") from None
 
@@ -86,22 +87,22 @@ def validate(df: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, np.ndarray
         mask = np.asarray(mask, dtype=bool) & (err == "")
         err[mask] = f"{zh} / {en}"
 
-    out = pd.DataFrame({"id": df["id"].fillna("")})
+    out = pd.DataFrame({"id": df["id"].astype("string").fillna("")})
     flag(out["id"].to_numpy() == "", "id 为空", "id is empty")
     for col, default in DEFAULTS.items():
         if col not in df.columns:
-            df[col] = pd.Series([str(default)] * n, dtype="string", index=df.index)
-    df["region"] = df["region"].fillna("fujian").str.strip().str.lower()
+            df[col] = default
+    df["region"] = df["region"].astype("string").fillna("fujian").str.strip().str.lower()
     flag(~df["region"].isin(list(REGION_NAMES)).to_numpy(), "region 不是已知地区代码", "region is not a known region code")
     for col, codes in (("category", retirement.CATEGORY_CODE), ("employment", opt.EMPLOYMENT_CODE)):
-        vals = df[col].fillna("").str.strip()
+        vals = df[col].astype("string").fillna("").str.strip()
         ok = vals.isin(list(codes)).to_numpy()
         flag(~ok, f"{col} 应为 {'、'.join(codes)} 之一", f"{col} must be one of {', '.join(codes)}")
         out[col] = np.where(ok, vals.map(codes).fillna(0).to_numpy(), 0).astype(np.int64)
     out["region"] = df["region"].to_numpy()
 
     def months_of(col: str) -> tuple[np.ndarray, np.ndarray]:
-        text = df[col].fillna("").str.strip()
+        text = df[col].astype("string").fillna("").str.strip()
         ok = text.str.match(r"^\d{4}-(0[1-9]|1[0-2])").fillna(False).to_numpy()
         y = pd.to_numeric(text.str.slice(0, 4), errors="coerce").fillna(0).to_numpy(np.int64)
         m = pd.to_numeric(text.str.slice(5, 7), errors="coerce").fillna(1).to_numpy(np.int64)
@@ -115,7 +116,8 @@ def validate(df: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, np.ndarray
         flag(has & ~ok, "as_of 应为 YYYY-MM-DD", "as_of must be YYYY-MM-DD")
         days = pd.to_datetime(df["as_of"], errors="coerce", format="%Y-%m-%d")
         flag(has & days.isna().to_numpy(), "as_of 应为 YYYY-MM-DD", "as_of must be YYYY-MM-DD")
-        out["as_of_date"] = np.where(has & days.notna().to_numpy(), df["as_of"].fillna("").to_numpy(), today.isoformat())
+        text = df["as_of"].astype("string").fillna("").to_numpy(dtype=object)
+        out["as_of_date"] = np.where(has & days.notna().to_numpy(), text, today.isoformat())
     else:
         out["as_of_date"] = today.isoformat()
     out["as_of"] = pd.to_datetime(out["as_of_date"]).dt.year * 12 + pd.to_datetime(out["as_of_date"]).dt.month - 1
@@ -124,7 +126,8 @@ def validate(df: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, np.ndarray
             out[col] = np.nan
             continue
         present = df[col].notna().to_numpy()
-        x = pd.to_numeric(df[col], errors="coerce").to_numpy(np.float64)
+        typed = pd.api.types.is_numeric_dtype(df[col]) and not pd.api.types.is_bool_dtype(df[col])
+        x = (df[col] if typed else pd.to_numeric(df[col].astype("string"), errors="coerce")).to_numpy(np.float64)
         bad = present & ~np.isfinite(x)
         flag(bad, f"{col} 应为数字", f"{col} must be a number")
         flag(present & ~bad & ((x < lo) | (x > hi)), f"{col} 应在 {lo}–{hi} 之间", f"{col} must be between {lo} and {hi}")

@@ -190,7 +190,7 @@ def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[
                     value=round(value, 4),
                     recommended=tpl.keys[j] if j >= 0 else None,
                     recommended_label=tpl.labels[j] if j >= 0 else None,
-                    lifetime_value=float(ev["lifetime_value"][r, j]) if j >= 0 else None,
+                    lifetime_value=money(ev["lifetime_value"][r, j]) if j >= 0 else None,
                 )
             )
     points.sort(key=lambda s: (s.assumption, s.value))
@@ -319,6 +319,8 @@ def plan(profile: Profile) -> PlanResult:
     cols = np.flatnonzero(ev["valid"][0])
     rows = np.zeros(len(cols), dtype=np.int64)
     row = {k: ev[k][0, cols].tolist() for k in ROW_FIELDS}
+    for k in ("total_cost", "tax_saved", "lifetime_value"):  # money is rounded once, at the end
+        row[k] = [money(x) for x in row[k]]
     rate, be = opt.rate_and_break_even(ev, a, rows, cols)
     row["irr"], row["break_even_age"] = rate.tolist(), be.tolist()
     divisor = float(law.resident_divisor.value)

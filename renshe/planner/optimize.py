@@ -240,15 +240,23 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
         calc_base, index, months_total, 0, account, emp_age, 0.0, minimum, law.pension
     )
     # Resident pension: 国发〔2014〕8号 basic pension (grown with the indexation assumption) + account ÷ 139.
-    res_basic = float(law.resident_basic.value) * np.power(k_m, start - t0)
-    res_personal = account / float(law.resident_divisor.value)
-    public = np.where(is_emp, core["total"], money_array(res_basic + res_personal))
+    if employee_group:
+        basic, personal = core["basic"], core["personal"]
+    else:
+        res_basic = money_array(float(law.resident_basic.value) * np.power(k_m, start - t0))
+        res_personal = money_array(account / float(law.resident_divisor.value))
+        basic = np.where(is_emp, core["basic"], res_basic)
+        personal = np.where(is_emp, core["personal"], res_personal)
+    public = np.where(is_emp, core["total"], basic + personal)
 
     # 个人养老金 paid out as a monthly annuity over the same 计发月数 (an assumption), 3 % tax.
-    priv_fv = priv * i_n * cf.geo(1.0 / i_m, n) * np.power(i_m, gap)
-    priv_monthly = priv_fv * (1.0 - float(law.withdrawal_tax.value)) / pension.divisor_at(emp_age, law.pension)
-    priv_monthly = np.where(addon == 1, np.nan_to_num(priv_monthly), 0.0)
-    monthly_pension = money_array(np.nan_to_num(public) + priv_monthly)
+    if employee_group:
+        priv_fv = priv * i_n * cf.geo(1.0 / i_m, n) * np.power(i_m, gap)
+        divisor = pension.divisor_at(emp_age, law.pension)
+        priv_monthly = money_array(np.where(addon == 1, priv_fv * (1.0 - float(law.withdrawal_tax.value)) / divisor, 0.0))
+    else:
+        priv_monthly = np.zeros((1, 1))
+    monthly_pension = np.round(np.nan_to_num(public) + priv_monthly, 2)
 
     # Value under the assumptions.
     death = birth + np.round(a["life_expectancy"] * 12.0)
@@ -278,10 +286,10 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
         "start": b(start),
         "age_start": b(age_start),
         "monthly_cost": b(money_array(monthly_cost)),
-        "total_cost": b(money_array(total_cost)),
-        "tax_saved": b(money_array(tax_saved)),
+        "total_cost": b(total_cost),
+        "tax_saved": b(tax_saved),
         "monthly_pension": b(monthly_pension),
-        "lifetime_value": b(money_array(value)),
+        "lifetime_value": b(value),
         "replacement_rate": b(monthly_pension / ref),
         "meets_minimum": b(meets),
         "affordable": b(affordable),
@@ -297,9 +305,9 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
         "calc_base": b(calc_base),
         "index": b(index),
         "account": b(account),
-        "basic": b(np.where(is_emp, core["basic"], money_array(res_basic))),
-        "personal": b(np.where(is_emp, core["personal"], money_array(res_personal))),
-        "private_monthly": b(money_array(priv_monthly)),
+        "basic": b(basic),
+        "personal": b(personal),
+        "private_monthly": b(priv_monthly),
         "minimum": b(minimum),
         "credited": b(credited),
         "marginal": b(marginal),
