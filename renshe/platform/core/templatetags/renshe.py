@@ -10,6 +10,7 @@ from typing import Any
 from django import template
 
 from renshe.platform.accounts.masking import mask_id_number, mask_phone
+from renshe.rules import regions
 
 register = template.Library()
 
@@ -48,8 +49,16 @@ def show(value: Any) -> str:
     if isinstance(value, dict | list):
         if isinstance(value, dict) and set(value) == {"years", "months"}:
             return f"{value['years']}岁{value['months']}个月" if value["months"] else f"{value['years']}岁"
+        if isinstance(value, dict) and set(value) == {"years", "months", "days"}:
+            return f"{value['years']}年{value['months']}个月{value['days']}天"
         return json.dumps(value, ensure_ascii=False)
     return cn_date(value)
+
+
+@register.filter
+def region_name(value: Any) -> str:
+    """A region code as people read it: fujian.xiamen → 厦门市, national → 全国."""
+    return regions.name_of(str(value)) if value else ""
 
 
 @register.filter

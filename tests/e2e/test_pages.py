@@ -1,0 +1,117 @@
+"""The public pages in a real browser: home → calculators → a result; staff login; API docs; phone layout."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from renshe.rules import calculators
+
+from ..conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.e2e
+
+
+def _calculator() -> str:
+    names = list(calculators.registry())
+    if not names:
+        pytest.skip("no calculator is installed on this branch")
+    return "economic-compensation" if "economic-compensation" in names else names[0]
+
+
+def test_home_to_calculator_result(page, live_server, page_log, db):
+    name = _calculator()
+    calc = calculators.registry()[name]
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="法定计算器").first.click()
+    page.wait_for_url(re.compile(r"/calc/$"))
+    page.locator(f'a[href="/calc/{name}/"]').first.click()
+    page.wait_for_url(re.compile(rf"/calc/{name}/$"))
+    assert page.locator("h1").inner_text() == calc.title
+    if name == "economic-compensation":
+        # 劳动合同法 art. 47: one month's wage per full year, half a month for under six months.
+        # 2020-01-01 to 2023-03-31 (last working day) is 3 years 3 months: 3 full years, and
+        # the 3 months left are under six, so half a month → N = 3 + 0.5 = 3.5; 3.5 × 8000 = 28000.00 yuan.
+        # The form's example figures stay: local average wage 9000, cap 3 × 9000 = 27000 ≥ 8000, no cap.
+        page.fill('[name="start"]', "2020-01-01")
+        page.fill('[name="end"]', "2023-03-31")
+        page.fill('[name="avg_monthly_wage"]', "8000")
+        page.select_option('[name="termination"]', "negotiated")
+        page.get_by_role("button", name="计算").click()
+        assert page.locator('#result td[data-field="amount"]').inner_text() == "28,000.00"
+    else:
+        # The form comes filled with the calculator's example; submitting it must give a result.
+        page.get_by_role("button", name="计算").click()
+        assert page.locator("#result table.kv tr").count() >= 1
+    assert page.locator("#result ol.trace li").count() >= 1
+    assert not page_log.outside and not page_log.errors
+
+
+def test_calculator_form_names_the_bad_field(page, live_server, db):
+    name = _calculator()
+    page.goto(f"{live_server.url}/calc/{name}/")
+    first_required = page.locator(".field:has(.req) input:not([type=checkbox])").first
+    if first_required.count() == 0:
+        pytest.skip(f"{name} has no required text input")
+    first_required.fill("不是数字也不是日期")
+    page.get_by_role("button", name="计算").click()
+    assert page.locator(".error-box").is_visible()
+    assert page.locator(".field.invalid").count() >= 1
+
+
+def test_staff_login_with_a_demo_account(page, live_server, demo, page_log):
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="工作人员登录").click()
+    page.fill("#id_username", "inspector.xm")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(live_server.url + "/")
+    assert "郑监察（厦门市）" in page.locator("header .who").inner_text()
+    page.get_by_role("button", name="退出").click()
+    assert page.get_by_role("link", name="工作人员登录").is_visible()
+    assert not page_log.outside and not page_log.errors
+
+
+def test_wrong_password_is_refused(page, live_server, demo):
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("#id_username", "inspector.xm")
+    page.fill("#id_password", "wrong-password")
+    page.get_by_role("button", name="登录").click()
+    assert "用户名或密码不正确" in page.locator(".error-box").inner_text()
+
+
+def test_anonymous_visitor_is_sent_from_admin_to_login(page, live_server, demo):
+    page.goto(live_server.url + "/admin/")
+    assert page.url == live_server.url + "/accounts/login/?next=/admin/"
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    assert "人社数字法治平台 管理后台" in page.content()
+
+
+def test_api_docs_render_offline_under_the_csp(page, live_server, page_log, db):
+    violations: list[str] = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    page.goto(live_server.url + "/api/v1/docs")
+    page.locator(".swagger-ui .info .title").wait_for()
+    assert "Renshe" in page.locator(".swagger-ui .info .title").inner_text()
+    page.locator(".opblock").first.wait_for()
+    assert not violations
+    assert not page_log.outside, page_log.outside
+
+
+def test_calculator_page_fits_a_phone(page, live_server, db, tmp_path):
+    name = _calculator()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/calc/{name}/")
+    page.get_by_role("button", name="计算").click()
+    page.locator("#result").wait_for()
+    page.screenshot(path=str(tmp_path / f"{name}-390x844.png"), full_page=True)
+    # Nothing wider than the screen: no sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    button = page.get_by_role("button", name="计算").bounding_box()
+    assert button["width"] > 300  # the main action spans the screen
+    font = page.evaluate("getComputedStyle(document.querySelector('.field input, .field select')).fontSize")
+    assert float(font.removesuffix("px")) >= 16  # no zoom-in on focus in mobile Safari
