@@ -52,13 +52,13 @@
     });
     opts.setOption({
       animation: false,
-      grid: { left: 56, right: 16, top: 36, bottom: 44 },
-      legend: { top: 0, data: ["负担得起", "负担不起", "推荐"] },
+      grid: { left: 56, right: 16, top: 56, bottom: 44 },
+      legend: { top: 0, left: "center", data: ["负担得起", "负担不起", "推荐"] },
       tooltip: { trigger: "item", confine: true, formatter: function (p) {
         return p.data[2] + "<br>每月缴费 " + yuan(p.data[0]) + " 元<br>每月养老金 " + yuan(p.data[1]) + " 元<br>终身净收益 " + yuan(p.data[3]) + " 元";
       } },
       xAxis: { type: "value", name: "每月缴费（元）", nameLocation: "middle", nameGap: 28 },
-      yAxis: { type: "value", name: "每月养老金（元）" },
+      yAxis: { type: "value", name: "每月养老金（元）", nameGap: 12, nameTextStyle: { align: "left" } },
       series: [
         { name: "负担得起", type: "scatter", data: groups.affordable, symbolSize: 9, itemStyle: { color: "#5b8ff9" } },
         { name: "负担不起", type: "scatter", data: groups.unaffordable, symbolSize: 9, itemStyle: { color: "#bfbfbf" } },
@@ -96,13 +96,13 @@
       var pct = pick.value !== "life_expectancy";
       sens.setOption({
         animation: false,
-        grid: { left: 70, right: 16, top: 24, bottom: 44 },
+        grid: { left: 70, right: 24, top: 40, bottom: 44 },
         tooltip: { trigger: "item", confine: true, formatter: function (p) {
           var s = pts[p.dataIndex];
           return s.label + " " + (pct ? (s.value * 100).toFixed(1) + "%" : s.value + " 岁") + "<br>推荐：" + (s.recommended_label || "无") + "<br>终身净收益 " + yuan(s.lifetime_value) + " 元";
         } },
         xAxis: { type: "category", data: pts.map(function (s) { return pct ? (s.value * 100).toFixed(1) + "%" : s.value + "岁"; }) },
-        yAxis: { type: "value", name: "推荐方案终身净收益（元）" },
+        yAxis: { type: "value", name: "推荐方案终身净收益（元）", nameTextStyle: { align: "left" } },
         series: [{ type: "line", data: pts.map(function (s) {
           var same = rec && s.recommended === rec.key;
           return { value: s.lifetime_value, symbolSize: same ? 8 : 14, itemStyle: { color: same ? "#5b8ff9" : "#e8684a" } };
