@@ -48,10 +48,11 @@ def npv(
     return pension - cost
 
 
-def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, iters: int = 40) -> np.ndarray:
+def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, iters: int = 28) -> np.ndarray:
     """The annual rate at which :func:`npv` is zero, by bisection on whole arrays.
 
-    NaN where nothing is paid, nothing is received, or the root lies outside [lo, hi].
+    NaN where nothing is paid, nothing is received, or the root lies outside [lo, hi]. 28
+    halvings of the 1.5-wide bracket leave an error below 1e-8, far inside the 4 decimals shown.
     """
     shape = np.broadcast(c0, g, n, flat, p0, k, lag, m).shape
     a = np.full(shape, lo)

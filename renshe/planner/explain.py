@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,7 +26,7 @@ from renshe.planner.models import (
     month_text,
 )
 from renshe.rules import retirement
-from renshe.rules.money import money
+from renshe.rules.money import money, money_array
 from renshe.rules.parameters import Reference
 from renshe.rules.trace import Trace
 
@@ -245,6 +246,12 @@ def _reasons(options: list[Option], rec: Option | None, disposable: float, sens:
     return out
 
 
+@lru_cache(maxsize=256)
+def _trace_for(on: dt.date, region: str, assumed: tuple[tuple[str, float], ...]) -> Trace:
+    """The legal trace depends only on the date, the region and the assumptions: built once each."""
+    return _trace(law_on(on, region), dict(assumed))
+
+
 def _trace(law: Law, a: dict[str, float]) -> Trace:
     t = Trace()
     r = law.retirement
@@ -320,7 +327,7 @@ def plan(profile: Profile) -> PlanResult:
     rows = np.zeros(len(cols), dtype=np.int64)
     row = {k: ev[k][0, cols].tolist() for k in ROW_FIELDS}
     for k in ("total_cost", "tax_saved", "lifetime_value"):  # money is rounded once, at the end
-        row[k] = [money(x) for x in row[k]]
+        row[k] = money_array(ev[k][0, cols]).tolist()
     rate, be = opt.rate_and_break_even(ev, a, rows, cols)
     row["irr"], row["break_even_age"] = rate.tolist(), be.tolist()
     divisor = float(law.resident_divisor.value)
@@ -338,5 +345,5 @@ def plan(profile: Profile) -> PlanResult:
         disposable=disposable,
         sensitivity=sens,
         cashflow=cash,
-        trace=_trace(law, a),
+        trace=_trace_for(on, profile.region, tuple(sorted(a.items()))),
     )
