@@ -201,6 +201,12 @@ def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[
 def _reasons(options: list[Option], rec: Option | None, disposable: float, sens: list[SensitivityPoint]) -> list[str]:
     out: list[str] = []
     affordable = [o for o in options if o.affordable]
+    if not options:
+        return [
+            "按现行规定没有可以测算的缴费方案：职工养老保险的个人账户计发月数表只到70岁，延长缴费到70岁仍不满最低缴费年限，"
+            "城乡居民养老保险也无法在规定年龄内缴满15年。",
+            "请带上缴费记录到社保经办机构咨询一次性补缴等办法。",
+        ]
     if rec is None:
         cheapest = min(options, key=lambda o: o.monthly_cost) if options else None
         out.append(

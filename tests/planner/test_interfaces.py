@@ -64,3 +64,14 @@ def test_page_and_pdf(client):
     assert bad.status_code == 422 and "年-月" in bad.content.decode()
     pdf = client.post("/planner/report.pdf", form)
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_no_legal_option_says_why():
+    from renshe.planner.explain import plan
+    from renshe.planner.models import Profile
+
+    # An employee aged 74 with nothing paid cannot reach the minimum before 70 (计发月数表 ends at 70).
+    result = plan(Profile(birth="1952-01", category="male_60", employment="employee", monthly_income=5000,
+                          as_of="2026-06-15"))
+    assert result.options == [] and result.recommended is None
+    assert "70岁" in result.reasons[0]
