@@ -25,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
@@ -140,7 +140,9 @@ def pension_core(
 class RetireAgeIn(Age):
     """Retirement age for the divisor: 40–70 years (the annex's range)."""
 
-    years: int = Field(title="退休时周岁", description="退休时的整周岁（计发月数表覆盖40–70周岁）", ge=40, le=70)
+    years: int = Field(
+        title="退休时周岁", description="退休时的整周岁（计发月数表覆盖40–70周岁）", ge=40, le=70
+    )
     months: int = Field(title="退休时另加月数", description="不足一岁的月数（0–11）", ge=0, le=11)
 
     @model_validator(mode="after")
@@ -174,7 +176,9 @@ class PensionIn(BaseModel):
     deemed_months: int = Field(
         default=0, ge=0, le=720, title="视同缴费月数", description="个人账户建立前的视同缴费月数"
     )
-    account_balance: float = Field(ge=0, le=1e8, title="个人账户储存额（元）", description="退休时个人账户累计储存额")
+    account_balance: float = Field(
+        ge=0, le=1e8, title="个人账户储存额（元）", description="退休时个人账户累计储存额"
+    )
     retire_age: RetireAgeIn = Field(title="退休年龄", description="退休时的年龄（周岁和月数）")
     retire_month: str | None = Field(
         default=None,
@@ -188,6 +192,7 @@ class PensionIn(BaseModel):
         le=0.05,
         title="过渡系数",
         description="过渡性养老金的过渡系数（如0.013即1.3%）；有视同缴费月数时必填，本平台不设默认值",
+        validate_default=True,
     )
     as_of: dt.date | None = Field(default=None, title="适用法律的日期", description="不填为今天")
 
@@ -196,15 +201,16 @@ class PensionIn(BaseModel):
     def _month(cls, v: str | None) -> str | None:
         return None if v is None else check_year_month(v, "退休年月")
 
-    @model_validator(mode="after")
-    def _coefficient_needed(self) -> PensionIn:
-        if self.deemed_months and self.transitional_coefficient is None:
+    @field_validator("transitional_coefficient")
+    @classmethod
+    def _coefficient_needed(cls, v: float | None, info: ValidationInfo) -> float | None:
+        if v is None and info.data.get("deemed_months"):
             raise ValueError(
-                "有视同缴费月数时须填写过渡系数 transitional_coefficient（福建省官方系数未核实，不设默认值） / "
-                "transitional_coefficient is required when deemed_months > 0 (Fujian's official "
-                "coefficient is unverified, so there is no default)"
+                "有视同缴费月数时须填写过渡系数（福建省官方系数未核实，不设默认值） / "
+                "required when deemed_months > 0 (Fujian's official coefficient is unverified, "
+                "so there is no default)"
             )
-        return self
+        return v
 
 
 class PensionOut(BaseModel):
@@ -241,7 +247,9 @@ def compute(inp: PensionIn) -> PensionOut:
         params=base_param,
         inputs={"calc_base": inp.calc_base, "region": inp.region, "retire_month": inp.retire_month},
         result=base,
-        formula="使用者输入" if not base_param else f"{regions.name_of(base_param[0].region)} {retire_at.year} 年度计发基数",
+        formula="使用者输入"
+        if not base_param
+        else f"{regions.name_of(base_param[0].region)} {retire_at.year} 年度计发基数",
     )
 
     minimum = value_at("pension.min_contribution_months", retire_at)
@@ -259,7 +267,9 @@ def compute(inp: PensionIn) -> PensionOut:
     )
     r = {k: v[0].item() for k, v in out.items()}
     if not np.isfinite(r["divisor"]):
-        raise RulesError.of("retire_age", "退休年龄超出计发月数表范围", "retirement age outside the divisor table")
+        raise RulesError.of(
+            "retire_age", "退休年龄超出计发月数表范围", "retirement age outside the divisor table"
+        )
     months = inp.contribution_months + inp.deemed_months
     years = months / 12
     rate = rules.basic_rate.value
@@ -268,7 +278,11 @@ def compute(inp: PensionIn) -> PensionOut:
         "基础养老金",
         GUOFA_2005_38,
         params=[rules.basic_rate],
-        inputs={"avg_index": inp.avg_index, "contribution_months": inp.contribution_months, "deemed_months": inp.deemed_months},
+        inputs={
+            "avg_index": inp.avg_index,
+            "contribution_months": inp.contribution_months,
+            "deemed_months": inp.deemed_months,
+        },
         result=r["basic"],
         formula=(
             f"{base:g} × (1 + {inp.avg_index:g}) ÷ 2 × ({inp.contribution_months} + {inp.deemed_months}) ÷ 12 年"
@@ -320,7 +334,11 @@ def compute(inp: PensionIn) -> PensionOut:
         result={"eligible": r["eligible"], "shortfall_months": r["shortfall_months"]},
         formula=(
             f"累计 {months} 个月（含视同缴费）{'≥' if r['eligible'] else '<'} 最低 {minimum.value} 个月"
-            + ("" if r["eligible"] else f"，还差 {r['shortfall_months']} 个月，可延长缴费或一次性缴费补足（办法第二条）")
+            + (
+                ""
+                if r["eligible"]
+                else f"，还差 {r['shortfall_months']} 个月，可延长缴费或一次性缴费补足（办法第二条）"
+            )
         ),
     )
     t.add(
@@ -352,7 +370,12 @@ CALCULATORS = [
         input_model=PensionIn,
         result_model=PensionOut,
         compute=compute,
-        references=[GUOFA_2005_38, Reference(document=SOCIAL_INSURANCE_LAW, article="第十六条"), measures("第二条"), DECISION],
+        references=[
+            GUOFA_2005_38,
+            Reference(document=SOCIAL_INSURANCE_LAW, article="第十六条"),
+            measures("第二条"),
+            DECISION,
+        ],
         example={
             "calc_base": 7932,
             "avg_index": 1.0,

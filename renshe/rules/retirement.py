@@ -84,7 +84,9 @@ def first_day(index: int) -> dt.date:
 def check_year_month(value: str, field_zh: str) -> str:
     """Validate a ``YYYY-MM`` text field with a bilingual message."""
     if not re.match(YEAR_MONTH_PATTERN, value or ""):
-        raise ValueError(f"{field_zh}应为 YYYY-MM 格式，如 1970-05 / must be a year-month YYYY-MM, e.g. 1970-05")
+        raise ValueError(
+            f"{field_zh}应为 YYYY-MM 格式，如 1970-05 / must be a year-month YYYY-MM, e.g. 1970-05"
+        )
     if not 1900 <= int(value[:4]) <= 2100:
         raise ValueError(f"{field_zh}年份应在 1900–2100 之间 / year must be between 1900 and 2100")
     return value
@@ -286,7 +288,11 @@ def compute(inp: RetirementIn) -> RetirementOut:
         formula = (
             f"达到原法定退休年龄的年月 {month_text(birth + r['original_months'])} 距 {rules.start.value} 共 {m} 个月；"
             f"延迟 = ⌊{m} ÷ {step}⌋ + 1 = {raw} 个月"
-            + (f"，超过上限 {int(rules.cap_months[CATEGORY_CODE[cat]])} 个月，取上限" if raw != r["delay_months"] else "")
+            + (
+                f"，超过上限 {int(rules.cap_months[CATEGORY_CODE[cat]])} 个月，取上限"
+                if raw != r["delay_months"]
+                else ""
+            )
         )
     t.add(
         "渐进式延迟法定退休年龄：延迟月数",
