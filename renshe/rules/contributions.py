@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
+from renshe.rules.fields import RegionCode, optional_yuan
 from renshe.rules.money import money, money_array
-from renshe.rules.overrides import given_or_param
+from renshe.rules.overrides import given_or_param, unverified
 from renshe.rules.parameters import ParamValue, Reference
 from renshe.rules.trace import Step, Trace
 
@@ -50,6 +51,12 @@ BASE_RULE = Reference(
 )
 
 Scheme = Literal["employee", "flexible"]
+#: Per scheme: the worker's rate, the personal-account rate, then the employer's rate if any.
+#: An employee's whole 8 % goes to the account (国发〔2005〕38号), so both are the same parameter.
+RATE_PARAMS: dict[str, tuple[str, ...]] = {
+    "employee": (P_EMPLOYEE, P_EMPLOYEE, P_EMPLOYER),
+    "flexible": (P_FLEXIBLE, P_FLEXIBLE_ACCOUNT),
+}
 
 
 @dataclass(frozen=True)
@@ -94,10 +101,9 @@ def load_law(on: dt.date, region: str, scheme: Scheme) -> tuple[ContributionLaw,
     )
     used = {n: parameters.value_at(n, on, region) for n in names}
     limits = used[P_LIMITS].value
-    if scheme == "employee":
-        worker, employer, account = used[P_EMPLOYEE].value, used[P_EMPLOYER].value, used[P_EMPLOYEE].value
-    else:
-        worker, employer, account = used[P_FLEXIBLE].value, 0.0, used[P_FLEXIBLE_ACCOUNT].value
+    worker_param, account_param, *employer_param = RATE_PARAMS[scheme]
+    worker, account = used[worker_param].value, used[account_param].value
+    employer = used[employer_param[0]].value if employer_param else 0.0
     law = ContributionLaw(
         lower=float(limits["lower"]),
         upper=float(limits["upper"]),
@@ -130,11 +136,7 @@ class ContributionInput(BaseModel):
     as_of: dt.date | None = Field(
         default=None, title="适用日期", description="按哪一天有效的规定计算；与缴费年度二选一，默认今天"
     )
-    region: str = Field(
-        default=regions.FUJIAN,
-        title="参保地区",
-        description="地区代码，如 fujian（福建省）、fujian.xiamen（厦门市）",
-    )
+    region: RegionCode = regions.FUJIAN
     scheme: Scheme = Field(
         default="employee",
         title="参保身份",
@@ -156,22 +158,9 @@ class ContributionInput(BaseModel):
         title="缴费档次（平均工资的倍数）",
         description="如 0.6 表示按全口径城镇单位就业人员平均工资的60%缴费；与本人月工资二选一",
     )
-    local_avg_monthly_wage: float | None = Field(
-        default=None,
-        gt=0,
-        allow_inf_nan=False,
-        title="全口径城镇单位就业人员月平均工资（元）",
-        description="按缴费档次计算时使用；不填则按适用日期查参数",
+    local_avg_monthly_wage: float | None = optional_yuan(
+        "全口径城镇单位就业人员月平均工资（元）", "按缴费档次计算时使用；不填则按适用日期查参数"
     )
-
-    @field_validator("region")
-    @classmethod
-    def _known_region(cls, v: str) -> str:
-        try:
-            return regions.chain(v)[0]
-        except RulesError as exc:
-            p = exc.problems[0]
-            raise ValueError(f"{p.zh} / {p.en}") from None
 
 
 class ContributionResult(BaseModel):
@@ -233,11 +222,12 @@ def compute(inp: ContributionInput) -> ContributionResult:
         )
     else:
         declared = float(inp.monthly_wage)
+    worker_param, account_param = RATE_PARAMS[inp.scheme][:2]
     out = contribution_core([declared], law)
     base, clipped = float(out["base"][0]), int(out["clipped_to"][0])
     how = {LOWER: "低于下限，按下限", UPPER: "高于上限，按上限", INSIDE: "在上下限之间，按实"}[clipped]
     trace.add(
-        "缴费基数不低于下限（平均工资的60%）、不高于上限（平均工资的300%）",
+        "缴费基数不低于公布的下限、不高于公布的上限（国办发〔2019〕13号：平均工资的60%至300%）",
         used[P_LIMITS].reference,
         params=[used[P_LIMITS]],
         inputs={"declared_base": declared},
@@ -249,35 +239,27 @@ def compute(inp: ContributionInput) -> ContributionResult:
         float(out["employer_amount"][0]),
         float(out["personal_account_credit"][0]),
     )
+    payer = "个人" if inp.scheme == "employee" else "灵活就业人员本人"
+    steps = [
+        (f"{payer}按缴费基数的{law.worker_rate:.0%}缴纳", worker_param, worker, law.worker_rate),
+        (f"其中按缴费基数的{law.account_rate:.0%}记入个人账户", account_param, account, law.account_rate),
+    ]
     if inp.scheme == "employee":
-        trace.add(
-            "个人按本人缴费工资的8%缴纳，全部记入个人账户",
-            used[P_EMPLOYEE].reference,
-            params=[used[P_EMPLOYEE]],
-            result=worker,
-            formula=f"{base} × {law.worker_rate:.0%} = {worker}",
+        steps.append(
+            (
+                f"单位按缴费基数的{law.employer_rate:.0%}缴纳，记入统筹基金",
+                P_EMPLOYER,
+                employer,
+                law.employer_rate,
+            )
         )
+    for rule, name, amount, rate in steps:
         trace.add(
-            "单位按缴费基数的16%缴纳，记入基本养老保险统筹基金",
-            used[P_EMPLOYER].reference,
-            params=[used[P_EMPLOYER]],
-            result=employer,
-            formula=f"{base} × {law.employer_rate:.0%} = {employer}",
-        )
-    else:
-        trace.add(
-            "灵活就业人员按缴费基数的20%由本人缴纳",
-            used[P_FLEXIBLE].reference,
-            params=[used[P_FLEXIBLE]],
-            result=worker,
-            formula=f"{base} × {law.worker_rate:.0%} = {worker}",
-        )
-        trace.add(
-            "其中8%记入个人账户",
-            used[P_FLEXIBLE_ACCOUNT].reference,
-            params=[used[P_FLEXIBLE_ACCOUNT]],
-            result=account,
-            formula=f"{base} × {law.account_rate:.0%} = {account}",
+            rule,
+            used[name].reference,
+            params=[used[name]],
+            result=amount,
+            formula=f"{base} × {rate:.0%} = {amount}",
         )
     return ContributionResult(
         as_of=on,
@@ -293,7 +275,7 @@ def compute(inp: ContributionInput) -> ContributionResult:
         employer_amount=employer,
         total_amount=money(worker + employer),
         personal_account_credit=account,
-        unverified_parameters=sorted(n for n, pv in used.items() if not pv.verified),
+        unverified_parameters=unverified(used),
         trace=list(trace),
     )
 
@@ -303,8 +285,8 @@ CALCULATORS = [
         name="contribution",
         title="养老保险缴费",
         summary=(
-            "按缴费基数上下限（全口径城镇单位就业人员平均工资的60%–300%）核定缴费基数，计算职工个人8%、"
-            "单位16%或灵活就业人员20%的月缴费额和记入个人账户的金额。"
+            "按公布的缴费基数上下限（以全口径城镇单位就业人员平均工资为参照）核定职工基本养老保险缴费基数，"
+            "计算职工个人和单位、或灵活就业人员的月缴费额，以及记入个人账户的金额。"
         ),
         input_model=ContributionInput,
         result_model=ContributionResult,

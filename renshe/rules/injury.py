@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import ParameterNotFound, RulesError
+from renshe.rules.fields import RegionCode, optional_yuan
 from renshe.rules.money import money, money_array
-from renshe.rules.overrides import given_or_param
+from renshe.rules.overrides import given_or_param, unverified
 from renshe.rules.parameters import ParamValue, Reference
 from renshe.rules.trace import Step, Trace
 
@@ -45,15 +46,25 @@ P_RATES = "injury.disability_allowance_rates"
 P_LIMITS = "injury.benefit_wage_limits"
 P_FUNERAL = "injury.funeral_subsidy_months"
 P_DEATH = "injury.death_subsidy_multiple"
-#: Set by each province (arts. 36–37); no file exists until Fujian's table is found.
-#: Value: {"base": "avg_wage" | "benefit_wage", "months": {grade: months}}.
+#: Set by each province (arts. 36–37). Fujian's table (福建省实施《工伤保险条例》办法 or a
+#: later 闽人社 document) was NOT FOUND: searched the pages, code, docs and issues corpora for
+#: 福建 一次性工伤医疗补助金 一次性伤残就业补助金 月数 / 闽政 / 闽人社, and exact strings
+#: 福建省实施《工伤保险条例》办法, 福建省实施工伤保险条例, 福建省工伤, 福建 一次性工伤医疗补助金.
+#: So no parameter file exists and the calculator leaves both fields null, saying why.
+#: A file added later is used with no code change; its value:
+#: {"base": "avg_wage" | "benefit_wage", "months": {grade: months}}.
 P_MEDICAL = "injury.one_time_medical_subsidy"
 P_EMPLOYMENT = "injury.one_time_employment_subsidy"
 P_AVG_WAGE = "wages.avg_monthly"
 P_MIN_WAGE = "wages.minimum_monthly"
 P_INCOME = "statistics.urban_disposable_income"
 
+#: Art. 22 ¶2: ten grades, 1 the most severe. Arts. 35, 36 and 37 treat grades 1–4
+#: (relationship kept, allowance from the fund), 5–6 (allowance from the employer when it
+#: cannot arrange work) and 7–10 (no allowance) differently.
 LEVELS = range(1, 11)
+LAST_FUND_GRADE = 4
+LAST_EMPLOYER_GRADE = 6
 #: How 本人工资 was adjusted under art. 64: -1 raised to the floor, 0 as paid, 1 cut to the cap.
 FLOOR, AS_PAID, CAP = -1, 0, 1
 
@@ -84,7 +95,7 @@ class InjuryLaw:
 
 
 def check_levels(levels: np.ndarray) -> None:
-    """Grades run from 1 (most severe) to 10 (art. 22: 伤残等级 十级)."""
+    """Grades run from 1 (most severe) to 10 (art. 22 ¶2)."""
     bad = (levels < min(LEVELS)) | (levels > max(LEVELS))
     if bad.any():
         raise RulesError.of(
@@ -99,6 +110,14 @@ def check_wages(wages: np.ndarray) -> None:
         raise RulesError.of(
             "monthly_wage", "本人工资应为非负数", "monthly_wage must be a non-negative number of yuan"
         )
+
+
+def allowance_payable(levels: Any, unable_to_arrange_work: Any) -> np.ndarray:
+    """Whether 伤残津贴 is due: always for grades 1–4 (art. 35(2)); for grades 5–6 only
+    while the employer cannot arrange suitable work (art. 36(2)); never for 7–10 (art. 37)."""
+    levels = np.asarray(levels)
+    unable = np.asarray(unable_to_arrange_work, dtype=bool)
+    return (levels <= LAST_FUND_GRADE) | ((levels <= LAST_EMPLOYER_GRADE) & unable)
 
 
 def benefit_wage(wages: np.ndarray, law: InjuryLaw) -> tuple[np.ndarray, np.ndarray]:
@@ -127,7 +146,7 @@ def disability_core(
     base, adjusted = benefit_wage(wages, law)
     subsidy = money_array(base * law.subsidy_months[levels])
     raw_allowance = base * law.allowance_rates[levels]
-    payable = (levels <= 4) | ((levels <= 6) & np.asarray(unable_to_arrange_work, dtype=bool))
+    payable = allowance_payable(levels, unable_to_arrange_work)
     if law.minimum_wage is None and payable.any():
         raise ParameterNotFound.of(
             "local_minimum_wage",
@@ -196,8 +215,7 @@ def disability_population(
     """:func:`disability_core` for a whole population, with the law of ``on`` in ``region``."""
     levels = np.asarray(levels, dtype=np.int64)
     check_levels(levels)
-    unable = np.asarray(unable_to_arrange_work, dtype=bool)
-    needs_minimum = bool(((levels <= 4) | ((levels <= 6) & unable)).any())
+    needs_minimum = bool(allowance_payable(levels, unable_to_arrange_work).any())
     lookup = load_law(
         on,
         region,
@@ -205,7 +223,7 @@ def disability_population(
         local_minimum_wage=local_minimum_wage,
         need_minimum_wage=needs_minimum,
     )
-    return disability_core(levels, wages, lookup.law, unable)
+    return disability_core(levels, wages, lookup.law, unable_to_arrange_work)
 
 
 # ---------------------------------------------------------------- the calculator
@@ -229,11 +247,7 @@ class WorkInjuryInput(BaseModel):
         title="受伤前12个月平均月缴费工资（元）",
         description="工伤职工因工作遭受事故伤害或者患职业病前12个月平均月缴费工资（工伤保险条例第六十四条）",
     )
-    region: str = Field(
-        default=regions.FUJIAN,
-        title="统筹地区",
-        description="地区代码，如 fujian（福建省）、fujian.xiamen（厦门市）",
-    )
+    region: RegionCode = regions.FUJIAN
     event: Literal["disability", "death"] = Field(
         default="disability",
         title="情形",
@@ -253,36 +267,11 @@ class WorkInjuryInput(BaseModel):
     as_of: dt.date | None = Field(
         default=None, title="适用日期", description="按哪一天有效的规定计算，默认今天"
     )
-    local_avg_monthly_wage: float | None = Field(
-        default=None,
-        gt=0,
-        allow_inf_nan=False,
-        title="统筹地区上年度职工月平均工资（元）",
-        description="不填则按适用日期查参数",
+    local_avg_monthly_wage: float | None = optional_yuan("统筹地区上年度职工月平均工资（元）")
+    local_minimum_wage: float | None = optional_yuan("当地月最低工资标准（元）")
+    national_disposable_income: float | None = optional_yuan(
+        "上一年度全国城镇居民人均可支配收入（元）", "计算一次性工亡补助金用；不填则按适用日期查参数"
     )
-    local_minimum_wage: float | None = Field(
-        default=None,
-        gt=0,
-        allow_inf_nan=False,
-        title="当地月最低工资标准（元）",
-        description="不填则按适用日期查参数",
-    )
-    national_disposable_income: float | None = Field(
-        default=None,
-        gt=0,
-        allow_inf_nan=False,
-        title="上一年度全国城镇居民人均可支配收入（元）",
-        description="计算一次性工亡补助金用；不填则按适用日期查参数",
-    )
-
-    @field_validator("region")
-    @classmethod
-    def _known_region(cls, v: str) -> str:
-        try:
-            return regions.chain(v)[0]
-        except RulesError as exc:
-            p = exc.problems[0]
-            raise ValueError(f"{p.zh} / {p.en}") from None
 
 
 class WorkInjuryResult(BaseModel):
@@ -322,7 +311,7 @@ def _wage_step(trace: Trace, inp: WorkInjuryInput, lookup: _Lookup, base: float,
         AS_PAID: "在保底与封顶之间，按实计",
     }
     trace.add(
-        "本人工资按统筹地区职工平均工资的60%保底、300%封顶",
+        f"本人工资按统筹地区职工平均工资的{law.floor_ratio:.0%}保底、{law.cap_ratio:.0%}封顶",
         reference("第六十四条第二款"),
         params=[lookup.used[n] for n in (P_LIMITS, P_AVG_WAGE) if n in lookup.used],
         inputs={"monthly_wage": inp.monthly_wage, "avg_wage": law.avg_wage},
@@ -335,9 +324,9 @@ def _wage_step(trace: Trace, inp: WorkInjuryInput, lookup: _Lookup, base: float,
 
 
 def _subsidy_article(level: int) -> str:
-    if level <= 4:
+    if level <= LAST_FUND_GRADE:
         return "第三十五条第一款第（一）项"
-    return "第三十六条第一款第（一）项" if level <= 6 else "第三十七条第（一）项"
+    return "第三十六条第一款第（一）项" if level <= LAST_EMPLOYER_GRADE else "第三十七条第（一）项"
 
 
 def _allowance(
@@ -346,11 +335,12 @@ def _allowance(
     """Record the allowance step; returns the amount and who pays it."""
     level = inp.level or 0
     law = lookup.law
-    if level >= 7:
+    if level > LAST_EMPLOYER_GRADE:
         trace.add("七至十级伤残不享受伤残津贴", reference("第三十七条"), result=0.0)
         return 0.0, None
-    payer: Literal["fund", "employer"] = "fund" if level <= 4 else "employer"
-    article = "第三十五条第一款第（二）项" if level <= 4 else "第三十六条第一款第（二）项"
+    by_fund = level <= LAST_FUND_GRADE
+    payer: Literal["fund", "employer"] = "fund" if by_fund else "employer"
+    article = "第三十五条第一款第（二）项" if by_fund else "第三十六条第一款第（二）项"
     if not bool(out["allowance_payable"][0]):
         why = "已解除或终止劳动关系" if inp.terminated else "用人单位已安排适当工作"
         trace.add(f"五、六级伤残{why}，不发伤残津贴", reference(article), result=0.0)
@@ -379,8 +369,8 @@ def _regional_subsidy(
 ) -> tuple[float | None, ParamValue | None]:
     """一次性工伤医疗补助金 or 一次性伤残就业补助金, as the province sets them (arts. 36–37)."""
     level = inp.level or 0
-    article = "第三十六条第二款" if level <= 6 else "第三十七条第（二）项"
-    if level <= 4:
+    article = "第三十六条第二款" if level <= LAST_EMPLOYER_GRADE else "第三十七条第（二）项"
+    if level <= LAST_FUND_GRADE:
         trace.add(f"一至四级伤残保留劳动关系，不发{title}", reference("第三十五条第一款"), result=None)
         return None, None
     if not inp.terminated:
@@ -419,24 +409,28 @@ def _death(
     income = given_or_param(
         P_INCOME, "national_disposable_income", inp.national_disposable_income, on, inp.region, used
     )
-    funeral = money(float(months_pv.value) * avg)
-    trace.add(
-        "丧葬补助金为6个月的统筹地区上年度职工月平均工资",
-        reference("第三十九条第一款第（一）项"),
-        params=[months_pv] + ([used[P_AVG_WAGE]] if P_AVG_WAGE in used else []),
-        inputs={"avg_wage": avg},
-        result=funeral,
-        formula=f"{months_pv.value} × {avg:g} = {funeral}",
-    )
-    death = money(float(multiple_pv.value) * income)
-    trace.add(
-        "一次性工亡补助金为上一年度全国城镇居民人均可支配收入的20倍",
-        reference("第三十九条第一款第（三）项"),
-        params=[multiple_pv] + ([used[P_INCOME]] if P_INCOME in used else []),
-        inputs={"national_disposable_income": income},
-        result=death,
-        formula=f"{multiple_pv.value} × {income:g} = {death}",
-    )
+    amounts = []
+    for pv, basis, what, article, given in (
+        (months_pv, avg, "个月的统筹地区上年度职工月平均工资", "第三十九条第一款第（一）项", P_AVG_WAGE),
+        (
+            multiple_pv,
+            income,
+            "倍的上一年度全国城镇居民人均可支配收入",
+            "第三十九条第一款第（三）项",
+            P_INCOME,
+        ),
+    ):
+        amount = money(float(pv.value) * basis)
+        trace.add(
+            f"{'丧葬补助金' if pv is months_pv else '一次性工亡补助金'}为{pv.value}{what}",
+            reference(article),
+            params=[pv] + ([used[given]] if given in used else []),
+            inputs={given: basis},
+            result=amount,
+            formula=f"{pv.value} × {basis:g} = {amount}",
+        )
+        amounts.append(amount)
+    funeral, death = amounts
     return funeral, death
 
 
@@ -450,7 +444,7 @@ def compute(inp: WorkInjuryInput) -> WorkInjuryResult:
         )
     level = inp.level or 0
     unable = inp.unable_to_arrange_work and not inp.terminated
-    needs_minimum = disability and (level <= 4 or (level <= 6 and unable))
+    needs_minimum = disability and bool(allowance_payable(level, unable))
     lookup = load_law(
         on,
         inp.region,
@@ -508,7 +502,7 @@ def compute(inp: WorkInjuryInput) -> WorkInjuryResult:
         as_of=on,
         benefit_wage_base=base,
         wage_adjusted=_ADJUSTED[adjusted],
-        unverified_parameters=sorted(n for n, pv in used.items() if not pv.verified),
+        unverified_parameters=unverified(used),
         trace=list(trace),
         **result,
     )

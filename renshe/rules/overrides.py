@@ -34,3 +34,8 @@ def given_or_param(
         ) from None
     used[name] = pv
     return float(pv.value)
+
+
+def unverified(used: dict[str, ParamValue]) -> list[str]:
+    """Names of the parameters a result used whose values were not read in an official text."""
+    return sorted(name for name, pv in used.items() if not pv.verified)
