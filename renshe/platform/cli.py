@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 
@@ -30,18 +31,34 @@ def _serve(args: argparse.Namespace) -> int:
         _django(["collectstatic", "--noinput", "-v", "0"])
     worker = subprocess.Popen([sys.executable, "-m", "renshe.cli", "manage", "qcluster"])
     print(f"人社数字法治平台: http://{args.host}:{args.port}/", flush=True)
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "renshe.platform.wsgi:application",
+            "--bind", f"{args.host}:{args.port}",
+            "--workers", str(args.workers),
+            "--threads", "4",
+            "--access-logfile", "-",
+        ]
+    )
+    # A service manager stops us with SIGTERM: leave through ``finally`` so the web server
+    # and the queue worker stop with us instead of running on as orphans.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
-        return subprocess.call(
-            [
-                sys.executable, "-m", "gunicorn", "renshe.platform.wsgi:application",
-                "--bind", f"{args.host}:{args.port}",
-                "--workers", str(args.workers),
-                "--threads", "4",
-                "--access-logfile", "-",
-            ]
-        )
+        return server.wait()
     finally:
-        worker.terminate()
+        _stop(server, worker)
+
+
+def _stop(*procs: subprocess.Popen) -> None:
+    """Ask each process to stop (SIGTERM: gunicorn and qcluster shut down gracefully), then wait."""
+    for p in procs:
+        if p.poll() is None:
+            p.terminate()
+    for p in procs:
+        try:
+            p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            p.kill()
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
