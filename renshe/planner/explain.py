@@ -22,12 +22,11 @@ from renshe.planner.models import (
     PlanResult,
     Profile,
     SensitivityPoint,
-    month_index,
-    month_text,
 )
 from renshe.rules import retirement
 from renshe.rules.money import money, money_array
 from renshe.rules.parameters import Reference
+from renshe.rules.retirement import month_index, month_text
 from renshe.rules.trace import Trace
 
 ASSUMPTION_LABELS = {

@@ -6,19 +6,13 @@ Field names are a contract shared by the CLI, the API, the page and the batch fi
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from renshe.rules.regions import chain
+from renshe.rules.retirement import Category, check_year_month, month_index
 from renshe.rules.trace import Step
-
-YM = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-Category = Literal["male_60", "female_55", "female_50"]
-Employment = Literal["employee", "flexible", "unemployed", "rural_resident"]
-Scheme = Literal["employee", "flexible", "resident"]
 
 CATEGORY_LABELS = {"male_60": "男职工", "female_55": "女干部（原55岁退休）", "female_50": "女工人（原50岁退休）"}
 EMPLOYMENT_LABELS = {
@@ -27,23 +21,8 @@ EMPLOYMENT_LABELS = {
     "unemployed": "暂无工作",
     "rural_resident": "城乡居民（务农等）",
 }
-
-
-def year_month(text: str, field: str) -> str:
-    """Check a ``YYYY-MM`` string; the message names the field in both languages."""
-    if not isinstance(text, str) or not YM.match(text):
-        raise ValueError(f"{field} 应为“年-月”格式，如 1985-06 / {field} must be YYYY-MM, e.g. 1985-06")
-    return text
-
-
-def month_index(text: str) -> int:
-    """``YYYY-MM`` → months since year 0, the planner's time axis."""
-    y, m = text.split("-")
-    return int(y) * 12 + int(m) - 1
-
-
-def month_text(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+Employment = Literal["employee", "flexible", "unemployed", "rural_resident"]
+Scheme = Literal["employee", "flexible", "resident"]
 
 
 class Dependent(BaseModel):
@@ -61,7 +40,7 @@ class Dependent(BaseModel):
     @field_validator("birth")
     @classmethod
     def _birth(cls, v: str | None) -> str | None:
-        return None if v is None else year_month(v, "birth")
+        return None if v is None else check_year_month(v, "出生年月")
 
 
 class Assumptions(BaseModel):
@@ -106,7 +85,7 @@ class Profile(BaseModel):
     @field_validator("birth")
     @classmethod
     def _birth(cls, v: str) -> str:
-        return year_month(v, "birth")
+        return check_year_month(v, "出生年月")
 
     @field_validator("region")
     @classmethod

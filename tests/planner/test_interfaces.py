@@ -61,7 +61,7 @@ def test_page_and_pdf(client):
     assert r.status_code == 200 and 'data-testid="recommended"' in html and 'id="plan-data"' in html
     assert "<script>" not in html  # the CSP forbids inline scripts
     bad = client.post("/planner/", {**form, "birth": "1985-13"})
-    assert bad.status_code == 422 and "年-月" in bad.content.decode()
+    assert bad.status_code == 422 and "YYYY-MM" in bad.content.decode()
     pdf = client.post("/planner/report.pdf", form)
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
