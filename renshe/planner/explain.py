@@ -164,10 +164,11 @@ def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, fl
     return [CashflowPoint(age=round(float(x), 2), cumulative=money(y)) for x, y in zip(ages, cum[keep], strict=True)]
 
 
-def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[SensitivityPoint], np.ndarray]:
+def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[SensitivityPoint], np.ndarray, dict]:
     """Re-plan under shifted assumptions in one vectorised pass (one row per variant).
 
-    Row 0 is the profile under the assumptions as given, so its pick is the recommendation.
+    Row 0 is the profile under the assumptions as given: its pick is the recommendation and
+    its figures are the plan's, so the plan needs no second evaluation.
     """
     variants = [(None, 0.0)] + [(name, d) for name in opt.ASSUMPTIONS for d in SHIFTS[name]]
     rows = {k: [] for k in a}
@@ -194,7 +195,7 @@ def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[
                 )
             )
     points.sort(key=lambda s: (s.assumption, s.value))
-    return points, pick
+    return points, pick, ev
 
 
 def _reasons(options: list[Option], rec: Option | None, disposable: float, sens: list[SensitivityPoint]) -> list[str]:
@@ -326,8 +327,7 @@ def plan(profile: Profile) -> PlanResult:
     a = resolve_assumptions(profile.assumptions, law)
     arrays = to_arrays([profile], on)
     tpl = opt.template(law, int(arrays.employment[0]))
-    sens, pick = _sensitivity(arrays, tpl, law, a, tpl.rank())
-    ev = opt.evaluate(arrays, tpl, law, a)
+    sens, pick, ev = _sensitivity(arrays, tpl, law, a, tpl.rank())
     cols = np.flatnonzero(ev["valid"][0])
     rows = np.zeros(len(cols), dtype=np.int64)
     row = {k: ev[k][0, cols].tolist() for k in ROW_FIELDS}
