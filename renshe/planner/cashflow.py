@@ -48,25 +48,35 @@ def npv(
     return pension - cost
 
 
-def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, iters: int = 28) -> np.ndarray:
-    """The annual rate at which :func:`npv` is zero, by bisection on whole arrays.
+def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, steps: int = 60, iters: int = 8) -> np.ndarray:
+    """The annual rate at which :func:`npv` is zero, for whole arrays at once.
 
-    NaN where nothing is paid, nothing is received, or the root lies outside [lo, hi]. 28
-    halvings of the 1.5-wide bracket leave an error below 1e-8, far inside the 4 decimals shown.
+    A grid of ``steps`` rates over [lo, hi] (one broadcast pass) brackets the first root, then
+    ``iters`` Illinois (modified regula falsi) steps refine it inside its bracket — a few array
+    passes instead of dozens of bisections. NaN where nothing is paid, nothing is received, or
+    the value does not change sign on [lo, hi].
     """
-    shape = np.broadcast(c0, g, n, flat, p0, k, lag, m).shape
-    a = np.full(shape, lo)
-    b = np.full(shape, hi)
-    fa = npv(a, c0, g, n, flat, p0, k, lag, m)
-    fb = npv(b, c0, g, n, flat, p0, k, lag, m)
-    ok = (fa > 0) & (fb < 0)
+    args = np.broadcast_arrays(*(np.asarray(x, dtype=np.float64) for x in (c0, g, n, flat, p0, k, lag, m)))
+    shape = args[0].shape
+    grid = np.linspace(lo, hi, steps + 1).reshape((-1,) + (1,) * len(shape))
+    f = npv(grid, *args)
+    below = f <= 0
+    first = np.argmax(below, axis=0)
+    ok = (f[0] > 0) & below.any(axis=0)
+    i = np.maximum(first, 1)[None, ...]
+    a = np.take_along_axis(np.broadcast_to(grid, f.shape), i - 1, axis=0)[0]
+    b = np.take_along_axis(np.broadcast_to(grid, f.shape), i, axis=0)[0]
+    fa = np.take_along_axis(f, i - 1, axis=0)[0]
+    fb = np.take_along_axis(f, i, axis=0)[0]
     for _ in range(iters):
-        mid = (a + b) / 2.0
-        fm = npv(mid, c0, g, n, flat, p0, k, lag, m)
-        pos = fm > 0
-        a = np.where(pos, mid, a)
-        b = np.where(pos, b, mid)
-    return np.where(ok, (a + b) / 2.0, np.nan)
+        same = fb == fa
+        c = np.where(same, (a + b) / 2.0, b - fb * (b - a) / np.where(same, 1.0, fb - fa))
+        fc = npv(c, *args)
+        cross = np.sign(fc) != np.sign(fb)
+        # Illinois: when the root stays on a's side, halve fa so the bracket also closes from there.
+        a, fa = np.where(cross, b, a), np.where(cross, fb, fa / 2.0)
+        b, fb = c, fc
+    return np.where(ok, b, np.nan)
 
 
 def break_even_months(total_cost: np.ndarray, p0: np.ndarray, k: np.ndarray) -> np.ndarray:
