@@ -17,8 +17,6 @@ from renshe.planner import optimize as opt
 from renshe.planner.law import Law, law_on
 from renshe.planner.models import (
     Assumptions,
-    CashflowPoint,
-    Option,
     PlanResult,
     Profile,
     SensitivityPoint,
@@ -115,12 +113,18 @@ def _formulas(row: dict[str, list], j: int, a: dict[str, float], divisor: float)
     return out
 
 
-def _option(row: dict[str, list], key: str, label: str, j: int, a, divisor: float) -> Option:
+class _Fields(dict):
+    """A JSON-ready dict whose keys also read as attributes, so the wording code reads naturally."""
+
+    __getattr__ = dict.__getitem__
+
+
+def _option(row: dict[str, list], key: str, label: str, j: int, a, divisor: float) -> _Fields:
+    """One option's fields (the :class:`Option` contract) as plain JSON-ready values."""
     g = lambda k: row[k][j]  # noqa: E731
     off = int(g("offset"))
     nan_none = lambda x, nd: None if not math.isfinite(x) else round(float(x), nd)  # noqa: E731
-    # Every field is built from the optimiser's typed arrays, so construction skips re-validation.
-    return Option.model_construct(
+    return _Fields(
         key=key,
         label=label,
         scheme=opt.SCHEMES[int(g("scheme"))],
@@ -148,7 +152,7 @@ def _option(row: dict[str, list], key: str, label: str, j: int, a, divisor: floa
     )
 
 
-def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, float]) -> list[CashflowPoint]:
+def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, float]) -> list[dict]:
     """Cumulative nominal cash flow (pension in, own contributions net of tax saved out) at each
     birthday from now to the assumed end of life."""
     g = lambda k: row[k][j]  # noqa: E731
@@ -161,7 +165,7 @@ def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, fl
     cum = np.cumsum(income - cost)
     keep = (months - birth) % 12 == 0
     ages = (months[keep] - birth) / 12.0
-    return [CashflowPoint(age=round(float(x), 2), cumulative=money(y)) for x, y in zip(ages, cum[keep], strict=True)]
+    return [{"age": round(float(x), 2), "cumulative": money(y)} for x, y in zip(ages, cum[keep], strict=True)]
 
 
 def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[SensitivityPoint], np.ndarray, dict]:
@@ -198,7 +202,7 @@ def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[
     return points, pick, ev
 
 
-def _reasons(options: list[Option], rec: Option | None, disposable: float, sens: list[SensitivityPoint]) -> list[str]:
+def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[SensitivityPoint]) -> list[str]:
     out: list[str] = []
     affordable = [o for o in options if o.affordable]
     if not options:
@@ -253,9 +257,9 @@ def _reasons(options: list[Option], rec: Option | None, disposable: float, sens:
 
 
 @lru_cache(maxsize=256)
-def _trace_for(on: dt.date, region: str, assumed: tuple[tuple[str, float], ...]) -> Trace:
+def _trace_for(on: dt.date, region: str, assumed: tuple[tuple[str, float], ...]) -> list[dict]:
     """The legal trace depends only on the date, the region and the assumptions: built once each."""
-    return _trace(law_on(on, region), dict(assumed))
+    return [step.model_dump(mode="json") for step in _trace(law_on(on, region), dict(assumed))]
 
 
 def _trace(law: Law, a: dict[str, float]) -> Trace:
@@ -320,8 +324,12 @@ ROW_FIELDS = (
 )
 
 
-def plan(profile: Profile) -> PlanResult:
-    """Plan one household: every legal option, the recommendation and why."""
+def plan_data(profile: Profile) -> dict:
+    """Plan one household as JSON-ready data with the fields of :class:`PlanResult`.
+
+    The API serialises this directly (the figures come from the optimiser's typed arrays, so a
+    second validation would only cost time); :func:`plan` gives the same as a typed model.
+    """
     on = profile.as_of or dt.date.today()
     law = law_on(on, profile.region)
     a = resolve_assumptions(profile.assumptions, law)
@@ -341,14 +349,18 @@ def plan(profile: Profile) -> PlanResult:
     at = next((i for i, c in enumerate(cols.tolist()) if c == chosen), None) if chosen >= 0 else None
     rec = options[at] if at is not None else None
     disposable = float(money(ev["disposable"][0, 0]))
-    cash = _cashflow(row, at, int(arrays.birth[0]), int(arrays.as_of[0]), a) if at is not None else []
-    return PlanResult(
-        options=options,
-        recommended=rec,
-        reasons=_reasons(options, rec, disposable, sens),
-        assumptions=a,
-        disposable=disposable,
-        sensitivity=sens,
-        cashflow=cash,
-        trace=_trace_for(on, profile.region, tuple(sorted(a.items()))),
-    )
+    return {
+        "options": options,
+        "recommended": rec,
+        "reasons": _reasons(options, rec, disposable, sens),
+        "assumptions": a,
+        "disposable": disposable,
+        "sensitivity": [s.model_dump() for s in sens],
+        "cashflow": _cashflow(row, at, int(arrays.birth[0]), int(arrays.as_of[0]), a) if at is not None else [],
+        "trace": _trace_for(on, profile.region, tuple(sorted(a.items()))),
+    }
+
+
+def plan(profile: Profile) -> PlanResult:
+    """Plan one household: every legal option, the recommendation and why (typed)."""
+    return PlanResult.model_validate(plan_data(profile))
