@@ -141,12 +141,18 @@ def bench_api(clients: int, requests: int) -> dict:
         # Warm every worker (Django loads the URLs and the planner on a worker's first request),
         # then measure from scratch.
         run(4)
+        # Service time with no queueing: one client, one request at a time.
+        latencies.clear()
+        client(0, 100)
+        alone = statistics.quantiles(sorted(latencies), n=100)
         latencies.clear()
         errors[0] = 0
         wall = run(requests // clients)
         latencies.sort()
         q = statistics.quantiles(latencies, n=100)
         return {
+            "single_client_p50_ms": round(alone[49], 1),
+            "single_client_p99_ms": round(alone[98], 1),
             "clients": clients,
             "requests": len(latencies),
             "p50_ms": round(q[49], 1),
@@ -186,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             f"p50 {a['p50_ms']} ms, p99 {a['p99_ms']} ms (target < 100 ms: {'met' if a['p99_ms'] < 100 else 'MISSED'}), "
             f"errors {a['errors']} (target 0), {a['requests_per_s']} req/s"
         )
+        print(f"            one client alone: p50 {a['single_client_p50_ms']} ms, p99 {a['single_client_p99_ms']} ms")
     return 0
 
 
