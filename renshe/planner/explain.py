@@ -74,6 +74,12 @@ def to_arrays(profiles: list[Profile], on: dt.date) -> opt.Profiles:
     )
 
 
+def _ym_cn(ym: str) -> str:
+    """2045-06 → 2045年6月 (dates read the Chinese way on pages and in sentences)."""
+    y, m = ym.split("-")
+    return f"{int(y)}年{int(m)}月"
+
+
 def _yuan(x: float) -> str:
     return f"{x:,.2f}"
 
@@ -227,9 +233,13 @@ def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sen
     share = rec.monthly_cost / disposable if disposable > 0 else 0
     out.append(
         f"每月缴 {_yuan(rec.monthly_cost)} 元，约占您每月可用于缴费的钱（{_yuan(disposable)} 元）的 {share:.0%}；"
-        f"从 {rec.retire_month} 起每月约领 {_yuan(rec.monthly_pension)} 元"
+        f"从 {_ym_cn(rec.retire_month)}起每月约领 {_yuan(rec.monthly_pension)} 元"
         + (f"，约 {rec.break_even_age:g} 岁时领回的钱超过交出的钱。" if rec.break_even_age else "。")
     )
+    if rec.timing == "late":
+        out.append(f"这个方案要在法定退休年龄后再工作 {rec.timing_months // 12} 年，须与单位协商一致（办法第三条）。")
+    elif rec.timing == "early":
+        out.append(f"这个方案比法定退休年龄提前 {-rec.timing_months // 12} 年，须本人申请，且届时已满最低缴费年限（办法第三条）。")
     if rec.extension_months:
         out.append(f"到退休年龄时缴费年限还不够最低要求，需要延长缴费 {rec.extension_months} 个月（办法第二条）。")
     if rec.transfer:
