@@ -48,26 +48,31 @@ def npv(
     return pension - cost
 
 
-def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, steps: int = 60, iters: int = 8) -> np.ndarray:
+def _bracket(lo: np.ndarray, hi: np.ndarray, steps: int, args) -> tuple[np.ndarray, ...]:
+    """Split each [lo, hi] into ``steps`` and return the sub-interval where the value first
+    turns non-positive, with the values at its ends, and whether there was such a turn."""
+    t = np.linspace(0.0, 1.0, steps + 1).reshape((-1,) + (1,) * lo.ndim)
+    grid = lo + (hi - lo) * t
+    f = npv(grid, *args)
+    below = f <= 0
+    ok = (f[0] > 0) & below.any(axis=0)
+    i = np.maximum(np.argmax(below, axis=0), 1)[None, ...]
+    pick = lambda x, j: np.take_along_axis(x, j, axis=0)[0]  # noqa: E731
+    return pick(grid, i - 1), pick(grid, i), pick(f, i - 1), pick(f, i), ok
+
+
+def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, iters: int = 8) -> np.ndarray:
     """The annual rate at which :func:`npv` is zero, for whole arrays at once.
 
-    A grid of ``steps`` rates over [lo, hi] (one broadcast pass) brackets the first root, then
-    ``iters`` Illinois (modified regula falsi) steps refine it inside its bracket — a few array
+    Two grids of 12 (over [lo, hi], then inside the bracket found) locate the first root to
+    about 0.01, then ``iters`` Illinois (modified regula falsi) steps refine it: a few array
     passes instead of dozens of bisections. NaN where nothing is paid, nothing is received, or
     the value does not change sign on [lo, hi].
     """
     args = np.broadcast_arrays(*(np.asarray(x, dtype=np.float64) for x in (c0, g, n, flat, p0, k, lag, m)))
     shape = args[0].shape
-    grid = np.linspace(lo, hi, steps + 1).reshape((-1,) + (1,) * len(shape))
-    f = npv(grid, *args)
-    below = f <= 0
-    first = np.argmax(below, axis=0)
-    ok = (f[0] > 0) & below.any(axis=0)
-    i = np.maximum(first, 1)[None, ...]
-    a = np.take_along_axis(np.broadcast_to(grid, f.shape), i - 1, axis=0)[0]
-    b = np.take_along_axis(np.broadcast_to(grid, f.shape), i, axis=0)[0]
-    fa = np.take_along_axis(f, i - 1, axis=0)[0]
-    fb = np.take_along_axis(f, i, axis=0)[0]
+    a, b, _, _, ok = _bracket(np.full(shape, lo), np.full(shape, hi), 12, args)
+    a, b, fa, fb, _ = _bracket(a, b, 12, args)
     for _ in range(iters):
         same = fb == fa
         c = np.where(same, (a + b) / 2.0, b - fb * (b - a) / np.where(same, 1.0, fb - fa))
