@@ -76,6 +76,7 @@ def irr(c0, g, n, flat, p0, k, lag, m, lo: float = -0.5, hi: float = 1.0, iters:
     for _ in range(iters):
         same = fb == fa
         c = np.where(same, (a + b) / 2.0, b - fb * (b - a) / np.where(same, 1.0, fb - fa))
+        c = np.clip(c, lo, hi)  # rows without a root hold meaningless brackets; keep them finite
         fc = npv(c, *args)
         cross = np.sign(fc) != np.sign(fb)
         # Illinois: when the root stays on a's side, halve fa so the bracket also closes from there.
