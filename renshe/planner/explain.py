@@ -74,7 +74,7 @@ def to_arrays(profiles: list[Profile], on: dt.date) -> opt.Profiles:
     )
 
 
-def _ym_cn(ym: str) -> str:
+def ym_cn(ym: str) -> str:
     """2045-06 → 2045年6月 (dates read the Chinese way on pages and in sentences)."""
     y, m = ym.split("-")
     return f"{int(y)}年{int(m)}月"
@@ -233,7 +233,7 @@ def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sen
     share = rec.monthly_cost / disposable if disposable > 0 else 0
     out.append(
         f"每月缴 {_yuan(rec.monthly_cost)} 元，约占您每月可用于缴费的钱（{_yuan(disposable)} 元）的 {share:.0%}；"
-        f"从 {_ym_cn(rec.retire_month)}起每月约领 {_yuan(rec.monthly_pension)} 元"
+        f"从 {ym_cn(rec.retire_month)}起每月约领 {_yuan(rec.monthly_pension)} 元"
         + (f"，约 {rec.break_even_age:g} 岁时领回的钱超过交出的钱。" if rec.break_even_age else "。")
     )
     if rec.timing == "late":

@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from renshe.planner.explain import ym_cn
 from renshe.planner.models import Option, PlanResult
 
 FONT = "STSong-Light"
@@ -72,7 +73,7 @@ def report(result: PlanResult) -> bytes:
         figures = [
             ["每月缴费", _fmt(rec.monthly_cost) + " 元", rec.formulas.get("monthly_cost", "")],
             ["缴费合计", _fmt(rec.total_cost) + " 元", rec.formulas.get("total_cost", "")],
-            ["开始领取", f"{rec.retire_month}（{rec.retire_age:g}岁）", ""],
+            ["开始领取", f"{ym_cn(rec.retire_month)}（{rec.retire_age:g}岁）", ""],
             ["每月养老金", _fmt(rec.monthly_pension) + " 元", rec.formulas.get("monthly_pension", "")],
             ["回本年龄", _fmt(rec.break_even_age, "age"), ""],
             ["内部收益率", _fmt(rec.irr, "pct"), ""],
