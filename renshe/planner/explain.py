@@ -219,10 +219,12 @@ def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sen
         ]
     if rec is None:
         cheapest = min(options, key=lambda o: o.monthly_cost) if options else None
-        out.append(
-            f"按您填写的收入、每月还债和被抚养人生活费，每月可用于缴费的钱约为 {_yuan(disposable)} 元，"
-            "没有一个方案负担得起，所以暂不推荐。"
+        left = (
+            f"每月可用于缴费的钱约为 {_yuan(disposable)} 元"
+            if disposable > 0
+            else f"月收入扣除还债和被抚养人基本生活费后已没有余钱（还差 {_yuan(-disposable)} 元）"
         )
+        out.append(f"按您填写的收入、每月还债和被抚养人生活费，{left}，没有一个方案负担得起，所以暂不推荐。")
         if cheapest:
             out.append(f"最省钱的方案是“{cheapest.label}”，每月 {_yuan(cheapest.monthly_cost)} 元。收入增加或债务减少后可以再算一次。")
         out.append("如家庭困难，可向户籍所在地社保经办机构咨询城乡居民养老保险的困难群体代缴政策。")
