@@ -7,8 +7,10 @@ Bad input answers HTTP 422 with the same bilingual body the CLI prints.
 from __future__ import annotations
 
 import importlib
+import json
 
-from ninja import NinjaAPI
+from django.shortcuts import render
+from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError as NinjaValidationError
 
 from renshe.rules.errors import FieldProblem, RulesError
@@ -18,12 +20,24 @@ ROUTERS = [
     ("/", "renshe.planner.api"),
 ]
 
+class _Swagger(Swagger):
+    """ninja's Swagger UI from its own static files (no CDN, no inline script), always
+    sending the CSRF token: staff operations take the session per operation
+    (``accounts.api_auth.staff_auth``), which ninja's own check for the token does not see."""
+
+    def render_page(self, request, api, **kwargs):
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings, indent=1), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
+
+
 api = NinjaAPI(
     title="Renshe 人社数字法治平台 API",
     version="1",
     description="法定计算器、参数、规划、知识库、监测预警等接口。金额以元计（两位小数），日期为 ISO 8601。",
     urls_namespace="api",
     docs_url="/docs",
+    docs=_Swagger(),
 )
 
 

@@ -12,6 +12,7 @@ DOMAIN_URLS: list = ["renshe.planner.urls"]
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("favicon.ico", views.favicon),
     path("calc/", views.calc_index, name="calc-index"),
     path("calc/<slug:name>/", views.calc_detail, name="calc-detail"),
     path("parameters/", views.parameter_index, name="parameter-index"),

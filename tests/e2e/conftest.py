@@ -11,10 +11,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the tests' own ORM calls are still
-# synchronous, so Django's guard against ORM use inside a running loop does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -37,12 +33,20 @@ def pytest_collection_modifyitems(items) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser_context(tmp_path_factory) -> Iterator:
-    """One Chromium for the session, with a fresh user-data-dir."""
+def browser_context(live_server, tmp_path_factory) -> Iterator:
+    """One Chromium for the session, with a fresh user-data-dir.
+
+    It depends on ``live_server`` so that it closes first: the server's request threads
+    then finish while the shared in-memory test database may still be used from them.
+    """
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is not installed (scripts/dev test installs it)")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop running in this thread from here on; the
+    # tests' own ORM calls stay synchronous, so Django's guard against ORM use inside a
+    # running loop does not apply. (test_security drops the switch for its deploy check.)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),

@@ -176,3 +176,32 @@ def test_demo_is_idempotent_and_writes_generated_passwords(db, settings, tmp_pat
 
 def test_demo_login(client, demo):
     assert client.login(username="inspector.xm", password=DEMO_PASSWORD)
+
+
+def test_template_filters_mask_and_name_regions():
+    from django.template import Context, Template
+
+    html = Template("{% load renshe %}{{ id|mask_id }} {{ tel|mask_phone }} {{ r|region_name }}").render(
+        Context({"id": "35020319900307123X", "tel": "13812345678", "r": "fujian.xiamen"})
+    )
+    assert html == "350203********123X 138****5678 厦门市"
+
+
+def test_sync_organisations_command_is_idempotent(db):
+    call_command("sync_organisations", stdout=io.StringIO())
+    n = Organisation.objects.count()
+    Organisation.objects.filter(code="350200").update(name="改错的名字")
+    call_command("sync_organisations", stdout=io.StringIO())
+    assert Organisation.objects.count() == n == 1 + 7 + 10 + 83
+    assert Organisation.objects.get(code="350200").name == "厦门市"
+
+
+def test_admin_lists_only_the_users_and_organisations_in_scope(client, demo):
+    client.force_login(demo["leader.fz"])  # 福州's leader: admin site, may view users
+    users = client.get("/admin/accounts/user/").content.decode()
+    assert "inspector.fz" in users and "mediator.fz" in users
+    assert "inspector.xm" not in users and "legal" not in users
+    orgs = client.get("/admin/accounts/organisation/?q=区").content.decode()
+    assert "鼓楼区" in orgs and "思明区" not in orgs
+    client.force_login(demo["leader"])  # the department's leader sees the province
+    assert "inspector.xm" in client.get("/admin/accounts/user/").content.decode()

@@ -27,7 +27,7 @@ schema.app = get_wsgi_application()
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_no_operation_answers_a_server_error(case):
     response = case.call()
     case.validate_response(response, checks=[not_a_server_error])

@@ -30,6 +30,7 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "PYTHONPATH": str(REPO),
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # a test-only switch (tests/e2e), never deployed
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
@@ -70,6 +71,7 @@ def test_api_docs_load_nothing_from_outside_and_run_no_inline_script(client, db)
         assert "src=" not in attrs or not body.strip()
     for ref in re.findall(r"""(?:src|href)="/static/([^"]+)\"""", html):
         assert finders.find(ref), ref  # ninja ships them; served by whitenoise
+    assert re.search(r'data-csrf-token="[^"]+"', html)  # "try it out" works for session-authenticated staff
 
 
 def test_vendored_assets_are_served_locally(client, db):

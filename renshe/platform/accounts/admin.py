@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from .masking import mask_phone
 from .models import ApiToken, Organisation, User
+from .scoping import scope
 
 
 @admin.register(Organisation)
@@ -12,6 +13,10 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "code"]
     readonly_fields = ["path"]
     autocomplete_fields = ["parent"]
+
+    def get_queryset(self, request):
+        """A city's staff see their city and its counties; the department sees the province."""
+        return scope(super().get_queryset(request), request.user, org_field="pk")
 
 
 @admin.register(User)
@@ -32,7 +37,8 @@ class RensheUserAdmin(UserAdmin):
         return mask_phone(obj.phone)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organisation").prefetch_related("groups")
+        qs = super().get_queryset(request).select_related("organisation").prefetch_related("groups")
+        return scope(qs, request.user)
 
 
 @admin.register(ApiToken)

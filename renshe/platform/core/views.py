@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.http import require_http_methods
 
 from renshe.rules import calculators, parameters, regions
@@ -34,6 +35,11 @@ def health(request: HttpRequest) -> JsonResponse:
         checks["parameters"] = f"error: {exc.__class__.__name__}"
     ok = all(v == "ok" or isinstance(v, int) for v in checks.values())
     return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; answer with the site's icon."""
+    return HttpResponsePermanentRedirect(static("renshe/favicon.svg"))
 
 
 def calc_index(request: HttpRequest) -> HttpResponse:
