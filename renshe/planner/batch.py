@@ -10,8 +10,10 @@ so a million rows take one pass of array arithmetic, not a million calls.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -147,10 +149,12 @@ def plan_frame(
     today: dt.date,
     assumptions: Assumptions | None = None,
     progress: Callable[[int], None] = lambda k: None,
+    workers: int = 1,
 ) -> pd.DataFrame:
     """Plan every row of a profile table; returns one output row per input row, in order.
 
-    ``assumptions`` apply to every row (the dated defaults where not given).
+    ``assumptions`` apply to every row (the dated defaults where not given). With
+    ``workers`` > 1 the chunks are planned in that many processes; the result is the same.
     """
     typed, err = validate(df, today)
     n = len(typed)
@@ -158,35 +162,53 @@ def plan_frame(
     res["id"] = typed["id"].to_numpy(dtype=object)
     good = err == ""
     progress(int((~good).sum()))
+    given = assumptions or Assumptions()
+    tasks = []
     keys = typed.loc[good, ["region", "as_of_date", "employment"]].drop_duplicates().itertuples(index=False)
     for region, as_of_date, employment in keys:
         on = dt.date.fromisoformat(as_of_date)
+        here = good & (typed["region"] == region).to_numpy() & (typed["as_of_date"] == as_of_date).to_numpy()
         try:
-            law = law_on(on, region)
+            law_on(on, region)
         except RulesError as exc:
-            sel = good & (typed["region"] == region).to_numpy() & (typed["as_of_date"] == as_of_date).to_numpy()
-            err[sel] = exc.problems[0].zh + " / " + exc.problems[0].en
-            progress(int(sel.sum()))
+            err[here] = exc.problems[0].zh + " / " + exc.problems[0].en
+            progress(int(here.sum()))
             continue
-        a = resolve_assumptions(assumptions or Assumptions(), law)
-        tpl = opt.template(law, int(employment))
-        rank = tpl.rank()
-        idx = np.flatnonzero(
-            good
-            & (typed["region"] == region).to_numpy()
-            & (typed["as_of_date"] == as_of_date).to_numpy()
-            & (typed["employment"] == employment).to_numpy()
-        )
+        idx = np.flatnonzero(here & (typed["employment"] == employment).to_numpy())
         for lo in range(0, len(idx), CHUNK):
             rows = idx[lo : lo + CHUNK]
-            _plan_chunk(typed.iloc[rows], rows, tpl, rank, law, a, res)
-            progress(len(rows))
+            tasks.append((rows, typed.iloc[rows][CHUNK_COLUMNS], on, region, int(employment), given))
+    if workers > 1 and len(tasks) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = pool.map(_plan_task, tasks, chunksize=1)
+            for (rows, *_), cols in zip(tasks, done, strict=True):
+                _store(res, rows, cols)
+                progress(len(rows))
+    else:
+        for task in tasks:
+            _store(res, task[0], _plan_task(task))
+            progress(len(task[0]))
     res["error"] = [f"第{i + 1}行 row {i + 1}: {e}" if e else None for i, e in enumerate(err)]
-    out = pd.DataFrame(res, columns=OUT_COLUMNS)
-    return out
+    return pd.DataFrame(res, columns=OUT_COLUMNS)
 
 
-def _plan_chunk(t: pd.DataFrame, rows: np.ndarray, tpl, rank, law, a, res) -> None:
+CHUNK_COLUMNS = [
+    "birth", "category", "employment", "monthly_income", "monthly_debt_payments", "children", "elders",
+    "paid_months", "account_balance", "avg_index", "as_of",
+]
+
+
+def _store(res: dict, rows: np.ndarray, cols: dict[str, np.ndarray]) -> None:
+    for name, values in cols.items():
+        res[name][rows] = values
+
+
+def _plan_task(task) -> dict[str, np.ndarray]:
+    """Plan one chunk of rows sharing region, date and employment; the output columns for them."""
+    _, t, on, region, employment, given = task
+    law = law_on(on, region)
+    a = resolve_assumptions(given, law)
+    tpl = opt.template(law, employment)
     f = lambda c: t[c].to_numpy(np.float64)  # noqa: E731
     p = opt.Profiles(
         birth=t["birth"].to_numpy(np.int64),
@@ -201,44 +223,52 @@ def _plan_chunk(t: pd.DataFrame, rows: np.ndarray, tpl, rank, law, a, res) -> No
         as_of=t["as_of"].to_numpy(np.int64),
     )
     ev = opt.evaluate(p, tpl, law, a)
-    pick = opt.choose(ev, rank)
+    pick = opt.choose(ev, tpl.rank())
     has = pick >= 0
     r = np.flatnonzero(has)
     c = pick[has]
     rate, be = opt.rate_and_break_even(ev, a, r, c)
-    tgt = rows[has]
-    keys = np.array(tpl.keys, dtype=object)
-    labels = np.array(tpl.labels, dtype=object)
-    res["key"][tgt] = keys[c]
-    res["label"][tgt] = labels[c]
-    res["scheme"][tgt] = np.array(opt.SCHEMES, dtype=object)[ev["scheme"][r, c]]
+    out = {name: np.full(len(t), None, dtype=object) for name in OUT_COLUMNS if name not in {"id", "error"}}
+
+    def put(name: str, values) -> None:
+        out[name][has] = values
+
+    put("key", np.array(tpl.keys, dtype=object)[c])
+    put("label", np.array(tpl.labels, dtype=object)[c])
+    put("scheme", np.array(opt.SCHEMES, dtype=object)[ev["scheme"][r, c]])
     for col, name, nd in (
         ("base_ratio", "base_ratio", 4), ("tier", "tier", 2), ("monthly_cost", "monthly_cost", 2),
         ("total_cost", "total_cost", 2), ("tax_saved_per_year", "tax_saved", 2),
         ("monthly_pension", "monthly_pension", 2), ("replacement_rate", "replacement_rate", 4),
         ("lifetime_value", "lifetime_value", 2),
     ):
-        res[col][tgt] = np.round(ev[name][r, c].astype(np.float64), nd)
-    res["months"][tgt] = ev["months"][r, c]
-    res["extension_months"][tgt] = ev["extension"][r, c]
-    start = ev["start"][r, c]
-    res["retire_month"][tgt] = [f"{s // 12:04d}-{s % 12 + 1:02d}" for s in start.tolist()]
-    res["irr"][tgt] = np.round(rate, 4)
-    res["break_even_age"][tgt] = np.round(be, 1)
-    res["meets_minimum"][tgt] = ev["meets_minimum"][r, c]
-    res["affordable"][tgt] = ev["affordable"][r, c]
-    none = rows[~has]
-    res["affordable"][none] = False
+        put(col, np.round(ev[name][r, c].astype(np.float64), nd))
+    put("months", ev["months"][r, c])
+    put("extension_months", ev["extension"][r, c])
+    put("retire_month", [f"{s // 12:04d}-{s % 12 + 1:02d}" for s in ev["start"][r, c].tolist()])
+    put("irr", np.round(rate, 4))
+    put("break_even_age", np.round(be, 1))
+    put("meets_minimum", ev["meets_minimum"][r, c])
+    put("affordable", ev["affordable"][r, c])
+    out["affordable"][~has] = False
+    return out
 
 
-def run(src: Path, dst: Path, assumptions: Assumptions | None = None, show_progress: bool | None = None) -> dict:
-    """Plan ``src`` into ``dst``; returns a summary (rows, planned, errors, unaffordable)."""
+def run(
+    src: Path,
+    dst: Path,
+    assumptions: Assumptions | None = None,
+    show_progress: bool | None = None,
+    workers: int | None = None,
+) -> dict:
+    """Plan ``src`` into ``dst`` with ``workers`` processes (default: one per core); returns a
+    summary (rows, planned, errors, households with no affordable option)."""
     from tqdm import tqdm
 
     df = read_table(src)
     show = sys.stderr.isatty() if show_progress is None else show_progress
     with tqdm(total=len(df), disable=not show, unit="户", desc="规划") as bar:
-        out = plan_frame(df, dt.date.today(), assumptions, bar.update)
+        out = plan_frame(df, dt.date.today(), assumptions, bar.update, workers or os.cpu_count() or 1)
     write_table(out, dst)
     errors = int(out["error"].notna().sum())
     return {

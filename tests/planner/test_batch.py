@@ -85,3 +85,10 @@ def test_missing_column_is_a_bilingual_error(tmp_path, capsys):
     assert main(["plan-batch", str(src), str(tmp_path / "out.csv")]) == 2
     err = capsys.readouterr().err
     assert "缺少列" in err and "lacks the columns" in err
+
+
+def test_processes_give_the_same_result():
+    df = profiles(3000, seed=8, today=TODAY, bad=0.02)
+    one = batch.plan_frame(df.copy(), TODAY, workers=1)
+    two = batch.plan_frame(df.copy(), TODAY, workers=2)
+    pd.testing.assert_frame_equal(one, two)
