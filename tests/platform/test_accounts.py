@@ -10,11 +10,12 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.http import HttpResponse
 from django.urls import path
+from django.views import View
 from ninja import NinjaAPI
 
 from renshe.platform import urls as project_urls
 from renshe.platform.accounts import demo as demo_module
-from renshe.platform.accounts.access import has_role, role_required
+from renshe.platform.accounts.access import RoleRequiredMixin, has_role, role_required
 from renshe.platform.accounts.api_auth import staff_auth
 from renshe.platform.accounts.masking import mask_id_number, mask_phone
 from renshe.platform.accounts.models import ApiToken, Organisation, User
@@ -43,7 +44,20 @@ def _cases(request):
     return HttpResponse("案件")
 
 
-urlpatterns = [path("t/", _api.urls), path("cases/", _cases), *project_urls.urlpatterns]
+class _Warnings(RoleRequiredMixin, View):
+    roles = ("labour_inspector", "leader")
+    permissions = ("accounts.view_organisation",)
+
+    def get(self, request):
+        return HttpResponse("预警")
+
+
+urlpatterns = [
+    path("t/", _api.urls),
+    path("cases/", _cases),
+    path("warnings/", _Warnings.as_view()),
+    *project_urls.urlpatterns,
+]
 pytestmark = pytest.mark.urls(__name__)
 
 
@@ -105,6 +119,14 @@ def test_role_required_page(client, demo):
     assert has_role(demo["admin"], "mediator")  # the administrator is a superuser
     with pytest.raises(ValueError):
         role_required("judge")
+
+
+def test_role_required_mixin(client, demo):
+    assert client.get("/warnings/")["Location"] == "/accounts/login/?next=/warnings/"
+    client.force_login(demo["mediator.fz"])
+    assert client.get("/warnings/").status_code == 403
+    client.force_login(demo["leader.fz"])
+    assert client.get("/warnings/").content.decode() == "预警"
 
 
 def test_api_session_auth_checks_role_and_csrf(demo):
@@ -205,3 +227,22 @@ def test_admin_lists_only_the_users_and_organisations_in_scope(client, demo):
     assert "鼓楼区" in orgs and "思明区" not in orgs
     client.force_login(demo["leader"])  # the department's leader sees the province
     assert "inspector.xm" in client.get("/admin/accounts/user/").content.decode()
+
+
+def test_domain_apps_declare_role_permissions_in_their_roles_module(monkeypatch):
+    import sys
+    import types
+
+    from renshe.platform.accounts.roles import declared_permissions
+
+    module = types.ModuleType("fakeapp.roles")
+    module.PERMISSIONS = {"mediator": ["fakeapp.view_case"], "arbitrator": ["fakeapp.change_case"]}
+    monkeypatch.setitem(sys.modules, "fakeapp", types.ModuleType("fakeapp"))
+    monkeypatch.setitem(sys.modules, "fakeapp.roles", module)
+    app = types.SimpleNamespace(name="fakeapp")
+    declared = declared_permissions([app])
+    assert declared["mediator"] == {"accounts.view_organisation", "fakeapp.view_case"}
+    assert "fakeapp.change_case" in declared["arbitrator"]
+    module.PERMISSIONS = {"judge": ["fakeapp.view_case"]}
+    with pytest.raises(ValueError, match="judge"):
+        declared_permissions([app])
