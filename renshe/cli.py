@@ -19,6 +19,7 @@ SUBCOMMANDS = [
     "renshe.platform.cli",
     "renshe.knowledge.cli",
     "renshe.arrears.cli",
+    "renshe.planner.cli",
 ]
 
 

@@ -20,6 +20,7 @@ ROUTERS = [
     ("/knowledge", "renshe.knowledge.api"),
     ("/", "renshe.normdocs.api"),
     ("/arrears", "renshe.arrears.api"),
+    ("/", "renshe.planner.api"),
 ]
 
 class _Swagger(Swagger):

@@ -11,6 +11,7 @@ DOMAIN_URLS: list = [
     "renshe.knowledge.urls",
     "renshe.normdocs.urls",
     "renshe.arrears.urls",
+    "renshe.planner.urls",
 ]
 
 urlpatterns = [

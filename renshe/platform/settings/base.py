@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "renshe.platform.lawcalendar",
     "renshe.normdocs",
     "renshe.arrears.apps.ArrearsConfig",
+    "renshe.planner",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,59 @@
+"""``renshe plan --input FILE|-`` and ``renshe plan-batch IN OUT`` (CONTRACTS.md, Planner)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from renshe.planner.explain import plan
+from renshe.planner.models import Assumptions, Profile
+from renshe.rules.cli import read_json_input
+from renshe.rules.errors import RulesError, from_pydantic
+
+
+def parse_profile(data: object) -> Profile:
+    """A JSON object → Profile, or a bilingual RulesError naming the fields."""
+    if not isinstance(data, dict):
+        raise RulesError.of("(input)", "输入应为 JSON 对象", "input must be a JSON object")
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise from_pydantic(exc) from None
+
+
+def _plan(args: argparse.Namespace) -> int:
+    result = plan(parse_profile(read_json_input(args.input)))
+    sys.stdout.write(result.model_dump_json(indent=2 if args.pretty else None))
+    sys.stdout.write("\n")
+    return 0
+
+
+def _plan_batch(args: argparse.Namespace) -> int:
+    from renshe.planner import batch
+
+    assumptions = None
+    if args.assumptions:
+        try:
+            assumptions = Assumptions.model_validate(read_json_input(args.assumptions))
+        except ValidationError as exc:
+            raise from_pydantic(exc) from None
+    summary = batch.run(Path(args.src), Path(args.dst), assumptions)
+    json.dump(summary, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("plan", help="社保规划：一个家庭的最优缴费方案 / plan one household")
+    p.add_argument("--input", required=True, help="JSON profile file, or - for stdin")
+    p.add_argument("--pretty", action="store_true", help="indent the JSON")
+    p.set_defaults(func=_plan)
+    p = sub.add_parser("plan-batch", help="批量社保规划（CSV 或 Parquet）/ plan a file of households")
+    p.add_argument("src", metavar="IN", help="profiles, .csv or .parquet")
+    p.add_argument("dst", metavar="OUT", help="results, .csv or .parquet")
+    p.add_argument("--assumptions", help="JSON file with assumptions for every row (optional)")
+    p.set_defaults(func=_plan_batch)

@@ -1,0 +1,378 @@
+"""One household's plan, explained: options with their arithmetic, the recommendation in plain
+Chinese, what would change it, the cash flow by age, and the legal trace. Pure: no Django.
+
+The numbers all come from :func:`renshe.planner.optimize.evaluate`; this module only runs it
+for one profile (and for the same profile under shifted assumptions) and puts words to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from functools import lru_cache
+
+import numpy as np
+
+from renshe.planner import optimize as opt
+from renshe.planner.law import Law, law_on
+from renshe.planner.models import (
+    Assumptions,
+    PlanResult,
+    Profile,
+    SensitivityPoint,
+)
+from renshe.rules import retirement
+from renshe.rules.money import money, money_array
+from renshe.rules.parameters import Reference
+from renshe.rules.retirement import month_index, month_text
+from renshe.rules.trace import Trace
+
+ASSUMPTION_LABELS = {
+    "wage_growth": "工资年增长率",
+    "interest": "个人账户记账利率",
+    "indexation": "养老金年调整幅度",
+    "discount_rate": "贴现率",
+    "life_expectancy": "预期寿命",
+}
+#: how far each assumption is moved in the sensitivity analysis
+SHIFTS = {
+    "wage_growth": (-0.02, -0.01, 0.01, 0.02),
+    "interest": (-0.015, -0.01, 0.01, 0.02),
+    "indexation": (-0.02, -0.01, 0.01, 0.02),
+    "discount_rate": (-0.02, -0.01, 0.01, 0.02),
+    "life_expectancy": (-6.0, -3.0, 3.0, 6.0),
+}
+SI_LAW = "中华人民共和国社会保险法"
+GUOFA_2014_8 = Reference(document="国务院关于建立统一的城乡居民基本养老保险制度的意见", number="国发〔2014〕8号")
+TRANSFER = Reference(document="城乡养老保险制度衔接暂行办法", number="人社部发〔2014〕17号", article="第三条至第五条")
+ASSUMPTIONS_REF = Reference(document="社保规划师测算假设（非法定参数）", article="用户可改写")
+
+
+def resolve_assumptions(assumptions: Assumptions, law: Law) -> dict[str, float]:
+    """The user's assumptions where given, the dated defaults elsewhere."""
+    given = assumptions.model_dump()
+    out = {k: float(given[k] if given[k] is not None else law.defaults.value[k]) for k in opt.ASSUMPTIONS}
+    floor = given["dependent_floor"]
+    out["dependent_floor"] = float(floor if floor is not None else law.dependent_floor.value)
+    return out
+
+
+def to_arrays(profiles: list[Profile], on: dt.date) -> opt.Profiles:
+    """Profiles → the optimiser's arrays (dependents counted; dates as month numbers)."""
+    f = lambda xs: np.array(xs, dtype=np.float64)  # noqa: E731
+    return opt.Profiles(
+        birth=np.array([month_index(p.birth) for p in profiles], dtype=np.int64),
+        category=np.array([retirement.CATEGORY_CODE[p.category] for p in profiles], dtype=np.int64),
+        employment=np.array([opt.EMPLOYMENT_CODE[p.employment] for p in profiles], dtype=np.int64),
+        income=f([p.monthly_income for p in profiles]),
+        debt=f([p.monthly_debt_payments for p in profiles]),
+        dependents=f([len(p.dependents) for p in profiles]),
+        paid=np.array([p.paid_months for p in profiles], dtype=np.int64),
+        balance=f([p.account_balance for p in profiles]),
+        avg_index=f([np.nan if p.avg_index is None else p.avg_index for p in profiles]),
+        as_of=np.full(len(profiles), on.year * 12 + on.month - 1, dtype=np.int64),
+    )
+
+
+def ym_cn(ym: str) -> str:
+    """2045-06 → 2045年6月 (dates read the Chinese way on pages and in sentences)."""
+    y, m = ym.split("-")
+    return f"{int(y)}年{int(m)}月"
+
+
+def _yuan(x: float) -> str:
+    return f"{x:,.2f}"
+
+
+def _formulas(row: dict[str, list], j: int, a: dict[str, float], divisor: float) -> dict[str, str]:
+    """The arithmetic behind each figure of option ``j``, numbers filled in."""
+    g = lambda k: row[k][j]  # noqa: E731
+    n = int(g("months"))
+    out = {}
+    if g("scheme") == opt.RESIDENT:
+        out["monthly_cost"] = f"{g('tier'):.0f}元/年 ÷ 12 = {_yuan(g('monthly_cost'))}元/月（按年缴纳）"
+        out["monthly_pension"] = (
+            f"基础养老金 {_yuan(g('basic'))} + 个人账户 {_yuan(g('account'))} ÷ {divisor:g} = {_yuan(g('personal'))}"
+            f"，合计 {_yuan(g('monthly_pension'))}元/月"
+        )
+    else:
+        rate = g("c0") / g("base") if g("base") else 0
+        out["monthly_cost"] = f"缴费基数 {_yuan(g('base'))} × {rate:.0%} = {_yuan(g('c0'))}元/月"
+        if g("addon"):
+            private = g("monthly_cost") - g("c0")
+            out["monthly_cost"] += f"，另缴个人养老金 {_yuan(private)}元/月，每年少交个税 {_yuan(g('tax_saved'))}元"
+        years = int(g("credited") + n) / 12
+        out["monthly_pension"] = (
+            f"基础养老金 {_yuan(g('calc_base'))} × (1 + {g('index'):.4f}) ÷ 2 × {years:.2f}年 × 1% = {_yuan(g('basic'))}；"
+            f"个人账户 {_yuan(g('account'))} ÷ 计发月数 = {_yuan(g('personal'))}"
+            + (f"；个人养老金 {_yuan(g('private_monthly'))}" if g("addon") else "")
+            + f"；合计 {_yuan(g('monthly_pension'))}元/月"
+        )
+    out["total_cost"] = f"{n}个月缴费合计（工资增长 {a['wage_growth']:.1%}/年）= {_yuan(g('total_cost'))}元"
+    out["lifetime_value"] = (
+        f"领取养老金的现值 − 缴费的现值（贴现率 {a['discount_rate']:.1%}，预期寿命 {a['life_expectancy']:g}岁，"
+        f"养老金每年调整 {a['indexation']:.1%}）= {_yuan(g('lifetime_value'))}元"
+    )
+    out["affordable"] = (
+        f"每月缴费 {_yuan(g('monthly_cost'))} {'≤' if g('affordable') else '>'} 每月可用于缴费 {_yuan(g('disposable'))}"
+    )
+    return out
+
+
+class _Fields(dict):
+    """A JSON-ready dict whose keys also read as attributes, so the wording code reads naturally."""
+
+    __getattr__ = dict.__getitem__
+
+
+def _option(row: dict[str, list], key: str, label: str, j: int, a, divisor: float) -> _Fields:
+    """One option's fields (the :class:`Option` contract) as plain JSON-ready values."""
+    g = lambda k: row[k][j]  # noqa: E731
+    off = int(g("offset"))
+    nan_none = lambda x, nd: None if not math.isfinite(x) else round(float(x), nd)  # noqa: E731
+    return _Fields(
+        key=key,
+        label=label,
+        scheme=opt.SCHEMES[int(g("scheme"))],
+        base_ratio=nan_none(g("base_ratio"), 4),
+        tier=nan_none(g("tier"), 2),
+        timing="early" if off < 0 else "late" if off > 0 else "statutory",
+        timing_months=off,
+        transfer=bool(g("transfer")),
+        private_pension=bool(g("addon")),
+        months=int(g("months")),
+        extension_months=int(g("extension")),
+        retire_month=month_text(int(g("start"))),
+        retire_age=round(float(g("age_start")) / 12.0, 2),
+        monthly_cost=float(g("monthly_cost")),
+        total_cost=float(g("total_cost")),
+        tax_saved_per_year=float(g("tax_saved")),
+        monthly_pension=float(g("monthly_pension")),
+        break_even_age=nan_none(g("break_even_age"), 1),
+        irr=nan_none(g("irr"), 4),
+        replacement_rate=nan_none(g("replacement_rate"), 4),
+        lifetime_value=float(g("lifetime_value")),
+        meets_minimum=bool(g("meets_minimum")),
+        affordable=bool(g("affordable")),
+        formulas=_formulas(row, j, a, divisor),
+    )
+
+
+def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, float]) -> list[dict]:
+    """Cumulative nominal cash flow (pension in, own contributions net of tax saved out) at each
+    birthday from now to the assumed end of life."""
+    g = lambda k: row[k][j]  # noqa: E731
+    end = birth + int(round(a["life_expectancy"] * 12))
+    months = np.arange(on, max(end, on + 1))
+    t = months - on
+    cost = np.where(t < g("months"), g("c0") * g("grow") ** t + g("flat"), 0.0)
+    start = int(g("start"))
+    income = np.where(months >= start, g("monthly_pension") * g("k_m") ** np.maximum(months - start, 0), 0.0)
+    cum = np.cumsum(income - cost)
+    keep = (months - birth) % 12 == 0
+    ages = (months[keep] - birth) / 12.0
+    return [{"age": round(float(x), 2), "cumulative": money(y)} for x, y in zip(ages, cum[keep], strict=True)]
+
+
+def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[SensitivityPoint], np.ndarray, dict]:
+    """Re-plan under shifted assumptions in one vectorised pass (one row per variant).
+
+    Row 0 is the profile under the assumptions as given: its pick is the recommendation and
+    its figures are the plan's, so the plan needs no second evaluation.
+    """
+    variants = [(None, 0.0)] + [(name, d) for name in opt.ASSUMPTIONS for d in SHIFTS[name]]
+    rows = {k: [] for k in a}
+    for name, d in variants:
+        for k in a:
+            v = a[k] + (d if k == name else 0.0)
+            rows[k].append(max(v, 0.0) if k in {"interest", "discount_rate"} else v)
+    stacked = opt.Profiles(**{k: np.repeat(v, len(variants)) for k, v in vars(profile_arrays).items()})
+    ev = opt.evaluate(stacked, tpl, law, {k: np.array(v) for k, v in rows.items()})
+    pick = opt.choose(ev, rank)
+    points = []
+    for r, (name, _) in enumerate(variants):
+        j = int(pick[r])
+        for assumption in opt.ASSUMPTIONS if name is None else [name]:
+            value = rows[assumption][r]
+            points.append(
+                SensitivityPoint(
+                    assumption=assumption,
+                    label=ASSUMPTION_LABELS[assumption],
+                    value=round(value, 4),
+                    recommended=tpl.keys[j] if j >= 0 else None,
+                    recommended_label=tpl.labels[j] if j >= 0 else None,
+                    lifetime_value=money(ev["lifetime_value"][r, j]) if j >= 0 else None,
+                )
+            )
+    points.sort(key=lambda s: (s.assumption, s.value))
+    return points, pick, ev
+
+
+def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[SensitivityPoint]) -> list[str]:
+    out: list[str] = []
+    affordable = [o for o in options if o.affordable]
+    if not options:
+        return [
+            "按现行规定没有可以测算的缴费方案：职工养老保险的个人账户计发月数表只到70岁，延长缴费到70岁仍不满最低缴费年限，"
+            "城乡居民养老保险也无法在规定年龄内缴满15年。",
+            "请带上缴费记录到社保经办机构咨询一次性补缴等办法。",
+        ]
+    if rec is None:
+        cheapest = min(options, key=lambda o: o.monthly_cost) if options else None
+        left = (
+            f"每月可用于缴费的钱约为 {_yuan(disposable)} 元"
+            if disposable > 0
+            else f"月收入扣除还债和被抚养人基本生活费后已没有余钱（还差 {_yuan(-disposable)} 元）"
+        )
+        out.append(f"按您填写的收入、每月还债和被抚养人生活费，{left}，没有一个方案负担得起，所以暂不推荐。")
+        if cheapest:
+            out.append(f"最省钱的方案是“{cheapest.label}”，每月 {_yuan(cheapest.monthly_cost)} 元。收入增加或债务减少后可以再算一次。")
+        out.append("如家庭困难，可向户籍所在地社保经办机构咨询城乡居民养老保险的困难群体代缴政策。")
+        return out
+    out.append(
+        f"在您负担得起的 {len(affordable)} 个方案中，“{rec.label}”按今天的钱算终身净收益最高，约 {_yuan(rec.lifetime_value)} 元。"
+    )
+    share = rec.monthly_cost / disposable if disposable > 0 else 0
+    out.append(
+        f"每月缴 {_yuan(rec.monthly_cost)} 元，约占您每月可用于缴费的钱（{_yuan(disposable)} 元）的 {share:.0%}；"
+        f"从 {ym_cn(rec.retire_month)}起每月约领 {_yuan(rec.monthly_pension)} 元"
+        + (f"，约 {rec.break_even_age:g} 岁时领回的钱超过交出的钱。" if rec.break_even_age else "。")
+    )
+    if rec.timing == "late":
+        out.append(f"这个方案要在法定退休年龄后再工作 {rec.timing_months // 12} 年，须与单位协商一致（办法第三条）。")
+    elif rec.timing == "early":
+        out.append(f"这个方案比法定退休年龄提前 {-rec.timing_months // 12} 年，须本人申请，且届时已满最低缴费年限（办法第三条）。")
+    if rec.extension_months:
+        out.append(f"到退休年龄时缴费年限还不够最低要求，需要延长缴费 {rec.extension_months} 个月（办法第二条）。")
+    if rec.transfer:
+        out.append("已有的缴费记录和个人账户会按《城乡养老保险制度衔接暂行办法》转入这个险种。")
+    if rec.private_pension:
+        out.append(f"加缴个人养老金每年可少交个人所得税约 {_yuan(rec.tax_saved_per_year)} 元，领取时按 3% 单独计税。")
+    better = [o for o in options if not o.affordable and o.lifetime_value > rec.lifetime_value]
+    if better:
+        b = max(better, key=lambda o: o.lifetime_value)
+        out.append(
+            f"“{b.label}”终身净收益更高（约 {_yuan(b.lifetime_value)} 元），但每月要缴 {_yuan(b.monthly_cost)} 元，"
+            "超过了您能负担的金额，所以没有推荐。"
+        )
+    changes = {}
+    for s in sens:
+        if s.recommended and s.recommended != rec.key and s.assumption not in changes:
+            changes[s.assumption] = s
+    for s in changes.values():
+        shown = f"{s.value:g} 岁" if s.assumption == "life_expectancy" else f"{s.value:.1%}"
+        out.append(f"如果{s.label}是 {shown}，推荐会变为“{s.recommended_label}”。")
+    if not changes:
+        out.append("工资增长、记账利率、养老金调整、贴现率和预期寿命在合理范围内变动时，推荐不变。")
+    out.append("以上按测算假设估算，不是经办机构的核定结果；假设可以在“测算假设”中修改。")
+    return out
+
+
+@lru_cache(maxsize=256)
+def _trace_for(on: dt.date, region: str, assumed: tuple[tuple[str, float], ...]) -> list[dict]:
+    """The legal trace depends only on the date, the region and the assumptions: built once each."""
+    return [step.model_dump(mode="json") for step in _trace(law_on(on, region), dict(assumed))]
+
+
+def _trace(law: Law, a: dict[str, float]) -> Trace:
+    t = Trace()
+    r = law.retirement
+    t.add(
+        "法定退休年龄按出生年月和人员类别确定；可弹性提前（最多3年，不低于原法定退休年龄，须已满最低缴费年限）或经单位同意弹性延迟（最多3年）",
+        retirement.measures("第一条、第三条"),
+        params=[r.original, r.start, r.step, r.target, r.flexible],
+    )
+    t.add(
+        "按月领取基本养老金须累计缴费满最低年限（2030年起逐年提高）；不足的可延长缴费",
+        retirement.measures("第二条"),
+        inputs={"社会保险法": "第十六条"},
+    )
+    t.add(
+        "职工个人按本人工资的8%缴费（工资在缴费基数上下限之间取值）；灵活就业人员在上下限之间自选基数，按20%缴费，其中8%记入个人账户",
+        Reference(document=SI_LAW, article="第十条、第十二条"),
+        params=[law.avg_wage, law.base_limits, law.employee_rate, law.flexible_rate, law.flexible_account_rate, law.flexible_ratios],
+    )
+    t.add(
+        "基本养老金 = 基础养老金（计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%）+ 个人账户储存额 ÷ 计发月数",
+        Reference(document="国务院关于完善企业职工基本养老保险制度的决定", number="国发〔2005〕38号", article="第六条"),
+        params=[law.calc_base, law.pension.basic_rate, law.pension.divisor],
+        inputs={"计发基数是否按最近公布值推算": law.calc_base_carried},
+        formula="未来的计发基数 = 最近公布的计发基数 × (1 + 工资增长率)^年数（假设）",
+    )
+    t.add(
+        "城乡居民养老金 = 基础养老金 + 个人账户（个人缴费 + 政府补贴，计息）÷ 139；年满60周岁、累计缴费满15年按月领取",
+        GUOFA_2014_8,
+        params=[law.resident_tiers, law.resident_basic, law.resident_divisor, law.resident_age, law.resident_min],
+    )
+    t.add(
+        "两个制度之间转移：职工养老保险缴费年限转入城乡居民养老保险合并计算；城乡居民转入职工的，个人账户随同转移，缴费年限不折算",
+        TRANSFER,
+    )
+    t.add(
+        "有应纳税所得的职工可每年向个人养老金账户缴费最多12000元并在税前扣除，领取时按3%单独计税",
+        Reference(document="财政部 税务总局关于个人养老金有关个人所得税政策的公告", number="财政部 税务总局公告2022年第34号"),
+        params=[law.private_cap, law.withdrawal_tax, law.iit_brackets, law.iit_deduction],
+    )
+    t.add(
+        "每月可用于缴费 = 月收入 − 每月还债 − 被抚养人人数 × 每人生活费下限；缴费超过它的方案只展示、不推荐",
+        Reference(document="社会救助暂行办法", number="国务院令第649号", article="第十条"),
+        params=[law.dependent_floor],
+        inputs={"dependent_floor": a["dependent_floor"]},
+    )
+    t.add(
+        "终身净收益、内部收益率、回本年龄和替代率按下列假设计算（假设不是法定值，可改写）",
+        ASSUMPTIONS_REF,
+        params=[law.defaults],
+        inputs={k: a[k] for k in opt.ASSUMPTIONS},
+    )
+    return t
+
+
+ROW_FIELDS = (
+    "scheme", "base_ratio", "tier", "offset", "transfer", "addon", "months", "extension", "start", "age_start",
+    "monthly_cost", "total_cost", "tax_saved", "monthly_pension", "lifetime_value", "replacement_rate",
+    "meets_minimum", "affordable", "disposable", "c0", "grow", "flat", "k_m", "base", "calc_base", "index",
+    "account", "basic", "personal", "private_monthly", "credited",
+)
+
+
+def plan_data(profile: Profile) -> dict:
+    """Plan one household as JSON-ready data with the fields of :class:`PlanResult`.
+
+    The API serialises this directly (the figures come from the optimiser's typed arrays, so a
+    second validation would only cost time); :func:`plan` gives the same as a typed model.
+    """
+    on = profile.as_of or dt.date.today()
+    law = law_on(on, profile.region)
+    a = resolve_assumptions(profile.assumptions, law)
+    arrays = to_arrays([profile], on)
+    tpl = opt.template(law, int(arrays.employment[0]))
+    sens, pick, ev = _sensitivity(arrays, tpl, law, a, tpl.rank())
+    cols = np.flatnonzero(ev["valid"][0])
+    rows = np.zeros(len(cols), dtype=np.int64)
+    row = {k: ev[k][0, cols].tolist() for k in ROW_FIELDS}
+    for k in ("total_cost", "tax_saved", "lifetime_value"):  # money is rounded once, at the end
+        row[k] = money_array(ev[k][0, cols]).tolist()
+    rate, be = opt.rate_and_break_even(ev, a, rows, cols)
+    row["irr"], row["break_even_age"] = rate.tolist(), be.tolist()
+    divisor = float(law.resident_divisor.value)
+    options = [_option(row, tpl.keys[c], tpl.labels[c], i, a, divisor) for i, c in enumerate(cols.tolist())]
+    chosen = int(pick[0])
+    at = next((i for i, c in enumerate(cols.tolist()) if c == chosen), None) if chosen >= 0 else None
+    rec = options[at] if at is not None else None
+    disposable = float(money(ev["disposable"][0, 0]))
+    return {
+        "options": options,
+        "recommended": rec,
+        "reasons": _reasons(options, rec, disposable, sens),
+        "assumptions": a,
+        "disposable": disposable,
+        "sensitivity": [s.model_dump() for s in sens],
+        "cashflow": _cashflow(row, at, int(arrays.birth[0]), int(arrays.as_of[0]), a) if at is not None else [],
+        "trace": _trace_for(on, profile.region, tuple(sorted(a.items()))),
+    }
+
+
+def plan(profile: Profile) -> PlanResult:
+    """Plan one household: every legal option, the recommendation and why (typed)."""
+    return PlanResult.model_validate(plan_data(profile))

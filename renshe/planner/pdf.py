@@ -1,0 +1,116 @@
+"""The printable plan: a PDF built with reportlab, Chinese set in the STSong-Light CID font.
+
+Debian's Noto CJK fonts have PostScript (CFF) outlines, which reportlab cannot embed, so the
+report uses reportlab's Adobe CID font STSong-Light, which every PDF reader maps to a
+Song typeface. Pure: takes a PlanResult, returns bytes.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from renshe.planner.explain import ym_cn
+from renshe.planner.models import Option, PlanResult
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, wordWrap="CJK")
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
+H1 = ParagraphStyle("h1", parent=BODY, fontSize=16, leading=22, spaceAfter=6)
+H2 = ParagraphStyle("h2", parent=BODY, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4)
+
+
+def _fmt(x: float | None, kind: str = "yuan") -> str:
+    if x is None:
+        return "—"
+    if kind == "pct":
+        return f"{x:.1%}"
+    if kind == "age":
+        return f"{x:g}岁"
+    return f"{x:,.2f}"
+
+
+def _option_rows(options: list[Option], rec: Option | None) -> list[list]:
+    head = ["方案", "月缴费", "月养老金", "回本年龄", "收益率", "终身净收益", "负担得起"]
+    rows = [head]
+    best = sorted(options, key=lambda o: -o.lifetime_value)[:15]
+    if rec and rec not in best:
+        best = [rec, *best[:14]]
+    for o in best:
+        rows.append(
+            [
+                Paragraph(("★ " if rec and o.key == rec.key else "") + o.label, SMALL),
+                _fmt(o.monthly_cost),
+                _fmt(o.monthly_pension),
+                _fmt(o.break_even_age, "age"),
+                _fmt(o.irr, "pct"),
+                _fmt(o.lifetime_value),
+                "是" if o.affordable else "否",
+            ]
+        )
+    return rows
+
+
+def report(result: PlanResult) -> bytes:
+    """The plan as a PDF: recommendation, reasons, figures with formulas, options, legal basis."""
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+                            bottomMargin=15 * mm, title="社保缴费规划报告", author="福建人社 社保规划师")
+    story: list = [Paragraph("社保缴费规划报告", H1)]
+    story.append(Paragraph("结果按测算假设估算，仅供参考，以社保经办机构核定为准。本报告不保存您的任何信息。", SMALL))
+    rec = result.recommended
+    story.append(Paragraph("推荐方案", H2))
+    if rec:
+        story.append(Paragraph(f"<b>{rec.label}</b>", BODY))
+        figures = [
+            ["每月缴费", _fmt(rec.monthly_cost) + " 元", rec.formulas.get("monthly_cost", "")],
+            ["缴费合计", _fmt(rec.total_cost) + " 元", rec.formulas.get("total_cost", "")],
+            ["开始领取", f"{ym_cn(rec.retire_month)}（{rec.retire_age:g}岁）", ""],
+            ["每月养老金", _fmt(rec.monthly_pension) + " 元", rec.formulas.get("monthly_pension", "")],
+            ["回本年龄", _fmt(rec.break_even_age, "age"), ""],
+            ["内部收益率", _fmt(rec.irr, "pct"), ""],
+            ["替代率", _fmt(rec.replacement_rate, "pct"), ""],
+            ["终身净收益", _fmt(rec.lifetime_value) + " 元", rec.formulas.get("lifetime_value", "")],
+        ]
+        t = Table([[Paragraph(a, BODY), Paragraph(b, BODY), Paragraph(c, SMALL)] for a, b, c in figures],
+                  colWidths=[25 * mm, 40 * mm, 115 * mm])
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story.append(t)
+    story.append(Paragraph("理由", H2))
+    for r in result.reasons:
+        story.append(Paragraph("• " + r, BODY))
+    story.append(Paragraph("主要方案比较（按终身净收益排序）", H2))
+    t = Table(_option_rows(result.options, rec), colWidths=[60 * mm, 20 * mm, 22 * mm, 18 * mm, 16 * mm, 28 * mm, 16 * mm],
+              repeatRows=1)
+    t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f1fb")),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+    ]))
+    story.append(t)
+    story.append(Paragraph("测算假设", H2))
+    labels = {"wage_growth": "工资年增长率", "interest": "记账利率", "indexation": "养老金调整", "discount_rate": "贴现率"}
+    a = result.assumptions
+    parts = [f"{v}{a[k]:.1%}" for k, v in labels.items()]
+    parts += [f"预期寿命{a['life_expectancy']:g}岁", f"被抚养人生活费下限{a['dependent_floor']:,.0f}元/月"]
+    story.append(Paragraph("，".join(parts) + "。", BODY))
+    story.append(Paragraph("计算依据", H2))
+    for s in result.trace:
+        ref = s.reference
+        cite = f"《{ref.document}》" + (f"（{ref.number}）" if ref.number else "") + (ref.article or "")
+        unverified = [p.name for p in s.params if not p.verified]
+        line = f"{s.rule}。依据：{cite}"
+        if unverified:
+            line += f"。未经官方文本核实的参数：{'、'.join(unverified)}"
+        story.append(Paragraph(line, SMALL))
+        story.append(Spacer(1, 2))
+    doc.build(story)
+    return buf.getvalue()

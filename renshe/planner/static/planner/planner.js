@@ -1,0 +1,122 @@
+/* 社保规划师 page: the step-by-step form and the three ECharts charts.
+   Served as a static file (the CSP forbids inline scripts); the plan arrives as JSON in
+   <script type="application/json" id="plan-data"> rendered by Django's json_script. */
+(function () {
+  "use strict";
+
+  function steps() {
+    var form = document.getElementById("planner-form");
+    if (!form) return;
+    var sets = Array.prototype.slice.call(form.querySelectorAll("fieldset.step"));
+    var current = 0;
+    sets.forEach(function (fs, i) { if (current === 0 && fs.querySelector(".invalid")) current = i; });
+    function show(i) {
+      current = i;
+      sets.forEach(function (fs, j) { fs.hidden = j !== i; });
+    }
+    sets.forEach(function (fs, i) {
+      var nav = fs.querySelector(".step-nav");
+      if (i > 0) nav.appendChild(button("上一步", function () { show(i - 1); }));
+      if (i < sets.length - 1) nav.appendChild(button("下一步", function () { show(i + 1); }, "next"));
+    });
+    form.classList.add("stepped");
+    show(current);
+  }
+
+  function button(text, onClick, cls) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.className = "step-btn" + (cls ? " " + cls : "");
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function yuan(x) { return x == null ? "—" : Number(x).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
+
+  function charts() {
+    var el = document.getElementById("plan-data");
+    if (!el || typeof echarts === "undefined") return;
+    var plan = JSON.parse(el.textContent);
+    var rec = plan.recommended;
+    var all = [];
+
+    // 1. Each option: monthly cost (x) against monthly pension (y).
+    var opts = echarts.init(document.getElementById("chart-options"));
+    var groups = { affordable: [], unaffordable: [], chosen: [] };
+    plan.options.forEach(function (o) {
+      var p = [o.monthly_cost, o.monthly_pension, o.label, o.lifetime_value];
+      if (rec && o.key === rec.key) groups.chosen.push(p);
+      else if (o.affordable) groups.affordable.push(p);
+      else groups.unaffordable.push(p);
+    });
+    opts.setOption({
+      animation: false,
+      grid: { left: 56, right: 16, top: 56, bottom: 44 },
+      legend: { top: 0, left: "center", data: ["负担得起", "负担不起", "推荐"] },
+      tooltip: { trigger: "item", confine: true, formatter: function (p) {
+        return p.data[2] + "<br>每月缴费 " + yuan(p.data[0]) + " 元<br>每月养老金 " + yuan(p.data[1]) + " 元<br>终身净收益 " + yuan(p.data[3]) + " 元";
+      } },
+      xAxis: { type: "value", name: "每月缴费（元）", nameLocation: "middle", nameGap: 28 },
+      yAxis: { type: "value", name: "每月养老金（元）", nameGap: 12, nameTextStyle: { align: "left" } },
+      series: [
+        { name: "负担得起", type: "scatter", data: groups.affordable, symbolSize: 9, itemStyle: { color: "#5b8ff9" } },
+        { name: "负担不起", type: "scatter", data: groups.unaffordable, symbolSize: 9, itemStyle: { color: "#bfbfbf" } },
+        { name: "推荐", type: "scatter", data: groups.chosen, symbolSize: 18, symbol: "pin", itemStyle: { color: "#e8684a" } }
+      ]
+    });
+    all.push(opts);
+
+    // 2. Cumulative cash flow of the recommended option, with the break-even point.
+    var cash = echarts.init(document.getElementById("chart-cashflow"));
+    var points = plan.cashflow.map(function (c) { return [c.age, c.cumulative]; });
+    var mark = rec && rec.break_even_age ? [{ xAxis: rec.break_even_age, label: { formatter: "回本 " + rec.break_even_age + " 岁" } }] : [];
+    cash.setOption({
+      animation: false,
+      grid: { left: 70, right: 16, top: 24, bottom: 44 },
+      tooltip: { trigger: "axis", confine: true, valueFormatter: function (v) { return yuan(v) + " 元"; } },
+      xAxis: { type: "value", name: "年龄", nameLocation: "middle", nameGap: 28, min: "dataMin", max: "dataMax" },
+      yAxis: { type: "value", name: "累计（元）" },
+      series: [{ name: "累计现金流", type: "line", showSymbol: false, data: points, areaStyle: { opacity: 0.15 },
+        markLine: { symbol: "none", data: mark, lineStyle: { color: "#e8684a" } } }]
+    });
+    all.push(cash);
+
+    // 3. How the recommendation moves with each assumption.
+    var sens = echarts.init(document.getElementById("chart-sensitivity"));
+    var pick = document.getElementById("sens-pick");
+    var byName = {};
+    plan.sensitivity.forEach(function (s) { (byName[s.assumption] = byName[s.assumption] || []).push(s); });
+    Object.keys(byName).forEach(function (k) {
+      var o = document.createElement("option");
+      o.value = k; o.textContent = byName[k][0].label; pick.appendChild(o);
+    });
+    function drawSens() {
+      var pts = byName[pick.value] || [];
+      var pct = pick.value !== "life_expectancy";
+      sens.setOption({
+        animation: false,
+        grid: { left: 70, right: 24, top: 40, bottom: 44 },
+        tooltip: { trigger: "item", confine: true, formatter: function (p) {
+          var s = pts[p.dataIndex];
+          return s.label + " " + (pct ? (s.value * 100).toFixed(1) + "%" : s.value + " 岁") + "<br>推荐：" + (s.recommended_label || "无") + "<br>终身净收益 " + yuan(s.lifetime_value) + " 元";
+        } },
+        xAxis: { type: "category", data: pts.map(function (s) { return pct ? (s.value * 100).toFixed(1) + "%" : s.value + "岁"; }) },
+        yAxis: { type: "value", name: "推荐方案终身净收益（元）", nameTextStyle: { align: "left" } },
+        series: [{ type: "line", data: pts.map(function (s) {
+          var same = rec && s.recommended === rec.key;
+          return { value: s.lifetime_value, symbolSize: same ? 8 : 14, itemStyle: { color: same ? "#5b8ff9" : "#e8684a" } };
+        }), label: { show: true, position: "top", fontSize: 10, formatter: function (p) {
+          var s = pts[p.dataIndex]; return rec && s.recommended === rec.key ? "" : (s.recommended_label || "无");
+        } } }]
+      }, true);
+    }
+    pick.addEventListener("change", drawSens);
+    drawSens();
+    all.push(sens);
+    window.addEventListener("resize", function () { all.forEach(function (c) { c.resize(); }); });
+    document.body.setAttribute("data-charts", "ready");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { steps(); charts(); });
+})();

@@ -1,0 +1,92 @@
+"""/planner/: the step-by-step form, the plan with its charts, and the printable PDF report.
+
+Nothing the visitor types is stored: the form posts, the plan is computed and rendered, and
+the PDF is built from the same posted fields.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from pydantic import ValidationError
+
+from renshe.planner import forms, pdf
+from renshe.planner.explain import plan
+from renshe.planner.models import PlanResult, Profile
+from renshe.rules.errors import RulesError, from_pydantic
+
+EXAMPLE = {
+    "birth": "1988-05",
+    "category": "male_60",
+    "employment": "flexible",
+    "region": "fujian.fuzhou",
+    "monthly_income": "8000",
+    "monthly_debt_payments": "1500",
+    "children": "1",
+    "elders": "0",
+    "paid_months": "60",
+}
+
+
+def _compute(data) -> tuple[PlanResult | None, list[forms.FormField], list[str]]:
+    fields = forms.fields()
+    problems: list[str] = []
+    result = None
+    try:
+        try:
+            profile = Profile.model_validate(forms.payload(data))
+        except ValidationError as exc:
+            raise from_pydantic(exc) from None
+        result = plan(profile)
+    except RulesError as exc:
+        by_field = {}
+        for p in exc.problems:
+            by_field.setdefault(p.field.split(".")[-1], p.zh)
+            problems.append(p.zh)
+        for f in fields:
+            f.error = by_field.get(f.name, "")
+    for f in fields:
+        f.value = data.get(f.name, "")
+    return result, fields, problems
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def planner(request: HttpRequest) -> HttpResponse:
+    data = request.POST if request.method == "POST" else EXAMPLE
+    result, fields, problems = (None, forms.fields(), []) if request.method == "GET" else _compute(data)
+    if request.method == "GET":
+        for f in fields:
+            f.value = EXAMPLE.get(f.name, "")
+    steps = [
+        (1, "关于您", [f for f in fields if f.step == 1]),
+        (2, "家庭收支", [f for f in fields if f.step == 2]),
+        (3, "缴费记录", [f for f in fields if f.step == 3]),
+        (4, "测算假设（可不填）", [f for f in fields if f.step == 4]),
+    ]
+    posted = [(f.name, f.value) for f in fields]
+    return render(
+        request,
+        "planner/index.html",
+        {
+            "steps": steps,
+            "result": result,
+            "data": result.model_dump(mode="json", exclude={"trace"}) if result else None,
+            "problems": problems,
+            "posted": posted,
+        },
+        status=422 if problems else 200,
+    )
+
+
+@require_POST
+def report(request: HttpRequest) -> HttpResponse:
+    result, _, problems = _compute(request.POST)
+    if result is None:
+        return HttpResponse("；".join(problems), status=422, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf.report(result), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="shebao-plan.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

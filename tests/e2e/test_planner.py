@@ -1,0 +1,40 @@
+"""社保规划师 in a real browser on a phone-sized viewport: step through the form, see the
+recommendation and the three charts drawn, tap a figure to see its arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/planner/")
+    # Step 1 is shown, the later steps hidden until “下一步”.
+    assert page.locator("fieldset[data-step='1']").is_visible()
+    assert not page.locator("fieldset[data-step='2']").is_visible()
+    page.fill("#f-birth", "1986-04")
+    page.select_option("#f-category", "female_55")
+    page.select_option("#f-employment", "flexible")
+    page.select_option("#f-region", "fujian.xiamen")
+    page.locator("fieldset[data-step='1'] .step-btn.next").click()
+    page.fill("#f-monthly_income", "7000")
+    page.fill("#f-monthly_debt_payments", "1200")
+    page.fill("#f-children", "1")
+    page.locator("fieldset[data-step='2'] .step-btn.next").click()
+    page.fill("#f-paid_months", "96")
+    page.click("#plan-submit")
+    page.wait_for_selector("[data-testid='recommended']")
+    assert page.locator("[data-testid='recommended']").inner_text().strip()
+    page.wait_for_selector("body[data-charts='ready']")
+    for chart in ("#chart-options", "#chart-cashflow", "#chart-sensitivity"):
+        assert page.locator(f"{chart} canvas").count() >= 1, chart
+    # A figure opens to its arithmetic.
+    fig = page.locator("details.fig").first
+    fig.locator("summary").click()
+    assert "×" in fig.locator(".formula").first.inner_text()
+    page.screenshot(path=str(tmp_path / "planner-390x844.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not page_log.outside, page_log.outside
+    assert not page_log.errors, page_log.errors

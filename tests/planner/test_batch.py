@@ -1,0 +1,94 @@
+"""plan-batch: CSV and Parquet, bad rows reported with row number and reason, the rest planned,
+and each planned row the same as planning that household alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from renshe.cli import main
+from renshe.planner import batch
+from renshe.planner.explain import plan
+from renshe.planner.models import Profile
+from renshe.planner.synthetic import profiles
+
+TODAY = dt.date(2026, 6, 15)
+
+
+def test_bad_rows_reported_rest_planned():
+    df = profiles(300, seed=3, today=TODAY)
+    df = df.astype(str)
+    df.loc[5, "birth"] = "1990-13"
+    df.loc[7, "monthly_income"] = "lots"
+    df.loc[9, "employment"] = "astronaut"
+    df.loc[11, "paid_months"] = "900"
+    out = batch.plan_frame(df.copy(), TODAY)
+    assert len(out) == 300 and list(out["id"]) == list(df["id"])
+    errors = out["error"].dropna()
+    assert set(errors.index) == {5, 7, 9, 11}
+    assert errors[5].startswith("第6行 row 6:") and "birth" in errors[5]
+    assert "monthly_income" in errors[7] and "应为数字" in errors[7]
+    assert "employment" in errors[9]
+    assert "paid_months" in errors[11]
+    ok = out.drop(index=[5, 7, 9, 11])
+    assert ok["error"].isna().all()
+    assert (ok["key"].notna() | (ok["affordable"] == False)).all()  # noqa: E712
+
+
+def test_batch_row_equals_single_plan():
+    df = profiles(40, seed=11, today=TODAY).astype(str)
+    df["as_of"] = TODAY.isoformat()
+    out = batch.plan_frame(df.copy(), TODAY)
+    for i in range(40):
+        row = df.iloc[i]
+        deps = [{"relation": "child"}] * int(row["children"]) + [{"relation": "elder"}] * int(row["elders"])
+        single = plan(
+            Profile(
+                birth=row["birth"], category=row["category"], region=row["region"], employment=row["employment"],
+                monthly_income=float(row["monthly_income"]), monthly_debt_payments=float(row["monthly_debt_payments"]),
+                dependents=deps, paid_months=int(row["paid_months"]), account_balance=float(row["account_balance"]),
+                as_of=TODAY,
+            )
+        )
+        got = out.iloc[i]
+        if single.recommended is None:
+            assert pd.isna(got["key"])
+            continue
+        r = single.recommended
+        assert got["key"] == r.key
+        assert got["monthly_pension"] == pytest.approx(r.monthly_pension, abs=0.01)
+        assert got["lifetime_value"] == pytest.approx(r.lifetime_value, abs=0.01)
+        assert got["retire_month"] == r.retire_month
+        if r.irr is not None:
+            assert got["irr"] == pytest.approx(r.irr, abs=2e-4)
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet"])
+def test_cli_plan_batch_files(tmp_path, capsys, ext):
+    src, dst = tmp_path / f"in.{ext}", tmp_path / f"out.{ext}"
+    df = profiles(50, seed=5, today=TODAY, bad=0.1)
+    (df.to_csv(src, index=False) if ext == "csv" else df.to_parquet(src, index=False))
+    assert main(["plan-batch", str(src), str(dst)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    out = pd.read_csv(dst) if ext == "csv" else pd.read_parquet(dst)
+    assert summary["rows"] == len(out) == 50
+    assert summary["errors"] == int(out["error"].notna().sum()) > 0
+    assert list(out.columns[:2]) == ["id", "key"]
+
+
+def test_missing_column_is_a_bilingual_error(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"id": ["a"], "birth": ["1980-01"]}).to_csv(src, index=False)
+    assert main(["plan-batch", str(src), str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "缺少列" in err and "lacks the columns" in err
+
+
+def test_processes_give_the_same_result():
+    df = profiles(3000, seed=8, today=TODAY, bad=0.02)
+    one = batch.plan_frame(df.copy(), TODAY, workers=1)
+    two = batch.plan_frame(df.copy(), TODAY, workers=2)
+    pd.testing.assert_frame_equal(one, two)

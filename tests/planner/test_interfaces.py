@@ -1,0 +1,77 @@
+"""The planner's CLI, API and page: the same plan everywhere, bad input a bilingual 422."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from renshe.cli import main
+
+PROFILE = {
+    "birth": "1985-06", "category": "male_60", "region": "fujian.xiamen", "employment": "flexible",
+    "monthly_income": 9000, "monthly_debt_payments": 2000, "dependents": [{"relation": "child"}],
+    "paid_months": 120, "account_balance": 30000, "as_of": "2026-06-15",
+}
+FIELDS = {"options", "recommended", "reasons", "assumptions"}
+OPTION_FIELDS = {
+    "scheme", "base_ratio", "tier", "months", "retire_month", "monthly_cost", "total_cost", "monthly_pension",
+    "break_even_age", "irr", "replacement_rate", "lifetime_value", "meets_minimum", "affordable",
+}
+
+
+def test_cli_plan(tmp_path, capsys):
+    f = tmp_path / "p.json"
+    f.write_text(json.dumps(PROFILE), encoding="utf-8")
+    assert main(["plan", "--input", str(f)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= FIELDS and set(out["recommended"]) >= OPTION_FIELDS
+    assert {o["scheme"] for o in out["options"]} == {"flexible", "resident"}
+    assert set(out["assumptions"]) >= {"wage_growth", "interest", "indexation", "discount_rate", "life_expectancy"}
+
+
+def test_cli_bad_input(tmp_path, capsys):
+    f = tmp_path / "p.json"
+    f.write_text(json.dumps({**PROFILE, "birth": "85-6", "employment": "pilot"}), encoding="utf-8")
+    assert main(["plan", "--input", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert "birth" in err and "YYYY-MM" in err and "employment" in err
+
+
+@pytest.mark.django_db
+def test_api_plan(client):
+    r = client.post("/api/v1/plan", data=json.dumps(PROFILE), content_type="application/json")
+    assert r.status_code == 200
+    body = r.json()
+    assert set(body) >= FIELDS and body["recommended"]["affordable"]
+    assert all(set(o) >= OPTION_FIELDS for o in body["options"])
+    bad = client.post("/api/v1/plan", data=json.dumps({**PROFILE, "monthly_income": -5}), content_type="application/json")
+    assert bad.status_code == 422
+    assert bad.json()["problems"][0]["field"] == "monthly_income"
+    assert "/api/v1/plan" in client.get("/api/v1/openapi.json").json()["paths"]
+
+
+@pytest.mark.django_db
+def test_page_and_pdf(client):
+    assert client.get("/planner/").status_code == 200
+    form = {"birth": "1985-06", "category": "male_60", "employment": "flexible", "region": "fujian",
+            "monthly_income": "9000", "monthly_debt_payments": "2000", "children": "1", "paid_months": "120"}
+    r = client.post("/planner/", form)
+    html = r.content.decode()
+    assert r.status_code == 200 and 'data-testid="recommended"' in html and 'id="plan-data"' in html
+    assert "<script>" not in html  # the CSP forbids inline scripts
+    bad = client.post("/planner/", {**form, "birth": "1985-13"})
+    assert bad.status_code == 422 and "YYYY-MM" in bad.content.decode()
+    pdf = client.post("/planner/report.pdf", form)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_no_legal_option_says_why():
+    from renshe.planner.explain import plan
+    from renshe.planner.models import Profile
+
+    # An employee aged 74 with nothing paid cannot reach the minimum before 70 (计发月数表 ends at 70).
+    result = plan(Profile(birth="1952-01", category="male_60", employment="employee", monthly_income=5000,
+                          as_of="2026-06-15"))
+    assert result.options == [] and result.recommended is None
+    assert "70岁" in result.reasons[0]
