@@ -1,6 +1,7 @@
 """Shared fixtures. The database is real (SQLite by default, PostgreSQL with DATABASE_URL)."""
 
 import io
+import logging
 import os
 
 import pytest
@@ -20,3 +21,6 @@ def demo(db, monkeypatch):
     monkeypatch.setenv("RENSHE_DEMO_PASSWORD", DEMO_PASSWORD)
     demo_module.load(io.StringIO())
     return {u.username: u for u in User.objects.all()}
+
+# PySpark's py4j logs from object finalisers after pytest has closed its streams.
+logging.getLogger("py4j").setLevel(logging.WARNING)
