@@ -13,8 +13,9 @@ are inserted. So:
 * loading the same files again inserts nothing (idempotent by natural key);
 * the whole load is one transaction: if it stops half-way, the store is as before.
 
-Banks and the housing department feed the same path: a push is a file dropped in a
-directory and ingested.
+Banks and the housing department push rows over the API (:func:`push`, ``POST
+/api/v1/arrears/push/{table}``); pushed rows are staged like a file's and go through the
+same checks and the same insert (:func:`_check_and_insert`), one transaction per push.
 """
 
 from __future__ import annotations
@@ -147,33 +148,44 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, table: Table) -> None:
         _stage_excel(con, path, names)
 
 
+def _as_text(x: object) -> str | None:
+    """A cell or JSON value as the text the checks read (dates ISO, 3.0 as 3, booleans true/false)."""
+    if x is None:
+        return None
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, dt.datetime):
+        return x.date().isoformat() if x.time() == dt.time() else x.isoformat()
+    if isinstance(x, dt.date):
+        return x.isoformat()
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
 def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, names: list[str]) -> None:
     import openpyxl
-    import pandas as pd
 
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     rows = wb.worksheets[0].iter_rows(values_only=True)
     header = [str(h or "").strip() for h in next(rows, ())]
     _require(path, header, names)
 
-    def text(x: object) -> str | None:
-        if x is None:
-            return None
-        if isinstance(x, dt.datetime):
-            return x.date().isoformat() if x.time() == dt.time() else x.isoformat()
-        if isinstance(x, dt.date):
-            return x.isoformat()
-        if isinstance(x, float) and x.is_integer():
-            return str(int(x))
-        return str(x)
-
-    data = [[text(v) for v in r[: len(header)]] + [None] * (len(header) - len(r)) for r in rows]
-    frame = pd.DataFrame(data, columns=header, dtype=object).astype("string")
-    frame["_line"] = range(2, len(frame) + 2)
-    con.register("_xl", frame)
-    con.execute(f"CREATE TEMP TABLE _stg AS SELECT {', '.join(names)}, _line FROM _xl")
-    con.unregister("_xl")
+    data = [[_as_text(v) for v in r[: len(header)]] + [None] * (len(header) - len(r)) for r in rows]
     wb.close()
+    _stage_frame(con, header, data, names, first_line=2)
+
+
+def _stage_frame(con: duckdb.DuckDBPyConnection, header: list[str], data: list[list[str | None]],
+                 names: list[str], first_line: int) -> None:
+    """Rows already read as text (Excel cells, pushed JSON values) into ``_stg``, numbered from ``first_line``."""
+    import pandas as pd
+
+    frame = pd.DataFrame(data, columns=header, dtype=object).astype("string")
+    frame["_line"] = range(first_line, len(frame) + first_line)
+    con.register("_frame", frame)
+    con.execute(f"CREATE TEMP TABLE _stg AS SELECT {', '.join(names)}, _line FROM _frame")
+    con.unregister("_frame")
 
 
 def _require(path: Path, header: list[str], names: list[str]) -> None:
@@ -193,6 +205,20 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, table: Table) -> tuple[int
         p = exc.problems[0]
         con.execute("INSERT INTO _rejects VALUES (?, 1, ?, ?)", [str(path), p.zh, p.en])
         return 0, 0
+    return _check_and_insert(con, table, str(path), FILE_ROW)
+
+
+#: how a duplicate-key reason names the first row: (中文, English) with ``{}`` for its number
+FILE_ROW = ("本文件第 {} 行", "row {} of this file")
+PUSH_ROW = ("本次推送序号 {} 的行", "index {} of this push")
+
+
+def _check_and_insert(con: duckdb.DuckDBPyConnection, table: Table, source: str,
+                      row_words: tuple[str, str]) -> tuple[int, int]:
+    """Check every row of ``_stg`` (type, required, choices, check digits, references to rows in the
+    store, a key repeated in the batch), send the bad ones to ``_rejects`` under ``source`` and insert
+    the good ones whose natural key is not in the store yet. Returns (inserted, skipped as present).
+    Files and pushed rows both come through here, so both are held to the same rules."""
     checks = [(cond, f"{c.name}：{zh}", f"{c.name}: {en}") for c in table.columns for cond, zh, en in _checks(c)]
     zh = "concat_ws('；', " + ", ".join(f"CASE WHEN {cond} THEN {_lit(z)} END" for cond, z, _ in checks) + ")"
     en = "concat_ws('; ', " + ", ".join(f"CASE WHEN {cond} THEN {_lit(e)} END" for cond, _, e in checks) + ")"
@@ -210,13 +236,14 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, table: Table) -> tuple[int
             f"WHERE zh = '' AND NOT ({null}) AND NOT EXISTS (SELECT 1 FROM {target} r WHERE {on})"
         )
     key = ", ".join(table.key)
+    zh_row, en_row = (_lit(w).replace("{}", "' || d.first || '") for w in row_words)
     con.execute(
-        "UPDATE _chk c SET zh = '键重复（与本文件第 ' || d.first || ' 行相同）', "
-        "en = 'duplicate key (same as row ' || d.first || ' of this file)' FROM ("
+        f"UPDATE _chk c SET zh = '键重复（与' || {zh_row} || '相同）', "
+        f"en = 'duplicate key (same as ' || {en_row} || ')' FROM ("
         f"SELECT _line, min(_line) OVER (PARTITION BY {key}) AS first FROM _chk WHERE zh = '') d "
         "WHERE c._line = d._line AND d._line <> d.first"
     )
-    con.execute("INSERT INTO _rejects SELECT ?, _line, zh, en FROM _chk WHERE zh <> ''", [str(path)])
+    con.execute("INSERT INTO _rejects SELECT ?, _line, zh, en FROM _chk WHERE zh <> ''", [source])
     valid = con.execute("SELECT count(*) FROM _chk WHERE zh = ''").fetchone()[0]
     match = " AND ".join(f"t.{k} = c.{k}" for k in table.key)
     names = ", ".join(c.name for c in table.columns)
@@ -226,6 +253,9 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, table: Table) -> tuple[int
     ).fetchone()[0]
     con.execute("DROP TABLE _chk")
     return int(inserted), int(valid - inserted)
+
+
+_REJECTS = "CREATE TEMP TABLE _rejects (file VARCHAR, row BIGINT, reason_zh VARCHAR, reason_en VARCHAR)"
 
 
 def files_in(src: Path) -> list[tuple[Path, Table]]:
@@ -245,7 +275,7 @@ def ingest(src: Path, store: Path = DEFAULT_STORE, rejects: Path | None = None) 
     started = time.perf_counter()
     loaded: dict[str, int] = {}
     skipped: dict[str, int] = {}
-    con.execute("CREATE TEMP TABLE _rejects (file VARCHAR, row BIGINT, reason_zh VARCHAR, reason_en VARCHAR)")
+    con.execute(_REJECTS)
     con.execute("BEGIN TRANSACTION")
     try:
         for path, table in files:
@@ -270,4 +300,46 @@ def ingest(src: Path, store: Path = DEFAULT_STORE, rejects: Path | None = None) 
         "rejects_report": str(rejects),
         "seconds": round(time.perf_counter() - started, 2),
         "rows_read": int(sum(loaded.values()) + sum(skipped.values()) + n_rej),
+    }
+
+
+def push(store: Path, table: Table, rows: list[dict] | None = None, csv_path: Path | None = None) -> dict:
+    """Load rows pushed by a bank or the housing department into ``table``, in one transaction.
+
+    ``rows`` are JSON objects keyed by column name (extra keys are ignored, as extra columns
+    of a file are); ``csv_path`` is a CSV body with the table's header. Either way the rows
+    are staged as text and checked exactly as a file's rows are. A row's ``index`` counts
+    from 0: the position in ``rows``, or the data row of the CSV (line 2 is index 0).
+    Rows whose natural key is already in the store are left as they are, so pushing the
+    same rows again changes nothing. A CSV body without the table's columns raises
+    :class:`RulesError` and loads nothing.
+    """
+    names = [c.name for c in table.columns]
+    con = connect(store)
+    con.execute(_REJECTS)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if csv_path is not None:
+            _stage(con, csv_path, table)
+            con.execute("UPDATE _stg SET _line = _line - 2")
+            con.execute("UPDATE _rejects SET row = row - 2")
+        else:
+            _stage_frame(con, names, [[_as_text(r.get(n)) for n in names] for r in rows or []], names, first_line=0)
+        inserted, skipped = _check_and_insert(con, table, "push", PUSH_ROW)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        con.close()
+        raise
+    rejects = [{"index": int(i), "reason_zh": zh, "reason_en": en} for i, zh, en in
+               con.execute("SELECT row, reason_zh, reason_en FROM _rejects ORDER BY row").fetchall()]
+    con.close()
+    return {
+        "table": table.name,
+        "received": inserted + skipped + len(rejects),
+        "accepted": inserted + skipped,
+        "inserted": inserted,
+        "unchanged": skipped,
+        "rejected": len(rejects),
+        "rejects": rejects,
     }
