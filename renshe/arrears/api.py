@@ -1,21 +1,39 @@
-"""``GET /api/v1/arrears/warnings``: the current warnings, for staff only.
+"""The arrears API: the current warnings for staff, and the push of data by banks and the
+housing department.
 
-Access: an authenticated user (Django session) is required; anonymous callers get 401.
-Finer roles (a county sees its own) come with the platform's role model on branch
-``platform``; until then every signed-in user sees all warnings.
+``GET /warnings``: an authenticated user (Django session) is required; anonymous callers
+get 401. Every signed-in user sees all warnings.
+
+``POST /push/{table}``: a machine client (``Authorization: Bearer <token>``, a token issued to
+a ``bank_feed`` or ``housing_feed`` account) sends ``{"rows": [...]}`` or a CSV with the
+table's header. Which account may push which table is :data:`renshe.arrears.roles.PUSH_TABLES`.
+The rows go through the very checks and insert of file ingestion (:func:`ingest.push`); the
+answer lists every refused row by index with its reason in Chinese and English. Every push
+that passes authentication is recorded (:class:`~renshe.arrears.models.PushRecord`).
+Limits per request: ``RENSHE_ARREARS_PUSH_MAX_BYTES`` (default 2,000,000, never above Django's
+``DATA_UPLOAD_MAX_MEMORY_SIZE``) and ``RENSHE_ARREARS_PUSH_MAX_ROWS`` (default 10,000).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Literal
 
+import duckdb
 from django.conf import settings
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import BaseModel, Field, ValidationError
 
-from renshe.arrears import warnings
+from renshe.arrears import ingest, warnings
+from renshe.arrears.roles import PUSH_TABLES
+from renshe.arrears.schema import BY_NAME
+from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
+from renshe.rules.errors import RulesError, from_pydantic
 
 router = Router(tags=["arrears"])
 
@@ -65,3 +83,145 @@ class WarningFilter(Schema):
             description="每个项目每月一条预警（warning_id = 项目编号-月份），含级别、风险分和触发的指标。需登录。")
 def warning_list(request, filters: Query[WarningFilter]):
     return warnings.read(store_path(), level=filters.level, month=filters.month, limit=max(1, min(filters.limit, 100_000)))
+
+
+PushTable = Literal[tuple(PUSH_TABLES)]  # type: ignore[valid-type]
+Scalar = str | int | float | bool | None
+
+
+class PushIn(BaseModel):
+    """The JSON body: the rows, each an object keyed by column name (see the table's columns)."""
+
+    rows: list[dict[str, Scalar]] = Field(min_length=1, title="数据行", description="每行一个对象，键为列名")
+
+
+class RejectOut(Schema):
+    index: int = Field(description="被拒收行的序号（从 0 起；CSV 为第 2 行起的数据行）")
+    reason_zh: str
+    reason_en: str
+
+
+class PushOut(Schema):
+    table: str
+    received: int = Field(description="收到的行数")
+    accepted: int = Field(description="校验通过的行数（新增 + 已存在）")
+    inserted: int = Field(description="新增入库的行数")
+    unchanged: int = Field(description="自然键已在库中、未作改动的行数")
+    rejected: int = Field(description="拒收的行数")
+    rejects: list[RejectOut]
+
+
+class ProblemOut(Schema):
+    field: str
+    zh: str
+    en: str
+
+
+class ErrorOut(Schema):
+    error: str
+    message: str
+    problems: list[ProblemOut]
+
+
+def push_limits() -> tuple[int, int]:
+    """(bytes, rows) one push may carry; the byte limit never exceeds what Django will read."""
+    max_bytes = int(os.environ.get("RENSHE_ARREARS_PUSH_MAX_BYTES") or 2_000_000)
+    django_max = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return (min(max_bytes, django_max) if django_max else max_bytes,
+            int(os.environ.get("RENSHE_ARREARS_PUSH_MAX_ROWS") or 10_000))
+
+
+def _columns_doc() -> str:
+    return "\n".join(
+        f"- `{name}`（{BY_NAME[name].title}，需 `{perm}`）：" + ", ".join(c.name for c in BY_NAME[name].columns)
+        for name, perm in PUSH_TABLES.items()
+    )
+
+
+def _too_large(zh: str, en: str) -> dict:
+    return {"error": "too_large", "message": f"body: {zh} / {en}", "problems": [{"field": "body", "zh": zh, "en": en}]}
+
+
+def _record(request, table: str, fmt: str, status: int, result: dict | None = None) -> None:
+    from renshe.arrears.models import PushRecord
+
+    counts = {k: (result or {}).get(k, 0) for k in ("received", "inserted", "unchanged", "rejected")}
+    PushRecord.objects.create(actor=request.user, table=table, body_format=fmt, status=status, **counts)
+
+
+class _TooLarge(Exception):
+    """More rows than one push may carry."""
+
+    def __init__(self, max_rows: int) -> None:
+        super().__init__(max_rows)
+        self.max_rows = max_rows
+
+
+def _load(table: str, body: bytes, fmt: str) -> dict:
+    """Parse the body and load it; a malformed body raises :class:`RulesError` (HTTP 422)."""
+    max_rows = push_limits()[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        if fmt == "csv":
+            path = Path(tmp) / f"{table}.csv"
+            path.write_bytes(body)
+            if body.count(b"\n") > max_rows + 1:
+                raise _TooLarge(max_rows)
+            try:
+                return ingest.push(store_path(), BY_NAME[table], csv_path=path)
+            except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+                raise RulesError.of("body", "CSV 无法读取", f"unreadable CSV ({type(exc).__name__})") from exc
+        try:
+            rows = PushIn.model_validate(json.loads(body)).rows
+        except (ValueError, UnicodeDecodeError) as exc:
+            if isinstance(exc, ValidationError):
+                raise from_pydantic(exc) from exc
+            raise RulesError.of("body", "不是合法的 JSON", "not valid JSON") from exc
+        if len(rows) > max_rows:
+            raise _TooLarge(max_rows)
+        return ingest.push(store_path(), BY_NAME[table], rows=rows)
+
+
+@router.post(
+    "/push/{table}",
+    auth=staff_auth("bank_feed", "housing_feed"),
+    response={200: PushOut, 413: ErrorOut, 415: ErrorOut, 422: PushOut | ErrorOut, 503: ErrorOut},
+    summary="银行、住建部门推送数据 / push rows from a bank or the housing department",
+    description=(
+        "以接口令牌（`Authorization: Bearer <token>`）调用。请求体为 JSON `{\"rows\": [{列名: 值}, ...]}`，"
+        "或 `Content-Type: text/csv` 的 CSV（首行为列名）。与文件入库同一套校验：每一被拒收的行按序号"
+        "（从 0 起）给出中英文原因，其余合格行在一个事务中入库；按自然键去重，重复推送不改变库中数据。"
+        "部分行合格时返回 200；全部行被拒收或请求体不合法时返回 422；超过大小限制返回 413。\n\n"
+        "可推送的表及列：\n" + _columns_doc()
+    ),
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": PushIn.model_json_schema()},
+        "text/csv": {"schema": {"type": "string", "description": "首行为该表的列名"}},
+    }}},
+)
+def push(request, table: PushTable):
+    if not request.user.has_perm(PUSH_TABLES[table]):
+        raise HttpError(403, FORBIDDEN)
+    fmt = "csv" if request.content_type == "text/csv" else "json"
+    if request.content_type not in {"text/csv", "application/json"}:
+        _record(request, table, fmt, 415)
+        zh, en = "只接受 application/json 或 text/csv", "only application/json or text/csv"
+        return 415, {"error": "unsupported_media_type", "message": f"body: {zh} / {en}",
+                     "problems": [{"field": "body", "zh": zh, "en": en}]}
+    max_bytes, max_rows = push_limits()
+    if int(request.META.get("CONTENT_LENGTH") or 0) > max_bytes:
+        _record(request, table, fmt, 413)
+        return 413, _too_large(f"请求体超过 {max_bytes} 字节，请分批推送",
+                               f"body larger than {max_bytes} bytes; split the push")
+    try:
+        result = _load(table, request.body, fmt)
+    except _TooLarge:
+        _record(request, table, fmt, 413)
+        return 413, _too_large(f"一次最多推送 {max_rows} 行，请分批推送", f"more than {max_rows} rows; split the push")
+    except RulesError:
+        _record(request, table, fmt, 422)
+        raise
+    except duckdb.IOException:
+        return 503, {"error": "busy", "message": "分析库正被占用，请稍后重试 / store busy, retry later", "problems": []}
+    status = 422 if result["accepted"] == 0 else 200
+    _record(request, table, fmt, status, result)
+    return status, result

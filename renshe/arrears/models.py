@@ -110,3 +110,35 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.description}（{Path(self.file.name).name}）"
+
+
+class PushRecord(models.Model):
+    """One push of rows by a bank or the housing department (``POST /api/v1/arrears/push/{table}``).
+
+    Kept in the platform database beside the users and the audit trail, not in the DuckDB
+    store: it names the pushing account (a foreign key to the user), survives a rebuild of
+    the analytical store from files, and is seen in the admin with the other records.
+    Its two permissions decide who may push which tables (:data:`renshe.arrears.roles.PUSH_TABLES`).
+    """
+
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="推送账号", on_delete=models.PROTECT)
+    table = models.CharField("数据表", max_length=32)
+    body_format = models.CharField("格式", max_length=8, choices=[("json", "JSON"), ("csv", "CSV")])
+    received = models.PositiveIntegerField("收到行数")
+    inserted = models.PositiveIntegerField("新增行数")
+    unchanged = models.PositiveIntegerField("已存在未变行数")
+    rejected = models.PositiveIntegerField("拒收行数")
+    status = models.PositiveSmallIntegerField("HTTP 状态")
+
+    class Meta:
+        verbose_name = "数据推送记录"
+        verbose_name_plural = "数据推送记录"
+        ordering = ["-at", "-id"]
+        permissions = [
+            ("push_bank_data", "推送银行数据（代发工资、专户及流水）"),
+            ("push_housing_data", "推送住建数据（项目、参建单位、实名制用工和考勤、人工费拨付计划）"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.table} +{self.inserted}/-{self.rejected}"
