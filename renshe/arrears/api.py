@@ -24,7 +24,7 @@ from typing import Literal
 
 import duckdb
 from django.conf import settings
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 from pydantic import BaseModel, Field, ValidationError
@@ -138,8 +138,9 @@ def _columns_doc() -> str:
     )
 
 
-def _too_large(zh: str, en: str) -> dict:
-    return {"error": "too_large", "message": f"body: {zh} / {en}", "problems": [{"field": "body", "zh": zh, "en": en}]}
+def _refusal(status: int, error: str, zh: str, en: str) -> Status:
+    """A push refused whole, in the bilingual error shape of the API."""
+    return Status(status, {"error": error, "message": f"body: {zh} / {en}", "problems": [{"field": "body", "zh": zh, "en": en}]})
 
 
 def _record(request, table: str, fmt: str, status: int, result: dict | None = None) -> None:
@@ -152,10 +153,6 @@ def _record(request, table: str, fmt: str, status: int, result: dict | None = No
 class _TooLarge(Exception):
     """More rows than one push may carry."""
 
-    def __init__(self, max_rows: int) -> None:
-        super().__init__(max_rows)
-        self.max_rows = max_rows
-
 
 def _load(table: str, body: bytes, fmt: str) -> dict:
     """Parse the body and load it; a malformed body raises :class:`RulesError` (HTTP 422)."""
@@ -164,20 +161,24 @@ def _load(table: str, body: bytes, fmt: str) -> dict:
         if fmt == "csv":
             path = Path(tmp) / f"{table}.csv"
             path.write_bytes(body)
-            if body.count(b"\n") > max_rows + 1:
-                raise _TooLarge(max_rows)
+            if body.count(b"\n") > max_rows + 1:  # header + rows (a quoted line break counts too)
+                raise _TooLarge
             try:
                 return ingest.push(store_path(), BY_NAME[table], csv_path=path)
-            except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+            except RulesError as exc:  # the header lacks columns: name the body, not the temporary file
+                raise RulesError.of("body", exc.problems[0].zh, exc.problems[0].en) from exc
+            except duckdb.IOException:
+                raise
+            except duckdb.Error as exc:
                 raise RulesError.of("body", "CSV 无法读取", f"unreadable CSV ({type(exc).__name__})") from exc
         try:
             rows = PushIn.model_validate(json.loads(body)).rows
-        except (ValueError, UnicodeDecodeError) as exc:
-            if isinstance(exc, ValidationError):
-                raise from_pydantic(exc) from exc
+        except ValidationError as exc:
+            raise from_pydantic(exc) from exc
+        except ValueError as exc:  # not JSON, or not UTF-8
             raise RulesError.of("body", "不是合法的 JSON", "not valid JSON") from exc
         if len(rows) > max_rows:
-            raise _TooLarge(max_rows)
+            raise _TooLarge
         return ingest.push(store_path(), BY_NAME[table], rows=rows)
 
 
@@ -204,24 +205,25 @@ def push(request, table: PushTable):
     fmt = "csv" if request.content_type == "text/csv" else "json"
     if request.content_type not in {"text/csv", "application/json"}:
         _record(request, table, fmt, 415)
-        zh, en = "只接受 application/json 或 text/csv", "only application/json or text/csv"
-        return 415, {"error": "unsupported_media_type", "message": f"body: {zh} / {en}",
-                     "problems": [{"field": "body", "zh": zh, "en": en}]}
+        return _refusal(415, "unsupported_media_type", "只接受 application/json 或 text/csv",
+                        "only application/json or text/csv")
     max_bytes, max_rows = push_limits()
     if int(request.META.get("CONTENT_LENGTH") or 0) > max_bytes:
         _record(request, table, fmt, 413)
-        return 413, _too_large(f"请求体超过 {max_bytes} 字节，请分批推送",
-                               f"body larger than {max_bytes} bytes; split the push")
+        return _refusal(413, "too_large", f"请求体超过 {max_bytes} 字节，请分批推送",
+                        f"body larger than {max_bytes} bytes; split the push")
     try:
         result = _load(table, request.body, fmt)
     except _TooLarge:
         _record(request, table, fmt, 413)
-        return 413, _too_large(f"一次最多推送 {max_rows} 行，请分批推送", f"more than {max_rows} rows; split the push")
+        return _refusal(413, "too_large", f"一次最多推送 {max_rows} 行，请分批推送",
+                        f"more than {max_rows} rows; split the push")
     except RulesError:
         _record(request, table, fmt, 422)
         raise
     except duckdb.IOException:
-        return 503, {"error": "busy", "message": "分析库正被占用，请稍后重试 / store busy, retry later", "problems": []}
+        _record(request, table, fmt, 503)
+        return _refusal(503, "busy", "分析库正被另一进程占用，请稍后重试", "store busy, retry later")
     status = 422 if result["accepted"] == 0 else 200
     _record(request, table, fmt, status, result)
-    return status, result
+    return Status(status, result)

@@ -15,7 +15,8 @@ from tests.arrears.conftest import HAND_BUILT, write_tables
 
 HOUSING = ["org", "project", "project_org", "worker", "project_worker", "attendance", "labour_cost_due"]
 BANK = ["wage_account", "account_txn", "payroll"]
-FILES = ["region", "wage_deposit", "complaint", "meta"]  # not pushed: reference data, deposits, complaints
+# not pushed: reference data first; deposits and complaints (人社's own records) after the pushes
+FILES, LATER_FILES = ["region", "meta"], ["wage_deposit", "complaint"]
 
 
 def _rows(table: str, rows: list[tuple] | None = None) -> list[dict]:
@@ -25,9 +26,9 @@ def _rows(table: str, rows: list[tuple] | None = None) -> list[dict]:
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    """A store holding what comes as files (regions, deposits, complaints); the rest is pushed."""
+    """A store holding the regions and the batch's as-of date, which come as files."""
     src = tmp_path / "files"
-    write_tables(src, {t: HAND_BUILT[t] for t in FILES if t != "wage_deposit" and t != "complaint"})
+    write_tables(src, {t: HAND_BUILT[t] for t in FILES})
     path = tmp_path / "push.duckdb"
     ingest.ingest(src, path, tmp_path / "r.csv")
     monkeypatch.setenv("RENSHE_ARREARS_STORE", str(path))
@@ -80,7 +81,7 @@ def test_pushed_rows_feed_the_run_like_files(client, store, tokens, hand_built, 
     assert all(r["rejected"] == 0 and r["inserted"] == r["received"] for r in results)
     # deposits and complaints arrive as files; then the run sees the same province as a file load
     extra = tmp_path / "extra"
-    write_tables(extra, {t: HAND_BUILT[t] for t in ("wage_deposit", "complaint")})
+    write_tables(extra, {t: HAND_BUILT[t] for t in LATER_FILES})
     ingest.ingest(extra, store, tmp_path / "r2.csv")
     engines.run(store, "duckdb")
     reference = tmp_path / "files.duckdb"
@@ -165,7 +166,17 @@ def test_csv_body(client, store, tokens):
     assert body["rejects"][0]["index"] == 2 and "GB 32100" in body["rejects"][0]["reason_en"]
     assert PushRecord.objects.get().body_format == "csv"
     r = _post(client, "org", tokens["housing"], body="a,b\n1,2\n", content_type="text/csv")
-    assert r.status_code == 422 and "org_id" in r.json()["problems"][0]["zh"]
+    assert r.status_code == 422
+    assert r.json()["problems"][0] == {"field": "body", "zh": "文件缺少列：org_id、credit_code、name、org_type、region_code",
+                                       "en": "file lacks column(s): org_id, credit_code, name, org_type, region_code"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", [b"\n", b"\xff\xfe\x00garbage", b"org_id,org_id\n1,2\n", b'"unterminated\n',
+                                  b"org_id,credit_code,name,org_type,region_code\n"])
+def test_odd_csv_bodies_are_refused_not_crashed(client, store, tokens, body):
+    r = _post(client, "org", tokens["housing"], body=body, content_type="text/csv")
+    assert r.status_code == 422, r.content
 
 
 @pytest.mark.django_db
