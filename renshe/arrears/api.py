@@ -33,6 +33,7 @@ from renshe.arrears import ingest, warnings
 from renshe.arrears.roles import PUSH_TABLES
 from renshe.arrears.schema import BY_NAME
 from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
+from renshe.platform.core.api import ErrorOut
 from renshe.rules.errors import RulesError, from_pydantic
 
 router = Router(tags=["arrears"])
@@ -109,18 +110,6 @@ class PushOut(Schema):
     unchanged: int = Field(description="自然键已在库中、未作改动的行数")
     rejected: int = Field(description="拒收的行数")
     rejects: list[RejectOut]
-
-
-class ProblemOut(Schema):
-    field: str
-    zh: str
-    en: str
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
-    problems: list[ProblemOut]
 
 
 def push_limits() -> tuple[int, int]:
