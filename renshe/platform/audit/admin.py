@@ -4,8 +4,21 @@ from django.utils.html import format_html, format_html_join
 from .models import AuditRecord
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """An admin for records that are evidence: listed and shown, never added, changed or deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AuditRecord)
-class AuditRecordAdmin(admin.ModelAdmin):
+class AuditRecordAdmin(ReadOnlyAdmin):
     """Read-only: an audit record is evidence, so nobody edits or deletes it here."""
 
     list_display = ["at", "actor", "action", "content_type", "object_repr"]
@@ -26,12 +39,3 @@ class AuditRecordAdmin(admin.ModelAdmin):
             ((k, before.get(k, "—"), after.get(k, "—")) for k in keys),
         )
         return format_html("<table><tr><th>项目</th><th>变更前</th><th>变更后</th></tr>{}</table>", rows)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
