@@ -7,10 +7,11 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from renshe.arrears import engines, ingest, warnings
+from renshe.arrears import ingest, warnings
 from renshe.arrears.models import PushRecord
 from renshe.arrears.schema import BY_NAME
 from renshe.platform.accounts.models import ApiToken
+from renshe.cli import main
 from tests.arrears.conftest import HAND_BUILT, write_tables
 
 HOUSING = ["org", "project", "project_org", "worker", "project_worker", "attendance", "labour_cost_due"]
@@ -76,17 +77,17 @@ def test_token_and_role_are_required(client, store, tokens):
 
 
 @pytest.mark.django_db
-def test_pushed_rows_feed_the_run_like_files(client, store, tokens, hand_built, tmp_path):
+def test_pushed_rows_feed_the_run_like_files(client, store, tokens, hand_built, tmp_path, demo, capsys):
     results = _push_all(client, tokens)
     assert all(r["rejected"] == 0 and r["inserted"] == r["received"] for r in results)
     # deposits and complaints arrive as files; then the run sees the same province as a file load
     extra = tmp_path / "extra"
     write_tables(extra, {t: HAND_BUILT[t] for t in LATER_FILES})
     ingest.ingest(extra, store, tmp_path / "r2.csv")
-    engines.run(store, "duckdb")
+    assert main(["arrears", "run", "--store", str(store)]) == 0
     reference = tmp_path / "files.duckdb"
     ingest.ingest(hand_built, reference, tmp_path / "r3.csv")
-    engines.run(reference, "duckdb")
+    assert main(["arrears", "run", "--store", str(reference)]) == 0
     pushed = [{k: v for k, v in w.items() if k not in {"run_id", "as_of"}} for w in warnings.read(store)]
     filed = [{k: v for k, v in w.items() if k not in {"run_id", "as_of"}} for w in warnings.read(reference)]
     assert pushed == filed and [w["warning_id"] for w in pushed] == ["1-2025-09"]
@@ -95,6 +96,11 @@ def test_pushed_rows_feed_the_run_like_files(client, store, tokens, hand_built, 
     assert (rec.actor.username, rec.inserted, rec.rejected, rec.status, rec.body_format) == (
         "feed.bank", 4, 0, 200, "json")
     assert PushRecord.objects.count() == len(HOUSING + BANK)
+    # the log is read in the admin by the administrator and leaders, and nobody can edit it
+    client.force_login(demo["leader"])
+    page = client.get("/admin/arrears/pushrecord/")
+    assert page.status_code == 200 and "feed.bank" in page.content.decode()
+    assert client.get(f"/admin/arrears/pushrecord/{rec.pk}/delete/").status_code == 403
 
 
 @pytest.mark.django_db
