@@ -86,6 +86,8 @@ def warning_list(request, filters: Query[WarningFilter]):
     return warnings.read(store_path(), level=filters.level, month=filters.month, limit=max(1, min(filters.limit, 100_000)))
 
 
+#: the store held by another process (file lock) or open read-only in this one
+BUSY = (duckdb.IOException, duckdb.ConnectionException)
 PushTable = Literal[tuple(PUSH_TABLES)]  # type: ignore[valid-type]
 Scalar = str | int | float | bool | None
 
@@ -156,7 +158,7 @@ def _load(table: str, body: bytes, fmt: str) -> dict:
                 return ingest.push(store_path(), BY_NAME[table], csv_path=path)
             except RulesError as exc:  # the header lacks columns: name the body, not the temporary file
                 raise RulesError.of("body", exc.problems[0].zh, exc.problems[0].en) from exc
-            except duckdb.IOException:
+            except BUSY:
                 raise
             except duckdb.Error as exc:
                 raise RulesError.of("body", "CSV 无法读取", f"unreadable CSV ({type(exc).__name__})") from exc
@@ -210,7 +212,7 @@ def push(request, table: PushTable):
     except RulesError:
         _record(request, table, fmt, 422)
         raise
-    except duckdb.IOException:
+    except BUSY:
         _record(request, table, fmt, 503)
         return _refusal(503, "busy", "分析库正被另一进程占用，请稍后重试", "store busy, retry later")
     status = 422 if result["accepted"] == 0 else 200

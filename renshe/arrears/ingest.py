@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import threading
 import time
 from pathlib import Path
 
@@ -314,6 +315,17 @@ def push(store: Path, table: Table, rows: list[dict] | None = None, csv_path: Pa
     same rows again changes nothing. A CSV body without the table's columns raises
     :class:`RulesError` and loads nothing.
     """
+    with _PUSH_LOCK:
+        return _push(store, table, rows, csv_path)
+
+
+#: one push at a time in a process: the check for keys already in the store and the insert
+#: must not interleave, or two threads pushing the same rows would both insert them (another
+#: process cannot interleave: DuckDB locks the file while a push has it open)
+_PUSH_LOCK = threading.Lock()
+
+
+def _push(store: Path, table: Table, rows: list[dict] | None, csv_path: Path | None) -> dict:
     names = [c.name for c in table.columns]
     con = connect(store)
     con.execute(_REJECTS)

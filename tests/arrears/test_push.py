@@ -10,8 +10,8 @@ import pytest
 from renshe.arrears import ingest, warnings
 from renshe.arrears.models import PushRecord
 from renshe.arrears.schema import BY_NAME
-from renshe.platform.accounts.models import ApiToken
 from renshe.cli import main
+from renshe.platform.accounts.models import ApiToken
 from tests.arrears.conftest import HAND_BUILT, write_tables
 
 HOUSING = ["org", "project", "project_org", "worker", "project_worker", "attendance", "labour_cost_due"]
@@ -205,3 +205,24 @@ def test_all_rows_refused_is_422_with_the_report(client, store, tokens):
     assert r.json()["rejected"] == 1 and r.json()["rejects"][0]["index"] == 0
     r = _post(client, "org", tokens["housing"], body="x", content_type="text/plain")
     assert r.status_code == 415
+
+
+def test_concurrent_pushes_of_the_same_rows_insert_them_once(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    rows = _rows("org")
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: ingest.push(store, BY_NAME["org"], rows=rows), range(4)))
+    assert sorted(r["inserted"] for r in results) == [0, 0, 0, len(rows)]
+    assert _count(store, "org") == len(rows)
+
+
+@pytest.mark.django_db
+def test_a_busy_store_answers_503_and_loads_nothing(client, store, tokens):
+    reader = duckdb.connect(str(store), read_only=True)  # a dashboard reading in this process
+    try:
+        r = _post(client, "org", tokens["housing"], _rows("org"))
+    finally:
+        reader.close()
+    assert r.status_code == 503 and r.json()["problems"][0]["en"] == "store busy, retry later"
+    assert _count(store, "org") == 0 and PushRecord.objects.get().status == 503
