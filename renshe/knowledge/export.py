@@ -1,10 +1,8 @@
 """适用政策清单 as official-looking documents: PDF (reportlab) and DOCX (python-docx).
 
-PDF font: reportlab embeds only TrueType outlines, and the CJK fonts on the machine
-(Debian fonts-noto-cjk) are CFF-based OpenType, which reportlab refuses. The PDF therefore
-uses reportlab's built-in Adobe CID font STSong-Light (Adobe-GB1 encoding): the text is real,
-searchable Chinese, and PDF viewers render it with their own Song font; it is not embedded.
-DOCX: the runs name 宋体 as the East Asian font, as Chinese government documents do.
+PDF: the Chinese font is embedded as a subset (renshe.documents.fonts), so any reader shows it.
+DOCX: the runs name 宋体 as the East Asian font (w:eastAsia), as Chinese government documents
+do; python-docx cannot embed fonts, and 宋体 (SimSun) is present wherever Word or WPS is.
 """
 
 from __future__ import annotations
@@ -18,11 +16,10 @@ from docx.shared import Pt
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-PDF_FONT = "STSong-Light"
+from renshe.documents.fonts import register_cjk_font
+
 DOCX_FONT = "宋体"
 KIND_ZH = {"person": "个人", "enterprise": "企业"}
 DISCLAIMER = (
@@ -53,8 +50,7 @@ def _lines(result: dict) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
 
 def to_pdf(result: dict) -> bytes:
     """The list as an A4 PDF."""
-    pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
-    base = ParagraphStyle("base", fontName=PDF_FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=register_cjk_font(), fontSize=10.5, leading=16, wordWrap="CJK")
     title = ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=1, spaceAfter=6)
     h2 = ParagraphStyle("h2", parent=base, fontSize=12.5, leading=19, spaceBefore=8, spaceAfter=2)
     small = ParagraphStyle("small", parent=base, fontSize=9, leading=13, textColor="#555555")

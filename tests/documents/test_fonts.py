@@ -1,0 +1,28 @@
+"""The shared CJK font: found in the Debian path, overridable, a bilingual error when absent."""
+
+from __future__ import annotations
+
+import pytest
+
+from renshe.documents import fonts
+
+
+def test_default_is_the_debian_wqy_zenhei_file(monkeypatch):
+    monkeypatch.delenv(fonts.ENV_VAR, raising=False)
+    assert fonts.font_path() == fonts.KNOWN_PATHS[0]
+    assert fonts.register_cjk_font() == fonts.FONT_NAME == fonts.register_cjk_font()
+
+
+def test_env_var_names_the_file(monkeypatch):
+    monkeypatch.setenv(fonts.ENV_VAR, str(fonts.KNOWN_PATHS[0]))
+    assert fonts.font_path() == fonts.KNOWN_PATHS[0]
+
+
+def test_missing_font_says_which_package_to_install(monkeypatch, tmp_path):
+    monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "none.ttf"))
+    with pytest.raises(fonts.FontMissing, match="字体文件不存在.* / font file"):
+        fonts.font_path()
+    monkeypatch.delenv(fonts.ENV_VAR)
+    monkeypatch.setattr(fonts, "KNOWN_PATHS", (tmp_path / "none.ttc",))
+    with pytest.raises(fonts.FontMissing, match="fonts-wqy-zenhei.*apt-get install fonts-wqy-zenhei"):
+        fonts.font_path()
