@@ -69,6 +69,7 @@ def to_pdf(result: dict) -> bytes:
         pagesize=A4,
         title="适用政策清单",
         author="福建省人力资源和社会保障厅",
+        initialFontName=base.fontName,  # else the canvas also names the unembedded Helvetica
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=18 * mm,

@@ -66,7 +66,8 @@ def report(result: PlanResult) -> bytes:
     BODY, SMALL, H1, H2 = _styles()
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
-                            bottomMargin=15 * mm, title="社保缴费规划报告", author="福建人社 社保规划师")
+                            bottomMargin=15 * mm, title="社保缴费规划报告", author="福建人社 社保规划师",
+                            initialFontName=BODY.fontName)  # else the canvas also names the unembedded Helvetica
     story: list = [Paragraph("社保缴费规划报告", H1)]
     story.append(Paragraph("结果按测算假设估算，仅供参考，以社保经办机构核定为准。本报告不保存您的任何信息。", SMALL))
     rec = result.recommended
@@ -85,7 +86,8 @@ def report(result: PlanResult) -> bytes:
         ]
         t = Table([[Paragraph(a, BODY), Paragraph(b, BODY), Paragraph(c, SMALL)] for a, b, c in figures],
                   colWidths=[25 * mm, 40 * mm, 115 * mm])
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY.fontName), ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(t)
     story.append(Paragraph("理由", H2))
     for r in result.reasons:

@@ -18,7 +18,7 @@ def pdf_text(pdf: bytes) -> str:
 def assert_embeds_chinese(pdf: bytes, *phrases: str) -> None:
     assert pdf.startswith(b"%PDF")
     assert b"/FontFile2" in pdf and b"+WenQuanYiZenHei" in pdf, "CJK TrueType subset not embedded"
-    assert b"STSong-Light" not in pdf
+    assert b"STSong-Light" not in pdf and b"/Helvetica" not in pdf, "a font that is not embedded"
     text = pdf_text(pdf)
     for phrase in phrases:
         assert phrase in "".join(text.split()), phrase
