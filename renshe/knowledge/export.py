@@ -1,8 +1,8 @@
 """适用政策清单 as official-looking documents: PDF (reportlab) and DOCX (python-docx).
 
 PDF: the Chinese font is embedded as a subset (renshe.documents.fonts), so any reader shows it.
-DOCX: the runs name 宋体 as the East Asian font (w:eastAsia), as Chinese government documents
-do; python-docx cannot embed fonts, and 宋体 (SimSun) is present wherever Word or WPS is.
+DOCX: the same font, embedded as a subset (renshe.documents.docx_font), named on every run as
+the East Asian and Latin font (w:rFonts eastAsia/ascii/hAnsi) so Word and LibreOffice select it.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from renshe.documents.docx_font import embed_cjk_font, family_name
 from renshe.documents.fonts import register_cjk_font
 
-DOCX_FONT = "宋体"
 KIND_ZH = {"person": "个人", "enterprise": "企业"}
 DISCLAIMER = (
     "本清单根据所填情形自动生成，仅供参考；具体权利义务以法律法规原文和主管部门、仲裁机构、法院的认定为准。"
@@ -79,9 +79,9 @@ def to_pdf(result: dict) -> bytes:
     return buf.getvalue()
 
 
-def _font(run, size: float | None = None) -> None:
-    run.font.name = DOCX_FONT
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), DOCX_FONT)
+def _font(run, name: str, size: float | None = None) -> None:
+    run.font.name = name
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
     if size:
         run.font.size = Pt(size)
 
@@ -89,18 +89,20 @@ def _font(run, size: float | None = None) -> None:
 def to_docx(result: dict) -> bytes:
     """The list as a Word document."""
     doc = DocxDocument()
+    name = family_name()
     head, items = _lines(result)
-    _font(doc.add_heading("适用政策清单", level=0).runs[0])
-    _font(doc.add_paragraph().add_run(head), 9)
+    _font(doc.add_heading("适用政策清单", level=0).runs[0], name)
+    _font(doc.add_paragraph().add_run(head), name, 9)
     for heading, rows in items:
-        _font(doc.add_heading(heading, level=2).runs[0])
+        _font(doc.add_heading(heading, level=2).runs[0], name)
         for label, text in rows:
             p = doc.add_paragraph()
             r = p.add_run(f"{label}：")
             r.bold = True
-            _font(r, 10.5)
-            _font(p.add_run(text), 9 if label == "条文原文" else 10.5)
-    _font(doc.add_paragraph().add_run(DISCLAIMER), 9)
+            _font(r, name, 10.5)
+            _font(p.add_run(text), name, 9 if label == "条文原文" else 10.5)
+    _font(doc.add_paragraph().add_run(DISCLAIMER), name, 9)
+    embed_cjk_font(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from renshe.documents import fonts
+from renshe.documents import docx_font, fonts
 
 
 def test_default_is_the_debian_wqy_zenhei_file(monkeypatch):
@@ -26,3 +26,13 @@ def test_missing_font_says_which_package_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(fonts, "KNOWN_PATHS", (tmp_path / "none.ttc",))
     with pytest.raises(fonts.FontMissing, match="fonts-wqy-zenhei.*apt-get install fonts-wqy-zenhei"):
         fonts.font_path()
+
+
+def test_obfuscation_is_the_ecma_376_xor_and_its_own_inverse():
+    # ECMA-376 §17.8.1: key {00112233-4455-6677-8899-AABBCCDDEEFF} → bytes FF EE … 11 00,
+    # XORed over bytes 0–15 and again over 16–31; byte 32 on is untouched.
+    key = "{00112233-4455-6677-8899-AABBCCDDEEFF}"
+    font = bytes(40)
+    out = docx_font.obfuscate(font, key)
+    assert out[:16] == out[16:32] == bytes.fromhex("FFEEDDCCBBAA99887766554433221100")
+    assert out[32:] == font[32:] and docx_font.obfuscate(out, key) == font

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from renshe.cli import main
-from tests.documents.pdfcheck import assert_embeds_chinese
+from tests.documents.checks import assert_embeds_chinese
 
 PROFILE = {
     "birth": "1985-06", "category": "male_60", "region": "fujian.xiamen", "employment": "flexible",
