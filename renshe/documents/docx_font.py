@@ -1,11 +1,11 @@
 """Embed the Chinese font (a subset) in a python-docx Document, as Word does on "Embed fonts".
 
 python-docx has no API for this, so the parts are written as ECMA-376 Part 1 describes them:
-§17.8.1 (font embedding): the font is stored obfuscated in /word/fonts/fontN.odttf — its first
+§17.8 (Fonts, "Font Embedding"): the font is stored obfuscated in /word/fonts/fontN.odttf — its first
 32 bytes XORed with the 16 bytes of a GUID (w:fontKey) in reverse order — and linked from the
-font table by w:embedRegular; §17.15.1.42/.77 (w:embedTrueTypeFonts, w:saveSubsetFonts) in
-settings.xml tell Word and LibreOffice to use it. The font is cut with fontTools to the
-characters of the document plus printable ASCII, so a policy list stays a few hundred KB.
+font table by w:embedRegular; w:embedTrueTypeFonts and w:saveSubsetFonts in settings.xml mark
+the document as carrying it. The font is cut with fontTools to the
+characters of the document plus printable ASCII, so a policy list stays about 100 KB.
 WenQuanYi Zen Hei's OS/2 fsType is 8 (editable embedding allowed).
 """
 
@@ -43,7 +43,7 @@ def family_name() -> str:
 
 
 def obfuscate(font: bytes, key: str) -> bytes:
-    """ECMA-376 §17.8.1: XOR bytes 0–31 with the GUID's 16 bytes reversed (self-inverse)."""
+    """ECMA-376 Part 1 §17.8: XOR bytes 0–31 with the GUID's 16 bytes reversed (self-inverse)."""
     k = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     head = bytes(b ^ k[i % 16] for i, b in enumerate(font[:32]))
     return head + font[32:]

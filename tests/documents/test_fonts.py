@@ -29,7 +29,7 @@ def test_missing_font_says_which_package_to_install(monkeypatch, tmp_path):
 
 
 def test_obfuscation_is_the_ecma_376_xor_and_its_own_inverse():
-    # ECMA-376 §17.8.1: key {00112233-4455-6677-8899-AABBCCDDEEFF} → bytes FF EE … 11 00,
+    # ECMA-376 Part 1 §17.8 (Font Embedding): key {00112233-4455-6677-8899-AABBCCDDEEFF} → bytes FF EE … 11 00,
     # XORed over bytes 0–15 and again over 16–31; byte 32 on is untouched.
     key = "{00112233-4455-6677-8899-AABBCCDDEEFF}"
     font = bytes(40)
