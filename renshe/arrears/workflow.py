@@ -194,7 +194,7 @@ def escalate_overdue(on: dt.date | None = None) -> list[Alert]:
     moved = []
     for pk in Alert.objects.filter(deadline__due__lt=on, deadline__is_open=True).values_list("pk", flat=True):
         with transaction.atomic():
-            alert = Alert.objects.select_for_update().select_related("organisation", "deadline").get(pk=pk)
+            alert = Alert.objects.select_for_update(of=("self",)).select_related("organisation", "deadline").get(pk=pk)
             if alert.due is None or alert.due >= on:
                 continue
             before = snapshot(alert)

@@ -1,10 +1,8 @@
 """适用政策清单 as official-looking documents: PDF (reportlab) and DOCX (python-docx).
 
-PDF font: reportlab embeds only TrueType outlines, and the CJK fonts on the machine
-(Debian fonts-noto-cjk) are CFF-based OpenType, which reportlab refuses. The PDF therefore
-uses reportlab's built-in Adobe CID font STSong-Light (Adobe-GB1 encoding): the text is real,
-searchable Chinese, and PDF viewers render it with their own Song font; it is not embedded.
-DOCX: the runs name 宋体 as the East Asian font, as Chinese government documents do.
+PDF: the Chinese font is embedded as a subset (renshe.documents.fonts), so any reader shows it.
+DOCX: the same font, embedded as a subset (renshe.documents.docx_font), named on every run as
+the East Asian and Latin font (w:rFonts eastAsia/ascii/hAnsi) so Word and LibreOffice select it.
 """
 
 from __future__ import annotations
@@ -18,12 +16,11 @@ from docx.shared import Pt
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-PDF_FONT = "STSong-Light"
-DOCX_FONT = "宋体"
+from renshe.documents.docx_font import embed_cjk_font, family_name
+from renshe.documents.fonts import register_cjk_font
+
 KIND_ZH = {"person": "个人", "enterprise": "企业"}
 DISCLAIMER = (
     "本清单根据所填情形自动生成，仅供参考；具体权利义务以法律法规原文和主管部门、仲裁机构、法院的认定为准。"
@@ -53,8 +50,7 @@ def _lines(result: dict) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
 
 def to_pdf(result: dict) -> bytes:
     """The list as an A4 PDF."""
-    pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
-    base = ParagraphStyle("base", fontName=PDF_FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=register_cjk_font(), fontSize=10.5, leading=16, wordWrap="CJK")
     title = ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=1, spaceAfter=6)
     h2 = ParagraphStyle("h2", parent=base, fontSize=12.5, leading=19, spaceBefore=8, spaceAfter=2)
     small = ParagraphStyle("small", parent=base, fontSize=9, leading=13, textColor="#555555")
@@ -73,6 +69,7 @@ def to_pdf(result: dict) -> bytes:
         pagesize=A4,
         title="适用政策清单",
         author="福建省人力资源和社会保障厅",
+        initialFontName=base.fontName,  # else the canvas also names the unembedded Helvetica
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=18 * mm,
@@ -82,9 +79,9 @@ def to_pdf(result: dict) -> bytes:
     return buf.getvalue()
 
 
-def _font(run, size: float | None = None) -> None:
-    run.font.name = DOCX_FONT
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), DOCX_FONT)
+def _font(run, name: str, size: float | None = None) -> None:
+    run.font.name = name
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
     if size:
         run.font.size = Pt(size)
 
@@ -92,18 +89,20 @@ def _font(run, size: float | None = None) -> None:
 def to_docx(result: dict) -> bytes:
     """The list as a Word document."""
     doc = DocxDocument()
+    name = family_name()
     head, items = _lines(result)
-    _font(doc.add_heading("适用政策清单", level=0).runs[0])
-    _font(doc.add_paragraph().add_run(head), 9)
+    _font(doc.add_heading("适用政策清单", level=0).runs[0], name)
+    _font(doc.add_paragraph().add_run(head), name, 9)
     for heading, rows in items:
-        _font(doc.add_heading(heading, level=2).runs[0])
+        _font(doc.add_heading(heading, level=2).runs[0], name)
         for label, text in rows:
             p = doc.add_paragraph()
             r = p.add_run(f"{label}：")
             r.bold = True
-            _font(r, 10.5)
-            _font(p.add_run(text), 9 if label == "条文原文" else 10.5)
-    _font(doc.add_paragraph().add_run(DISCLAIMER), 9)
+            _font(r, name, 10.5)
+            _font(p.add_run(text), name, 9 if label == "条文原文" else 10.5)
+    _font(doc.add_paragraph().add_run(DISCLAIMER), name, 9)
+    embed_cjk_font(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

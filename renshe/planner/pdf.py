@@ -1,31 +1,32 @@
-"""The printable plan: a PDF built with reportlab, Chinese set in the STSong-Light CID font.
+"""The printable plan: a PDF built with reportlab, its Chinese font embedded (renshe.documents.fonts).
 
-Debian's Noto CJK fonts have PostScript (CFF) outlines, which reportlab cannot embed, so the
-report uses reportlab's Adobe CID font STSong-Light, which every PDF reader maps to a
-Song typeface. Pure: takes a PlanResult, returns bytes.
+Pure: takes a PlanResult, returns bytes.
 """
 
 from __future__ import annotations
 
 import io
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from renshe.documents.fonts import register_cjk_font
 from renshe.planner.explain import ym_cn
 from renshe.planner.models import Option, PlanResult
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-BODY = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, wordWrap="CJK")
-SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
-H1 = ParagraphStyle("h1", parent=BODY, fontSize=16, leading=22, spaceAfter=6)
-H2 = ParagraphStyle("h2", parent=BODY, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4)
+
+@cache
+def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    """BODY, SMALL, H1, H2 — built on first use, so importing the module needs no font file."""
+    body = ParagraphStyle("body", fontName=register_cjk_font(), fontSize=10, leading=15, wordWrap="CJK")
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
+    h1 = ParagraphStyle("h1", parent=body, fontSize=16, leading=22, spaceAfter=6)
+    h2 = ParagraphStyle("h2", parent=body, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4)
+    return body, small, h1, h2
 
 
 def _fmt(x: float | None, kind: str = "yuan") -> str:
@@ -39,6 +40,7 @@ def _fmt(x: float | None, kind: str = "yuan") -> str:
 
 
 def _option_rows(options: list[Option], rec: Option | None) -> list[list]:
+    small = _styles()[1]
     head = ["方案", "月缴费", "月养老金", "回本年龄", "收益率", "终身净收益", "负担得起"]
     rows = [head]
     best = sorted(options, key=lambda o: -o.lifetime_value)[:15]
@@ -47,7 +49,7 @@ def _option_rows(options: list[Option], rec: Option | None) -> list[list]:
     for o in best:
         rows.append(
             [
-                Paragraph(("★ " if rec and o.key == rec.key else "") + o.label, SMALL),
+                Paragraph(("★ " if rec and o.key == rec.key else "") + o.label, small),
                 _fmt(o.monthly_cost),
                 _fmt(o.monthly_pension),
                 _fmt(o.break_even_age, "age"),
@@ -61,9 +63,11 @@ def _option_rows(options: list[Option], rec: Option | None) -> list[list]:
 
 def report(result: PlanResult) -> bytes:
     """The plan as a PDF: recommendation, reasons, figures with formulas, options, legal basis."""
+    BODY, SMALL, H1, H2 = _styles()
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
-                            bottomMargin=15 * mm, title="社保缴费规划报告", author="福建人社 社保规划师")
+                            bottomMargin=15 * mm, title="社保缴费规划报告", author="福建人社 社保规划师",
+                            initialFontName=BODY.fontName)  # else the canvas also names the unembedded Helvetica
     story: list = [Paragraph("社保缴费规划报告", H1)]
     story.append(Paragraph("结果按测算假设估算，仅供参考，以社保经办机构核定为准。本报告不保存您的任何信息。", SMALL))
     rec = result.recommended
@@ -82,16 +86,17 @@ def report(result: PlanResult) -> bytes:
         ]
         t = Table([[Paragraph(a, BODY), Paragraph(b, BODY), Paragraph(c, SMALL)] for a, b, c in figures],
                   colWidths=[25 * mm, 40 * mm, 115 * mm])
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY.fontName), ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(t)
     story.append(Paragraph("理由", H2))
     for r in result.reasons:
-        story.append(Paragraph("• " + r, BODY))
+        story.append(Paragraph("· " + r, BODY))
     story.append(Paragraph("主要方案比较（按终身净收益排序）", H2))
     t = Table(_option_rows(result.options, rec), colWidths=[60 * mm, 20 * mm, 22 * mm, 18 * mm, 16 * mm, 28 * mm, 16 * mm],
               repeatRows=1)
     t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("FONTNAME", (0, 0), (-1, -1), BODY.fontName), ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f1fb")),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
     ]))

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from renshe.cli import main
+from tests.documents.checks import assert_embeds_chinese
 
 PROFILE = {
     "birth": "1985-06", "category": "male_60", "region": "fujian.xiamen", "employment": "flexible",
@@ -63,7 +64,8 @@ def test_page_and_pdf(client):
     bad = client.post("/planner/", {**form, "birth": "1985-13"})
     assert bad.status_code == 422 and "YYYY-MM" in bad.content.decode()
     pdf = client.post("/planner/report.pdf", form)
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert_embeds_chinese(pdf.content, "社保缴费规划报告", "推荐方案", "主要方案比较", "计算依据")
 
 
 def test_no_legal_option_says_why():

@@ -11,7 +11,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from ninja.responses import NinjaJSONEncoder
 from schemathesis.checks import not_a_server_error
@@ -29,7 +31,15 @@ schema.app = get_wsgi_application()
 @schema.parametrize()
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_no_operation_answers_a_server_error(case):
-    response = case.call()
+    # As Django's test client does: a request must not close the connection that holds the
+    # test's transaction (on PostgreSQL the next query would find it closed).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = case.call()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     case.validate_response(response, checks=[not_a_server_error])
 
 

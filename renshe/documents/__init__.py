@@ -1,0 +1,1 @@
+"""Shared helpers for the official documents (PDF/DOCX) the platform produces."""
