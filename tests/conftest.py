@@ -22,5 +22,6 @@ def demo(db, monkeypatch):
     demo_module.load(io.StringIO())
     return {u.username: u for u in User.objects.all()}
 
+
 # PySpark's py4j logs from object finalisers after pytest has closed its streams.
 logging.getLogger("py4j").setLevel(logging.WARNING)

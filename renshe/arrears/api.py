@@ -1,8 +1,9 @@
 """The arrears API: the current warnings for staff, and the push of data by banks and the
 housing department.
 
-``GET /warnings``: an authenticated user (Django session) is required; anonymous callers
-get 401. Every signed-in user sees all warnings.
+``GET /warnings``: labour inspectors, leaders and administrators (session or bearer token);
+anonymous callers get 401, other roles 403. Each sees the warnings of the counties their
+organisation covers (a county its county, a city its city, the department the province).
 
 ``POST /push/{table}``: a machine client (``Authorization: Bearer <token>``, a token issued to
 a ``bank_feed`` or ``housing_feed`` account) sends ``{"rows": [...]}`` or a CSV with the
@@ -26,13 +27,13 @@ import duckdb
 from django.conf import settings
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.security import django_auth
 from pydantic import BaseModel, Field, ValidationError
 
 from renshe.arrears import ingest, warnings
 from renshe.arrears.roles import PUSH_TABLES
 from renshe.arrears.schema import BY_NAME
 from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
+from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.core.api import ErrorOut
 from renshe.rules.errors import RulesError, from_pydantic
 
@@ -79,11 +80,24 @@ class WarningFilter(Schema):
     limit: int = 1000
 
 
-@router.get("/warnings", response=list[WarningOut], auth=django_auth,
+WARNING_READERS = ("labour_inspector", "leader", "administrator")
+
+
+def _visible(user, rows: list[dict]) -> list[dict]:
+    """Keep the warnings in counties the user's organisation covers (scoping.visible_organisations)."""
+    orgs = visible_organisations(user)
+    if getattr(user, "is_superuser", False) or orgs.filter(parent__isnull=True).exists():
+        return rows
+    codes = set(orgs.filter(kind__in=["county", "city"]).values_list("code", flat=True))
+    return [r for r in rows if r["region_code"] in codes or r["region_code"][:4] + "00" in codes]
+
+
+@router.get("/warnings", response=list[WarningOut], auth=staff_auth(*WARNING_READERS),
             summary="欠薪预警列表 / wage-arrears warnings",
             description="每个项目每月一条预警（warning_id = 项目编号-月份），含级别、风险分和触发的指标。需登录。")
 def warning_list(request, filters: Query[WarningFilter]):
-    return warnings.read(store_path(), level=filters.level, month=filters.month, limit=max(1, min(filters.limit, 100_000)))
+    rows = warnings.read(store_path(), level=filters.level, month=filters.month)
+    return _visible(request.auth, rows)[: max(1, min(filters.limit, 100_000))]
 
 
 #: the store held by another process (file lock) or open read-only in this one

@@ -1,4 +1,4 @@
-"""GET /api/v1/arrears/warnings: staff only (login required), one row per warning."""
+"""GET /api/v1/arrears/warnings: inspectors, leaders and administrators, scoped to their area."""
 
 from __future__ import annotations
 
@@ -22,9 +22,23 @@ def test_anonymous_is_refused(client, store):
 
 
 @pytest.mark.django_db
-def test_signed_in_user_sees_warnings(client, django_user_model, store):
-    user = django_user_model.objects.create_user(username="inspector", password="x-123456")
+def test_a_user_without_a_monitoring_role_is_forbidden(client, django_user_model, store):
+    user = django_user_model.objects.create_user(username="someone", password="x-123456")
     client.force_login(user)
+    assert client.get("/api/v1/arrears/warnings").status_code == 403
+
+
+def test_each_office_sees_its_own_area(client, demo, store):
+    # The hand-built project lies in 鼓楼区 of 福州市: Fuzhou's inspector sees it, Xiamen's does not,
+    # the department's leader sees the whole province.
+    client.force_login(demo["inspector.xm"])
+    assert client.get("/api/v1/arrears/warnings").json() == []
+    client.force_login(demo["leader"])
+    assert [w["warning_id"] for w in client.get("/api/v1/arrears/warnings").json()] == ["1-2025-09"]
+
+
+def test_inspector_sees_warnings_of_their_city(client, demo, store):
+    client.force_login(demo["inspector.fz"])
     body = client.get("/api/v1/arrears/warnings").json()
     assert [w["warning_id"] for w in body] == ["1-2025-09"]
     w = body[0]
