@@ -37,3 +37,16 @@ RegionCode = Annotated[
 def optional_yuan(title: str, description: str = "不填则按适用日期查参数") -> Any:
     """An optional positive amount in yuan that overrides a dated parameter when given."""
     return Field(default=None, gt=0, le=MAX_YUAN, allow_inf_nan=False, title=title, description=description)
+
+
+def output(
+    title: str, description: str = "", *, unit: str = "", labels: dict[str, str] | None = None, **kw: Any
+) -> Any:
+    """A result field as the pages show it: a Chinese ``title``, an optional ``x-unit``
+    (``元`` makes the page write 1,234.50 元) and Chinese ``x-labels`` for coded values."""
+    extra: dict[str, Any] = {}
+    if unit:
+        extra["x-unit"] = unit
+    if labels:
+        extra["x-labels"] = labels
+    return Field(title=title, description=description, json_schema_extra=extra or None, **kw)
