@@ -14,6 +14,7 @@ from renshe.rules import calculators, parameters, regions
 from renshe.rules.errors import RulesError
 
 from .forms import fields_for, payload_from
+from .templatetags.renshe import result_value
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -64,10 +65,12 @@ def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
     by_field = {p.field: p.zh for p in problems}
     for f in fields:
         f.error = by_field.pop(f.name, "")
-    labels = {
-        k: v.get("title", k) for k, v in calc.result_model.model_json_schema().get("properties", {}).items()
-    }
-    rows = [] if result is None else [(labels.get(k, k), k, v) for k, v in result.items() if k != "trace"]
+    props = calc.result_model.model_json_schema().get("properties", {})
+    rows = [
+        (props.get(k, {}).get("title", k), k, result_value(v, props.get(k, {})))
+        for k, v in (result or {}).items()
+        if k != "trace"
+    ]
     return render(
         request,
         "core/calc_detail.html",

@@ -55,6 +55,32 @@ def show(value: Any) -> str:
     return cn_date(value)
 
 
+def _number(value: float | int) -> str:
+    """A count as people write it: 3.5, 139, 1,200 — no trailing zeros."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.4f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def result_value(value: Any, node: dict[str, Any]) -> str:
+    """A calculator's result value as a page shows it, from the field's JSON schema ``node``:
+    coded values by their ``x-labels`` (单位职工), amounts with ``x-unit`` 元 as 1,234.50 元,
+    other counts with their unit (3.5 个月), lists joined with 、, the rest by :func:`show`."""
+    labels = node.get("x-labels") or {}
+    unit = node.get("x-unit", "")
+    if value is None:
+        return "—"
+    if isinstance(value, str) and value in labels:
+        return labels[value]
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value) if value else "无"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if unit == "元":
+            return f"{value:,.2f} 元"
+        return f"{_number(value)} {unit}".strip()
+    return show(value)
+
+
 @register.filter
 def region_name(value: Any) -> str:
     """A region code as people read it: fujian.xiamen → 厦门市, national → 全国."""
