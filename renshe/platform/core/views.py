@@ -86,6 +86,23 @@ def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
     )
 
 
+#: The parameter topics (folders under renshe/rules/params) as headings people read.
+TOPICS_ZH = {
+    "arrears": "欠薪监测预警",
+    "calendar": "工作日与节假日",
+    "contributions": "社会保险缴费",
+    "deadlines": "法定期限",
+    "injury": "工伤保险待遇",
+    "labour": "劳动关系",
+    "normdocs": "行政规范性文件",
+    "pension": "基本养老金",
+    "planner": "社保规划",
+    "retirement": "退休年龄",
+    "statistics": "统计数据",
+    "wages": "工资标准",
+}
+
+
 def parameter_index(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
     groups: dict[str, list] = {}
@@ -95,7 +112,8 @@ def parameter_index(request: HttpRequest) -> HttpResponse:
         except RulesError:
             current = None
         groups.setdefault(p.name.split(".")[0], []).append((p, current))
-    return render(request, "core/parameter_index.html", {"groups": sorted(groups.items()), "today": today})
+    named = sorted(((TOPICS_ZH.get(k, k), v) for k, v in groups.items()), key=lambda g: g[0])
+    return render(request, "core/parameter_index.html", {"groups": named, "today": today})
 
 
 def parameter_detail(request: HttpRequest, name: str) -> HttpResponse:

@@ -10,7 +10,7 @@ from typing import Any
 from django import template
 
 from renshe.platform.accounts.masking import mask_id_number, mask_phone
-from renshe.rules import regions
+from renshe.rules import parameters, regions
 
 register = template.Library()
 
@@ -73,12 +73,67 @@ def result_value(value: Any, node: dict[str, Any]) -> str:
     if isinstance(value, str) and value in labels:
         return labels[value]
     if isinstance(value, list):
-        return "、".join(str(v) for v in value) if value else "无"
+        return "、".join(param_title(v) for v in value) if value else "无"
     if isinstance(value, int | float) and not isinstance(value, bool):
         if unit == "元":
             return f"{value:,.2f} 元"
         return f"{_number(value)} {unit}".strip()
     return show(value)
+
+
+#: Parameter units as written in the YAML files (renshe/rules/params) → as people read them.
+UNITS_ZH = {
+    "yuan": "元",
+    "yuan/month": "元/月",
+    "yuan/year": "元/年",
+    "days": "天",
+    "working_days": "个工作日",
+    "months": "个月",
+    "years": "年",
+    "hours": "小时",
+    "count": "",
+    "ratio": "",
+    "table": "",
+}
+
+
+@register.filter
+def unit_zh(unit: Any) -> str:
+    """A parameter's unit in Chinese: yuan/month → 元/月; ratio and table read without one."""
+    return UNITS_ZH.get(str(unit), str(unit or ""))
+
+
+@register.filter
+def param_value(value: Any, unit: Any = "") -> str:
+    """A parameter value with its unit: 2,030.00 元/月, 60 个工作日, 8%, 3 倍; tables → 分档表."""
+    if is_table(value):
+        return "分档表（见参数详情）"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return show(value)
+    if unit == "ratio":
+        return f"{_number(value * 100)}%" if value < 1 else f"{_number(value)} 倍"
+    if str(unit).startswith("yuan"):
+        return f"{value:,.2f} {unit_zh(unit)}"
+    return f"{_number(value)} {unit_zh(unit)}".strip()
+
+
+@register.filter
+def is_table(value: Any) -> bool:
+    """Whether a parameter value is a table (a mapping or a list) rather than one number."""
+    return isinstance(value, dict | list)
+
+
+@register.filter
+def pretty(value: Any) -> str:
+    """A table value laid out one entry a line, for the parameter page."""
+    return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+@register.filter
+def param_title(name: Any) -> str:
+    """A parameter's Chinese description for its dotted name; the name itself if unknown."""
+    p = parameters.all_parameters().get(str(name))
+    return p.spec.description if p else str(name)
 
 
 @register.filter
