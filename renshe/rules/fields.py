@@ -27,10 +27,17 @@ MAX_YUAN = 100_000_000
 #: Upper bound on hours given as a total for a period (ten years of every hour of every day).
 MAX_HOURS = 24 * 366 * 10
 
+#: The regions a form offers, in Chinese: the province and its cities (national values are
+#: reached through the fallback chain of :mod:`regions`, so "national" is not a choice).
+REGION_CHOICES: dict[str, Any] = {
+    "enum": [r for r in regions.REGION_NAMES if r != regions.NATIONAL],
+    "x-labels": regions.REGION_NAMES,
+}
+
 RegionCode = Annotated[
     str,
     AfterValidator(_known_region),
-    Field(title="地区", description="地区代码，如 fujian（福建省）、fujian.xiamen（厦门市）"),
+    Field(title="地区", description="福建省或所在设区市", json_schema_extra=REGION_CHOICES),
 ]
 
 

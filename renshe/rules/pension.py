@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
-from renshe.rules.fields import output
+from renshe.rules.fields import REGION_CHOICES, output
 from renshe.rules.money import money_array
 from renshe.rules.parameters import ParamValue, Reference, value_at
 from renshe.rules.retirement import (
@@ -168,7 +168,8 @@ class PensionIn(BaseModel):
     region: str = Field(
         default=regions.FUJIAN,
         title="地区",
-        description="查计发基数所用的地区代码，如 fujian",
+        description="按哪个地区公布的计发基数计算",
+        json_schema_extra=REGION_CHOICES,
     )
     avg_index: float = Field(
         gt=0, le=3, title="本人平均缴费工资指数", description="历年缴费工资指数的平均值，一般在0.6–3之间"

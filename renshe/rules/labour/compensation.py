@@ -40,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
-from renshe.rules.fields import MAX_YUAN, output
+from renshe.rules.fields import MAX_YUAN, REGION_CHOICES, output
 from renshe.rules.labour.common import (
     CIVIL_CODE,
     LCL,
@@ -133,11 +133,8 @@ class CompensationIn(BaseModel):
     region: str = Field(
         default=regions.FUJIAN,
         title="劳动合同履行地",
-        description="地区代码，如 fujian、fujian.xiamen；最低工资和上年度职工月平均工资按履行地（实施条例第十四条）",
-        json_schema_extra={
-            "enum": [r for r in regions.REGION_NAMES if r != regions.NATIONAL],
-            "x-labels": regions.REGION_NAMES,
-        },
+        description="最低工资和上年度职工月平均工资按履行地确定（实施条例第十四条）",
+        json_schema_extra=REGION_CHOICES,
     )
     local_avg_monthly_wage: float | None = Field(
         le=MAX_YUAN,

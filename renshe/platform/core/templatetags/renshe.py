@@ -125,8 +125,17 @@ def is_table(value: Any) -> bool:
 
 @register.filter
 def pretty(value: Any) -> str:
-    """A table value laid out one entry a line, for the parameter page."""
-    return json.dumps(value, ensure_ascii=False, indent=1)
+    """A table value one row a line (``min_years 1，days 5``), keys as the file's
+    documentation names them, for the parameter page."""
+
+    def row(item: Any) -> str:
+        if isinstance(item, dict):
+            return "，".join(f"{k} {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())
+        return json.dumps(item, ensure_ascii=False)
+
+    if isinstance(value, dict):
+        return "\n".join(f"{k}：{row(v)}" for k, v in value.items())
+    return "\n".join(row(v) for v in value)
 
 
 @register.filter
