@@ -50,7 +50,7 @@ def output(
     title: str, description: str = "", *, unit: str = "", labels: dict[str, str] | None = None, **kw: Any
 ) -> Any:
     """A result field as the pages show it: a Chinese ``title``, an optional ``x-unit``
-    (``元`` makes the page write 1,234.50 元) and Chinese ``x-labels`` for coded values."""
+    (``元`` makes the page write 1,234.50元) and Chinese ``x-labels`` for coded values."""
     extra: dict[str, Any] = {}
     if unit:
         extra["x-unit"] = unit

@@ -64,8 +64,8 @@ def _number(value: float | int) -> str:
 
 def result_value(value: Any, node: dict[str, Any]) -> str:
     """A calculator's result value as a page shows it, from the field's JSON schema ``node``:
-    coded values by their ``x-labels`` (单位职工), amounts with ``x-unit`` 元 as 1,234.50 元,
-    other counts with their unit (3.5 个月), lists joined with 、, the rest by :func:`show`."""
+    coded values by their ``x-labels`` (单位职工), amounts with ``x-unit`` 元 as 1,234.50元,
+    other counts with their unit (3.5个月), lists joined with 、, the rest by :func:`show`."""
     labels = node.get("x-labels") or {}
     unit = node.get("x-unit", "")
     if value is None:
@@ -76,8 +76,8 @@ def result_value(value: Any, node: dict[str, Any]) -> str:
         return "、".join(param_title(v) for v in value) if value else "无"
     if isinstance(value, int | float) and not isinstance(value, bool):
         if unit == "元":
-            return f"{value:,.2f} 元"
-        return f"{_number(value)} {unit}".strip()
+            return f"{value:,.2f}元"
+        return f"{_number(value)}{unit}"
     return show(value)
 
 
@@ -105,16 +105,16 @@ def unit_zh(unit: Any) -> str:
 
 @register.filter
 def param_value(value: Any, unit: Any = "") -> str:
-    """A parameter value with its unit: 2,030.00 元/月, 60 个工作日, 8%, 3 倍; tables → 分档表."""
+    """A parameter value with its unit: 2,030.00元/月, 60个工作日, 8%, 3倍; tables → 分档表."""
     if is_table(value):
         return "分档表（见参数详情）"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return show(value)
     if unit == "ratio":
-        return f"{_number(value * 100)}%" if value < 1 else f"{_number(value)} 倍"
+        return f"{_number(value * 100)}%" if value < 1 else f"{_number(value)}倍"
     if str(unit).startswith("yuan"):
-        return f"{value:,.2f} {unit_zh(unit)}"
-    return f"{_number(value)} {unit_zh(unit)}".strip()
+        return f"{value:,.2f}{unit_zh(unit)}"
+    return f"{_number(value)}{unit_zh(unit)}"
 
 
 @register.filter
