@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
-from renshe.rules.fields import MAX_YUAN, RegionCode, optional_yuan
+from renshe.rules.fields import MAX_YUAN, RegionCode, optional_yuan, output
 from renshe.rules.money import money, money_array
 from renshe.rules.overrides import given_or_param, unverified
 from renshe.rules.parameters import ParamValue, Reference
@@ -51,6 +51,7 @@ BASE_RULE = Reference(
 )
 
 Scheme = Literal["employee", "flexible"]
+SCHEME_LABELS = {"employee": "单位职工", "flexible": "灵活就业人员"}
 #: Per scheme: the worker's rate, the personal-account rate, then the employer's rate if any.
 #: An employee's whole 8 % goes to the account (国发〔2005〕38号), so both are the same parameter.
 RATE_PARAMS: dict[str, tuple[str, ...]] = {
@@ -141,7 +142,7 @@ class ContributionInput(BaseModel):
         default="employee",
         title="参保身份",
         description="单位职工或灵活就业人员",
-        json_schema_extra={"x-labels": {"employee": "单位职工", "flexible": "灵活就业人员"}},
+        json_schema_extra={"x-labels": SCHEME_LABELS},
     )
     monthly_wage: float | None = Field(
         le=MAX_YUAN,
@@ -167,20 +168,28 @@ class ContributionInput(BaseModel):
 class ContributionResult(BaseModel):
     """The base after the limits and the monthly amounts, each explained in ``trace``."""
 
-    as_of: dt.date
-    region: str
-    scheme: Scheme
-    declared_base: float = Field(description="申报的缴费工资（或档次 × 平均工资）")
-    base: float = Field(description="按上下限调整后的缴费基数")
-    base_lower: float
-    base_upper: float
-    clipped: bool = Field(description="缴费基数是否按上下限调整")
-    clipped_to: Literal["lower", "upper"] | None
-    employee_amount: float = Field(description="个人每月缴费（灵活就业人员为本人缴纳的全部）")
-    employer_amount: float = Field(description="单位每月缴费（灵活就业人员为0）")
-    total_amount: float
-    personal_account_credit: float = Field(description="每月记入个人账户的金额")
-    unverified_parameters: list[str] = Field(description="用到的尚未对照官方文本核实的参数")
+    as_of: dt.date = output("适用日期")
+    region: str = output("地区", labels=regions.REGION_NAMES)
+    scheme: Scheme = output("参保身份", labels=SCHEME_LABELS)
+    declared_base: float = output(
+        "申报缴费工资", unit="元", description="申报的缴费工资（或档次 × 平均工资）"
+    )
+    base: float = output("缴费基数", unit="元", description="按上下限调整后的缴费基数")
+    base_lower: float = output("缴费基数下限", unit="元")
+    base_upper: float = output("缴费基数上限", unit="元")
+    clipped: bool = output("基数已按上下限调整", description="缴费基数是否按上下限调整")
+    clipped_to: Literal["lower", "upper"] | None = output(
+        "调整方向", labels={"lower": "提高到下限", "upper": "降低到上限"}
+    )
+    employee_amount: float = output(
+        "个人每月缴费", unit="元", description="个人每月缴费（灵活就业人员为本人缴纳的全部）"
+    )
+    employer_amount: float = output("单位每月缴费", unit="元", description="单位每月缴费（灵活就业人员为0）")
+    total_amount: float = output("每月缴费合计", unit="元")
+    personal_account_credit: float = output(
+        "每月记入个人账户", unit="元", description="每月记入个人账户的金额"
+    )
+    unverified_parameters: list[str] = output("未核实的参数", description="用到的尚未对照官方文本核实的参数")
     trace: list[Step]
 
 

@@ -28,10 +28,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from renshe.rules import calendar
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
+from renshe.rules.fields import output
 from renshe.rules.parameters import ParamValue, Reference, value_at
 from renshe.rules.trace import Step, Trace
 
 Unit = Literal["days", "working_days", "months", "years"]
+UNIT_LABELS = {"days": "日", "working_days": "工作日", "months": "月", "years": "年"}
 
 CIVIL_CODE = "中华人民共和国民法典"
 ART_201 = Reference(document=CIVIL_CODE, article="第二百零一条第一款")
@@ -147,12 +149,14 @@ class DeadlineIn(BaseModel):
 class DeadlineOut(BaseModel):
     """Result of the ``deadline`` calculator."""
 
-    due: dt.date = Field(description="期间的最后一日")
-    counted_from: dt.date = Field(description="期间开始计算的第一日")
-    length: int
-    unit: Unit
-    kind: str | None = None
-    provisional: bool = Field(description="依赖尚未载入放假通知的年份时为 true，日期可能因调休变化")
+    due: dt.date = output("期间届满日", description="期间的最后一日")
+    counted_from: dt.date = output("起算日", description="期间开始计算的第一日")
+    length: int = output("期间长度")
+    unit: Unit = output("计算单位", labels=UNIT_LABELS)
+    kind: str | None = output("法定期限类型", default=None, labels=KIND_LABELS)
+    provisional: bool = output(
+        "日期可能因调休变化", description="依赖尚未载入放假通知的年份时为 true，日期可能因调休变化"
+    )
     trace: list[Step]
 
 
@@ -296,11 +300,15 @@ class LimitationIn(BaseModel):
 class LimitationOut(BaseModel):
     """Result of the ``limitation`` calculator."""
 
-    running: bool = Field(description="时效是否已开始计算（劳动关系存续期间拖欠劳动报酬的，不受时效限制）")
-    counted_from: dt.date | None
-    expires_on: dt.date | None = Field(description="申请仲裁的最后一日；时效尚未起算时为 null")
-    within_limit: bool | None = Field(description="给出申请仲裁之日时，是否在时效期间内")
-    provisional: bool
+    running: bool = output(
+        "时效已开始计算", description="时效是否已开始计算（劳动关系存续期间拖欠劳动报酬的，不受时效限制）"
+    )
+    counted_from: dt.date | None = output("时效起算日")
+    expires_on: dt.date | None = output(
+        "申请仲裁最后一日", description="申请仲裁的最后一日；时效尚未起算时为 null"
+    )
+    within_limit: bool | None = output("在时效期间内", description="给出申请仲裁之日时，是否在时效期间内")
+    provisional: bool = output("日期可能因调休变化", "依赖尚未载入放假通知的年份")
     trace: list[Step]
 
 

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import ParameterNotFound, RulesError
-from renshe.rules.fields import MAX_YUAN, RegionCode, optional_yuan
+from renshe.rules.fields import MAX_YUAN, RegionCode, optional_yuan, output
 from renshe.rules.money import money, money_array
 from renshe.rules.overrides import given_or_param, unverified
 from renshe.rules.parameters import ParamValue, Reference
@@ -56,6 +56,7 @@ P_DEATH = "injury.death_subsidy_multiple"
 P_MEDICAL = "injury.one_time_medical_subsidy"
 P_EMPLOYMENT = "injury.one_time_employment_subsidy"
 P_AVG_WAGE = "wages.avg_monthly"
+EVENT_LABELS = {"disability": "因工致残", "death": "因工死亡"}
 P_MIN_WAGE = "wages.minimum_monthly"
 P_INCOME = "statistics.urban_disposable_income"
 
@@ -253,7 +254,7 @@ class WorkInjuryInput(BaseModel):
         default="disability",
         title="情形",
         description="因工致残或因工死亡",
-        json_schema_extra={"x-labels": {"disability": "因工致残", "death": "因工死亡"}},
+        json_schema_extra={"x-labels": EVENT_LABELS},
     )
     terminated: bool = Field(
         default=False,
@@ -278,25 +279,41 @@ class WorkInjuryInput(BaseModel):
 class WorkInjuryResult(BaseModel):
     """The benefits due, in yuan, each explained in ``trace``."""
 
-    event: Literal["disability", "death"]
-    level: int | None
-    region: str
-    as_of: dt.date
-    benefit_wage_base: float = Field(description="本人工资，经第六十四条保底、封顶")
-    wage_adjusted: Literal["floor", "cap"] | None = Field(description="本人工资是否按60%保底或300%封顶")
-    one_time_disability_subsidy: float | None = Field(description="一次性伤残补助金")
-    monthly_allowance: float | None = Field(description="伤残津贴（按月），不支付的为0")
-    allowance_payer: Literal["fund", "employer"] | None = Field(description="伤残津贴由谁支付")
-    allowance_topped_up: bool = Field(description="伤残津贴是否补足到当地最低工资标准")
-    one_time_medical_subsidy: float | None = Field(
-        description="一次性工伤医疗补助金；地区未设定或不符合条件的为 null"
+    event: Literal["disability", "death"] = output("情形", labels=EVENT_LABELS)
+    level: int | None = output("伤残等级", unit="级")
+    region: str = output("地区", labels=regions.REGION_NAMES)
+    as_of: dt.date = output("适用日期")
+    benefit_wage_base: float = output(
+        "本人工资（计发基数）", unit="元", description="本人工资，经第六十四条保底、封顶"
     )
-    one_time_employment_subsidy: float | None = Field(
-        description="一次性伤残就业补助金；地区未设定或不符合条件的为 null"
+    wage_adjusted: Literal["floor", "cap"] | None = output(
+        "本人工资调整",
+        labels={"floor": "按60%保底", "cap": "按300%封顶"},
+        description="本人工资是否按60%保底或300%封顶",
     )
-    funeral_subsidy: float | None = Field(description="丧葬补助金（工亡）")
-    death_subsidy: float | None = Field(description="一次性工亡补助金（工亡）")
-    unverified_parameters: list[str] = Field(description="用到的尚未对照官方文本核实的参数")
+    one_time_disability_subsidy: float | None = output(
+        "一次性伤残补助金", unit="元", description="一次性伤残补助金"
+    )
+    monthly_allowance: float | None = output(
+        "伤残津贴（每月）", unit="元", description="伤残津贴（按月），不支付的为0"
+    )
+    allowance_payer: Literal["fund", "employer"] | None = output(
+        "伤残津贴支付方",
+        labels={"fund": "工伤保险基金", "employer": "用人单位"},
+        description="伤残津贴由谁支付",
+    )
+    allowance_topped_up: bool = output("津贴补足到最低工资", description="伤残津贴是否补足到当地最低工资标准")
+    one_time_medical_subsidy: float | None = output(
+        "一次性工伤医疗补助金", unit="元", description="一次性工伤医疗补助金；地区未设定或不符合条件的为 null"
+    )
+    one_time_employment_subsidy: float | None = output(
+        "一次性伤残就业补助金", unit="元", description="一次性伤残就业补助金；地区未设定或不符合条件的为 null"
+    )
+    funeral_subsidy: float | None = output("丧葬补助金", unit="元", description="丧葬补助金（工亡）")
+    death_subsidy: float | None = output(
+        "一次性工亡补助金", unit="元", description="一次性工亡补助金（工亡）"
+    )
+    unverified_parameters: list[str] = output("未核实的参数", description="用到的尚未对照官方文本核实的参数")
     trace: list[Step]
 
 

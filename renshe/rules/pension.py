@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
+from renshe.rules.fields import REGION_CHOICES, output
 from renshe.rules.money import money_array
 from renshe.rules.parameters import ParamValue, Reference, value_at
 from renshe.rules.retirement import (
@@ -167,7 +168,8 @@ class PensionIn(BaseModel):
     region: str = Field(
         default=regions.FUJIAN,
         title="地区",
-        description="查计发基数所用的地区代码，如 fujian",
+        description="按哪个地区公布的计发基数计算",
+        json_schema_extra=REGION_CHOICES,
     )
     avg_index: float = Field(
         gt=0, le=3, title="本人平均缴费工资指数", description="历年缴费工资指数的平均值，一般在0.6–3之间"
@@ -214,16 +216,16 @@ class PensionIn(BaseModel):
 
 
 class PensionOut(BaseModel):
-    basic: float = Field(description="基础养老金（元/月）")
-    personal: float = Field(description="个人账户养老金（元/月）")
-    transitional: float = Field(description="过渡性养老金（元/月）")
-    total: float = Field(description="基本养老金合计（元/月）")
-    divisor: float = Field(description="计发月数（含月份的年龄为插值）")
-    eligible: bool = Field(description="是否达到按月领取的最低缴费年限")
-    min_contribution_months: int = Field(description="最低缴费月数")
-    shortfall_months: int = Field(description="距最低缴费年限还差的月数")
-    contribution_years: float = Field(description="缴费年限（含视同缴费）")
-    calc_base: float = Field(description="所用计发基数（元/月）")
+    basic: float = output("基础养老金（每月）", unit="元", description="基础养老金（元/月）")
+    personal: float = output("个人账户养老金（每月）", unit="元", description="个人账户养老金（元/月）")
+    transitional: float = output("过渡性养老金（每月）", unit="元", description="过渡性养老金（元/月）")
+    total: float = output("基本养老金合计（每月）", unit="元", description="基本养老金合计（元/月）")
+    divisor: float = output("计发月数", unit="个月", description="计发月数（含月份的年龄为插值）")
+    eligible: bool = output("可按月领取", description="是否达到按月领取的最低缴费年限")
+    min_contribution_months: int = output("最低缴费月数", unit="个月", description="最低缴费月数")
+    shortfall_months: int = output("还差缴费月数", unit="个月", description="距最低缴费年限还差的月数")
+    contribution_years: float = output("缴费年限", unit="年", description="缴费年限（含视同缴费）")
+    calc_base: float = output("计发基数（每月）", unit="元", description="所用计发基数（元/月）")
     trace: list[Step]
 
 

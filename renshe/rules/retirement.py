@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import ParameterNotFound, RulesError
+from renshe.rules.fields import output
 from renshe.rules.parameters import ParamValue, Reference, parameter, value_at
 from renshe.rules.trace import Step, Trace
 
@@ -246,13 +247,19 @@ class RetirementIn(BaseModel):
 
 
 class RetirementOut(BaseModel):
-    retire_age: Age = Field(description="法定退休年龄")
-    retire_month: str = Field(description="法定退休年月（YYYY-MM）")
-    delay_months: int = Field(description="较原法定退休年龄延迟的月数")
-    min_contribution_months: int = Field(description="在法定退休年月退休时按月领取基本养老金的最低缴费月数")
-    original_age: Age = Field(description="原法定退休年龄")
-    earliest_flexible_month: str = Field(description="弹性提前退休最早可到的年月（须达到最低缴费年限）")
-    latest_flexible_month: str = Field(description="弹性延迟退休最晚可到的年月（须与单位协商一致）")
+    retire_age: Age = output("法定退休年龄", description="法定退休年龄")
+    retire_month: str = output("法定退休年月", description="法定退休年月（YYYY-MM）")
+    delay_months: int = output("延迟月数", unit="个月", description="较原法定退休年龄延迟的月数")
+    min_contribution_months: int = output(
+        "最低缴费月数", unit="个月", description="在法定退休年月退休时按月领取基本养老金的最低缴费月数"
+    )
+    original_age: Age = output("原法定退休年龄", description="原法定退休年龄")
+    earliest_flexible_month: str = output(
+        "弹性提前最早年月", description="弹性提前退休最早可到的年月（须达到最低缴费年限）"
+    )
+    latest_flexible_month: str = output(
+        "弹性延迟最晚年月", description="弹性延迟退休最晚可到的年月（须与单位协商一致）"
+    )
     trace: list[Step]
 
 

@@ -39,7 +39,7 @@ def test_home_to_calculator_result(page, live_server, page_log, db):
         page.fill('[name="avg_monthly_wage"]', "8000")
         page.select_option('[name="termination"]', "negotiated")
         page.get_by_role("button", name="计算").click()
-        assert page.locator('#result td[data-field="amount"]').inner_text() == "28,000.00"
+        assert page.locator('#result td[data-field="amount"]').inner_text() == "28,000.00元"
     else:
         # The form comes filled with the calculator's example; submitting it must give a result.
         page.get_by_role("button", name="计算").click()

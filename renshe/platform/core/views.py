@@ -14,6 +14,7 @@ from renshe.rules import calculators, parameters, regions
 from renshe.rules.errors import RulesError
 
 from .forms import fields_for, payload_from
+from .templatetags.renshe import result_value
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -64,10 +65,12 @@ def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
     by_field = {p.field: p.zh for p in problems}
     for f in fields:
         f.error = by_field.pop(f.name, "")
-    labels = {
-        k: v.get("title", k) for k, v in calc.result_model.model_json_schema().get("properties", {}).items()
-    }
-    rows = [] if result is None else [(labels.get(k, k), k, v) for k, v in result.items() if k != "trace"]
+    props = calc.result_model.model_json_schema().get("properties", {})
+    rows = [
+        (props.get(k, {}).get("title", k), k, result_value(v, props.get(k, {})))
+        for k, v in (result or {}).items()
+        if k != "trace"
+    ]
     return render(
         request,
         "core/calc_detail.html",
@@ -83,6 +86,23 @@ def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
     )
 
 
+#: The parameter topics (folders under renshe/rules/params) as headings people read.
+TOPICS_ZH = {
+    "arrears": "欠薪监测预警",
+    "calendar": "工作日与节假日",
+    "contributions": "社会保险缴费",
+    "deadlines": "法定期限",
+    "injury": "工伤保险待遇",
+    "labour": "劳动关系",
+    "normdocs": "行政规范性文件",
+    "pension": "基本养老金",
+    "planner": "社保规划",
+    "retirement": "退休年龄",
+    "statistics": "统计数据",
+    "wages": "工资标准",
+}
+
+
 def parameter_index(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
     groups: dict[str, list] = {}
@@ -92,7 +112,8 @@ def parameter_index(request: HttpRequest) -> HttpResponse:
         except RulesError:
             current = None
         groups.setdefault(p.name.split(".")[0], []).append((p, current))
-    return render(request, "core/parameter_index.html", {"groups": sorted(groups.items()), "today": today})
+    named = sorted(((TOPICS_ZH.get(k, k), v) for k, v in groups.items()), key=lambda g: g[0])
+    return render(request, "core/parameter_index.html", {"groups": named, "today": today})
 
 
 def parameter_detail(request: HttpRequest, name: str) -> HttpResponse:

@@ -40,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import RulesError
-from renshe.rules.fields import MAX_YUAN
+from renshe.rules.fields import MAX_YUAN, REGION_CHOICES, output
 from renshe.rules.labour.common import (
     CIVIL_CODE,
     LCL,
@@ -133,11 +133,8 @@ class CompensationIn(BaseModel):
     region: str = Field(
         default=regions.FUJIAN,
         title="劳动合同履行地",
-        description="地区代码，如 fujian、fujian.xiamen；最低工资和上年度职工月平均工资按履行地（实施条例第十四条）",
-        json_schema_extra={
-            "enum": [r for r in regions.REGION_NAMES if r != regions.NATIONAL],
-            "x-labels": regions.REGION_NAMES,
-        },
+        description="最低工资和上年度职工月平均工资按履行地确定（实施条例第十四条）",
+        json_schema_extra=REGION_CHOICES,
     )
     local_avg_monthly_wage: float | None = Field(
         le=MAX_YUAN,
@@ -182,25 +179,29 @@ class CompensationIn(BaseModel):
 
 
 class ServiceLength(BaseModel):
-    years: int
-    months: int
-    days: int
+    years: int = output("年", unit="年")
+    months: int = output("月", unit="个月")
+    days: int = output("天", unit="天")
 
 
 class CompensationOut(BaseModel):
-    compensation_due: bool = Field(description="是否应支付经济补偿（第四十六条）")
-    service_counted_from: dt.date = Field(description="计算年限的起点")
-    service: ServiceLength = Field(description="计入的工作年限")
-    pre_2008_service_excluded: bool = Field(
-        description="2008年1月1日前的年限是否未计入（按当时规定另行处理）"
+    compensation_due: bool = output("应支付经济补偿", description="是否应支付经济补偿（第四十六条）")
+    service_counted_from: dt.date = output("工作年限起算日", description="计算年限的起点")
+    service: ServiceLength = output("计入的工作年限", description="计入的工作年限")
+    pre_2008_service_excluded: bool = output(
+        "2008年前年限另行处理", description="2008年1月1日前的年限是否未计入（按当时规定另行处理）"
     )
-    months: float = Field(description="经济补偿月数 N")
-    wage_base: float = Field(description="计算基数（月工资，已按最低工资保底、按三倍封顶）")
-    capped: bool = Field(description="是否按本地区上年度职工月平均工资三倍封顶")
-    amount: float = Field(description="经济补偿（第四十七条）")
-    payment_in_lieu_of_notice: float = Field(description="代通知金（第四十条）")
-    damages: float = Field(description="违法解除或终止的赔偿金（第八十七条，经济补偿标准的二倍）")
-    total: float
+    months: float = output("补偿月数", unit="个月", description="经济补偿月数 N")
+    wage_base: float = output(
+        "计算基数（月工资）", unit="元", description="计算基数（月工资，已按最低工资保底、按三倍封顶）"
+    )
+    capped: bool = output("按三倍封顶", description="是否按本地区上年度职工月平均工资三倍封顶")
+    amount: float = output("经济补偿", unit="元", description="经济补偿（第四十七条）")
+    payment_in_lieu_of_notice: float = output("代通知金", unit="元", description="代通知金（第四十条）")
+    damages: float = output(
+        "赔偿金", unit="元", description="违法解除或终止的赔偿金（第八十七条，经济补偿标准的二倍）"
+    )
+    total: float = output("合计", unit="元", description="经济补偿、代通知金与赔偿金之和")
     trace: list[Step]
 
 

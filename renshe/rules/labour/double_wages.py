@@ -38,7 +38,7 @@ from numpy.typing import ArrayLike
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from renshe.rules.calculators import Calculator
-from renshe.rules.fields import MAX_YUAN
+from renshe.rules.fields import MAX_YUAN, output
 from renshe.rules.labour.common import (
     CIVIL_CODE,
     LCL,
@@ -82,14 +82,22 @@ class DoubleWagesIn(BaseModel):
 
 
 class DoubleWagesOut(BaseModel):
-    period_start: dt.date | None = Field(description="二倍工资期间的第一天（用工满一个月的次日）")
-    period_end: dt.date | None = Field(description="二倍工资期间的最后一天")
-    whole_months: int
-    extra_days: int = Field(description="整月之外的天数")
-    days_in_partial_month: int = Field(description="零头天数所在那个月的日历天数")
-    months: float = Field(description="月数（零头按日历天数折算，保留4位小数）")
-    amount: float = Field(description="应另行支付的一倍工资（二倍工资差额）")
-    deemed_open_ended_from: dt.date | None = Field(description="视为已订立无固定期限劳动合同的日期")
+    period_start: dt.date | None = output(
+        "二倍工资起始日", description="二倍工资期间的第一天（用工满一个月的次日）"
+    )
+    period_end: dt.date | None = output("二倍工资截止日", description="二倍工资期间的最后一天")
+    whole_months: int = output("整月数", unit="个月")
+    extra_days: int = output("零头天数", unit="天", description="整月之外的天数")
+    days_in_partial_month: int = output(
+        "零头所在月的天数", unit="天", description="零头天数所在那个月的日历天数"
+    )
+    months: float = output("折算月数", unit="个月", description="月数（零头按日历天数折算，保留4位小数）")
+    amount: float = output(
+        "应另行支付的二倍工资差额", unit="元", description="应另行支付的一倍工资（二倍工资差额）"
+    )
+    deemed_open_ended_from: dt.date | None = output(
+        "视为无固定期限合同之日", description="视为已订立无固定期限劳动合同的日期"
+    )
     trace: list[Step]
 
 

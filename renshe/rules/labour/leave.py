@@ -28,7 +28,7 @@ from numpy.typing import ArrayLike
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from renshe.rules.calculators import Calculator
-from renshe.rules.fields import MAX_YUAN
+from renshe.rules.fields import MAX_YUAN, output
 from renshe.rules.labour.common import (
     LEAVE_MEASURES,
     LEAVE_REGS,
@@ -101,13 +101,23 @@ class LeaveIn(BaseModel):
 
 
 class LeaveOut(BaseModel):
-    entitlement_days: int = Field(description="按累计工作年限全年应享受的年休假天数")
-    forfeited: bool = Field(description="是否因条例第四条情形不享受当年年休假")
-    prorated_days: float = Field(description="当年度在本单位折算的应休天数（新进或离职时折算，否则同全年）")
-    untaken_days: float = Field(description="应休未休天数（不足1整天的部分不计）")
-    daily_wage: float = Field(description="日工资 = 月工资 ÷ 21.75")
-    pay: float = Field(description="应另行支付的未休年休假工资报酬（日工资的200%）")
-    pay_including_normal: float = Field(description="含正常工资在内的报酬（300%；职工书面不休的为100%）")
+    entitlement_days: int = output(
+        "全年应休天数", unit="天", description="按累计工作年限全年应享受的年休假天数"
+    )
+    forfeited: bool = output("当年不享受年休假", description="是否因条例第四条情形不享受当年年休假")
+    prorated_days: float = output(
+        "本单位折算应休天数",
+        unit="天",
+        description="当年度在本单位折算的应休天数（新进或离职时折算，否则同全年）",
+    )
+    untaken_days: float = output("应休未休天数", unit="天", description="应休未休天数（不足1整天的部分不计）")
+    daily_wage: float = output("日工资", unit="元", description="日工资 = 月工资 ÷ 21.75")
+    pay: float = output(
+        "应另行支付的未休年休假工资", unit="元", description="应另行支付的未休年休假工资报酬（日工资的200%）"
+    )
+    pay_including_normal: float = output(
+        "含正常工资的报酬合计", unit="元", description="含正常工资在内的报酬（300%；职工书面不休的为100%）"
+    )
     trace: list[Step]
 
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from renshe.rules import calendar
 from renshe.rules.calculators import Calculator
-from renshe.rules.fields import MAX_HOURS, MAX_YUAN
+from renshe.rules.fields import MAX_HOURS, MAX_YUAN, output
 from renshe.rules.labour.common import LABOUR_LAW, PAY_DAYS_NOTICE, cite, param
 from renshe.rules.money import money, money_array
 from renshe.rules.trace import Step, Trace
@@ -99,12 +99,12 @@ class OvertimeIn(BaseModel):
 
 
 class OvertimeOut(BaseModel):
-    daily_wage: float = Field(description="日工资 = 月工资 ÷ 21.75")
-    hourly_wage: float = Field(description="小时工资 = 月工资 ÷（21.75 × 8）")
-    weekday_pay: float
-    restday_pay: float
-    holiday_pay: float
-    amount: float = Field(description="加班工资合计")
+    daily_wage: float = output("日工资", unit="元", description="日工资 = 月工资 ÷ 21.75")
+    hourly_wage: float = output("小时工资", unit="元", description="小时工资 = 月工资 ÷（21.75 × 8）")
+    weekday_pay: float = output("工作日延长工时工资", unit="元", description="不低于工资的150%")
+    restday_pay: float = output("休息日加班工资", unit="元", description="不能安排补休的，不低于工资的200%")
+    holiday_pay: float = output("法定节假日加班工资", unit="元", description="不低于工资的300%")
+    amount: float = output("加班工资合计", unit="元", description="加班工资合计")
     trace: list[Step]
 
 

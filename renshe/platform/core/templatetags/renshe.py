@@ -10,7 +10,7 @@ from typing import Any
 from django import template
 
 from renshe.platform.accounts.masking import mask_id_number, mask_phone
-from renshe.rules import regions
+from renshe.rules import parameters, regions
 
 register = template.Library()
 
@@ -53,6 +53,96 @@ def show(value: Any) -> str:
             return f"{value['years']}年{value['months']}个月{value['days']}天"
         return json.dumps(value, ensure_ascii=False)
     return cn_date(value)
+
+
+def _number(value: float | int) -> str:
+    """A count as people write it: 3.5, 139, 1,200 — no trailing zeros."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.4f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def result_value(value: Any, node: dict[str, Any]) -> str:
+    """A calculator's result value as a page shows it, from the field's JSON schema ``node``:
+    coded values by their ``x-labels`` (单位职工), amounts with ``x-unit`` 元 as 1,234.50元,
+    other counts with their unit (3.5个月), lists joined with 、, the rest by :func:`show`."""
+    labels = node.get("x-labels") or {}
+    unit = node.get("x-unit", "")
+    if value is None:
+        return "—"
+    if isinstance(value, str) and value in labels:
+        return labels[value]
+    if isinstance(value, list):
+        return "、".join(param_title(v) for v in value) if value else "无"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if unit == "元":
+            return f"{value:,.2f}元"
+        return f"{_number(value)}{unit}"
+    return show(value)
+
+
+#: Parameter units as written in the YAML files (renshe/rules/params) → as people read them.
+UNITS_ZH = {
+    "yuan": "元",
+    "yuan/month": "元/月",
+    "yuan/year": "元/年",
+    "days": "天",
+    "working_days": "个工作日",
+    "months": "个月",
+    "years": "年",
+    "hours": "小时",
+    "count": "",
+    "ratio": "",
+    "table": "",
+}
+
+
+@register.filter
+def unit_zh(unit: Any) -> str:
+    """A parameter's unit in Chinese: yuan/month → 元/月; ratio and table read without one."""
+    return UNITS_ZH.get(str(unit), str(unit or ""))
+
+
+@register.filter
+def param_value(value: Any, unit: Any = "") -> str:
+    """A parameter value with its unit: 2,030.00元/月, 60个工作日, 8%, 3倍; tables → 分档表."""
+    if is_table(value):
+        return "分档表（见参数详情）"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return show(value)
+    if unit == "ratio":
+        return f"{_number(value * 100)}%" if value < 1 else f"{_number(value)}倍"
+    if str(unit).startswith("yuan"):
+        return f"{value:,.2f}{unit_zh(unit)}"
+    return f"{_number(value)}{unit_zh(unit)}"
+
+
+@register.filter
+def is_table(value: Any) -> bool:
+    """Whether a parameter value is a table (a mapping or a list) rather than one number."""
+    return isinstance(value, dict | list)
+
+
+@register.filter
+def pretty(value: Any) -> str:
+    """A table value one row a line (``min_years 1，days 5``), keys as the file's
+    documentation names them, for the parameter page."""
+
+    def row(item: Any) -> str:
+        if isinstance(item, dict):
+            return "，".join(f"{k} {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())
+        return json.dumps(item, ensure_ascii=False)
+
+    if isinstance(value, dict):
+        return "\n".join(f"{k}：{row(v)}" for k, v in value.items())
+    return "\n".join(row(v) for v in value)
+
+
+@register.filter
+def param_title(name: Any) -> str:
+    """A parameter's Chinese description for its dotted name; the name itself if unknown."""
+    p = parameters.all_parameters().get(str(name))
+    return p.spec.description if p else str(name)
 
 
 @register.filter
