@@ -446,7 +446,11 @@ def _standard(
     )
     floored = max(inp.avg_monthly_wage, minimum)
     trace.add(
-        "月工资低于当地最低工资标准的，按最低工资标准计算",
+        (
+            f"月平均工资 {inp.avg_monthly_wage:.2f} 元低于当地最低工资标准 {minimum:.2f} 元，按最低工资标准计算"
+            if inp.avg_monthly_wage < minimum
+            else f"月平均工资 {inp.avg_monthly_wage:.2f} 元不低于当地最低工资标准 {minimum:.2f} 元，按实际工资计算"
+        ),
         cite(LCL_REGS, "第二十七条、第十四条"),
         params=[min_pv] if min_pv else [],
         inputs={
