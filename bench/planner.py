@@ -252,7 +252,7 @@ def report_api(a: dict, clients: int, pace_ms: int) -> list[str]:
     load = offered * cpu_ms / 1000 / cores
     lines = [
         f"POST /api/v1/plan  gunicorn {a['workers']} workers × {a['threads']} threads, driver {a['driver']}"
-        + ("" if a["driver"] == "wrk" else " (wrk not found: `apt-get install wrk` for a fair driver)"),
+        + ("" if a["driver"] == "wrk" else " (Python threads: an upper bound; `apt-get install wrk` for a fair driver)"),
         f"  one client alone:  p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, {s['requests_per_s']} req/s, "
         f"server CPU {s['server_cpu_ms_per_request']} ms per plan",
     ]
@@ -266,7 +266,7 @@ def report_api(a: dict, clients: int, pace_ms: int) -> list[str]:
             lines.append(f"      GET /api/v1/health meanwhile: p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, errors {h['errors']}")
     lines += [
         f"  Little's law (closed loop): mean latency = clients / throughput = {clients} / {c['requests_per_s']} req/s "
-        f"= {1000 * clients / c['requests_per_s']:.0f} ms (measured mean {c['mean_ms']} ms).",
+        f"= {1000 * clients / c['requests_per_s']:.0f} ms (the driver's own mean: {c['mean_ms']} ms).",
         f"      The server used {cpu_ms:.1f} ms of CPU per plan (all its processes, measured from /proc), so "
         f"{cores} cores serve at most {1000 * cores / cpu_ms:.0f} req/s; a mean under "
         f"{P99_TARGET_MS} ms with {clients} back-to-back clients needs > {1000 * clients / P99_TARGET_MS:.0f} req/s, "
