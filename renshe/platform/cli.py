@@ -8,6 +8,15 @@ import signal
 import subprocess
 import sys
 
+#: gunicorn's processes and threads per process (benchmarked in bench/planner.py)
+SERVE_WORKERS = max(2, (os.cpu_count() or 1) * 2)
+SERVE_THREADS = 4
+
+
+def gunicorn_args(workers: int, threads: int) -> list[str]:
+    """The worker options ``renshe serve`` gives gunicorn (the benchmark starts it the same way)."""
+    return ["--workers", str(workers), "--threads", str(threads)]
+
 
 def _django(argv: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renshe.platform.settings.dev")
@@ -35,8 +44,7 @@ def _serve(args: argparse.Namespace) -> int:
         [
             sys.executable, "-m", "gunicorn", "renshe.platform.wsgi:application",
             "--bind", f"{args.host}:{args.port}",
-            "--workers", str(args.workers),
-            "--threads", "4",
+            *gunicorn_args(args.workers, args.threads),
             "--access-logfile", "-",
         ]
     )
@@ -65,7 +73,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="启动平台 / start the platform")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2))
+    p.add_argument("--workers", type=int, default=SERVE_WORKERS)
+    p.add_argument("--threads", type=int, default=SERVE_THREADS)
     p.add_argument("--no-demo", action="store_true", help="不加载演示数据 / skip demo data")
     p.set_defaults(func=_serve)
     p = sub.add_parser("manage", help="Django 管理命令 / Django management commands")
