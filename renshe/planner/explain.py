@@ -19,7 +19,6 @@ from renshe.planner.models import (
     Assumptions,
     PlanResult,
     Profile,
-    SensitivityPoint,
 )
 from renshe.rules import retirement
 from renshe.rules.money import money, money_array
@@ -84,38 +83,60 @@ def _yuan(x: float) -> str:
     return f"{x:,.2f}"
 
 
-def _formulas(row: dict[str, list], j: int, a: dict[str, float], divisor: float) -> dict[str, str]:
-    """The arithmetic behind each figure of option ``j``, numbers filled in."""
-    g = lambda k: row[k][j]  # noqa: E731
-    n = int(g("months"))
-    out = {}
-    if g("scheme") == opt.RESIDENT:
-        out["monthly_cost"] = f"{g('tier'):.0f}元/年 ÷ 12 = {_yuan(g('monthly_cost'))}元/月（按年缴纳）"
-        out["monthly_pension"] = (
-            f"基础养老金 {_yuan(g('basic'))} + 个人账户 {_yuan(g('account'))} ÷ {divisor:g} = {_yuan(g('personal'))}"
-            f"，合计 {_yuan(g('monthly_pension'))}元/月"
-        )
-    else:
-        rate = g("c0") / g("base") if g("base") else 0
-        out["monthly_cost"] = f"缴费基数 {_yuan(g('base'))} × {rate:.0%} = {_yuan(g('c0'))}元/月"
-        if g("addon"):
-            private = g("monthly_cost") - g("c0")
-            out["monthly_cost"] += f"，另缴个人养老金 {_yuan(private)}元/月，每年少交个税 {_yuan(g('tax_saved'))}元"
-        years = int(g("credited") + n) / 12
-        out["monthly_pension"] = (
-            f"基础养老金 {_yuan(g('calc_base'))} × (1 + {g('index'):.4f}) ÷ 2 × {years:.2f}年 × 1% = {_yuan(g('basic'))}；"
-            f"个人账户 {_yuan(g('account'))} ÷ 计发月数 = {_yuan(g('personal'))}"
-            + (f"；个人养老金 {_yuan(g('private_monthly'))}" if g("addon") else "")
-            + f"；合计 {_yuan(g('monthly_pension'))}元/月"
-        )
-    out["total_cost"] = f"{n}个月缴费合计（工资增长 {a['wage_growth']:.1%}/年）= {_yuan(g('total_cost'))}元"
-    out["lifetime_value"] = (
+def _yuans(xs: list[float]) -> list[str]:
+    return [f"{x:,.2f}" for x in xs]
+
+
+def _rounded(xs: list[float], nd: int) -> list[float | None]:
+    """Rounded values, None where not finite (no IRR, no break-even, not that scheme)."""
+    return [round(x, nd) if math.isfinite(x) else None for x in xs]
+
+
+def _formulas(row: dict[str, list], a: dict[str, float], divisor: float) -> list[dict[str, str]]:
+    """The arithmetic behind each figure of every option, numbers filled in.
+
+    Built a column at a time (each number formatted once) because the API returns it for
+    every option of every request.
+    """
+    y = {k: _yuans(row[k]) for k in (
+        "monthly_cost", "total_cost", "lifetime_value", "basic", "account", "personal",
+        "monthly_pension", "base", "c0", "tax_saved", "calc_base", "private_monthly",
+    )}
+    disposable = _yuan(row["disposable"][0]) if row["disposable"] else ""  # one household: one figure
+    total_note = f"个月缴费合计（工资增长 {a['wage_growth']:.1%}/年）= "
+    value_note = (
         f"领取养老金的现值 − 缴费的现值（贴现率 {a['discount_rate']:.1%}，预期寿命 {a['life_expectancy']:g}岁，"
-        f"养老金每年调整 {a['indexation']:.1%}）= {_yuan(g('lifetime_value'))}元"
+        f"养老金每年调整 {a['indexation']:.1%}）= "
     )
-    out["affordable"] = (
-        f"每月缴费 {_yuan(g('monthly_cost'))} {'≤' if g('affordable') else '>'} 每月可用于缴费 {_yuan(g('disposable'))}"
-    )
+    out = []
+    for j, (scheme, n, addon, affordable) in enumerate(
+        zip(row["scheme"], row["months"], row["addon"], row["affordable"], strict=True)
+    ):
+        f = {}
+        if scheme == opt.RESIDENT:
+            f["monthly_cost"] = f"{row['tier'][j]:.0f}元/年 ÷ 12 = {y['monthly_cost'][j]}元/月（按年缴纳）"
+            f["monthly_pension"] = (
+                f"基础养老金 {y['basic'][j]} + 个人账户 {y['account'][j]} ÷ {divisor:g} = {y['personal'][j]}"
+                f"，合计 {y['monthly_pension'][j]}元/月"
+            )
+        else:
+            base = row["base"][j]
+            rate = row["c0"][j] / base if base else 0
+            f["monthly_cost"] = f"缴费基数 {y['base'][j]} × {rate:.0%} = {y['c0'][j]}元/月"
+            if addon:
+                private = row["monthly_cost"][j] - row["c0"][j]
+                f["monthly_cost"] += f"，另缴个人养老金 {_yuan(private)}元/月，每年少交个税 {y['tax_saved'][j]}元"
+            years = int(row["credited"][j] + n) / 12
+            f["monthly_pension"] = (
+                f"基础养老金 {y['calc_base'][j]} × (1 + {row['index'][j]:.4f}) ÷ 2 × {years:.2f}年 × 1% = {y['basic'][j]}；"
+                f"个人账户 {y['account'][j]} ÷ 计发月数 = {y['personal'][j]}"
+                + (f"；个人养老金 {y['private_monthly'][j]}" if addon else "")
+                + f"；合计 {y['monthly_pension'][j]}元/月"
+            )
+        f["total_cost"] = f"{int(n)}{total_note}{y['total_cost'][j]}元"
+        f["lifetime_value"] = value_note + y["lifetime_value"][j] + "元"
+        f["affordable"] = f"每月缴费 {y['monthly_cost'][j]} {'≤' if affordable else '>'} 每月可用于缴费 {disposable}"
+        out.append(f)
     return out
 
 
@@ -125,37 +146,42 @@ class _Fields(dict):
     __getattr__ = dict.__getitem__
 
 
-def _option(row: dict[str, list], key: str, label: str, j: int, a, divisor: float) -> _Fields:
-    """One option's fields (the :class:`Option` contract) as plain JSON-ready values."""
-    g = lambda k: row[k][j]  # noqa: E731
-    off = int(g("offset"))
-    nan_none = lambda x, nd: None if not math.isfinite(x) else round(float(x), nd)  # noqa: E731
-    return _Fields(
-        key=key,
-        label=label,
-        scheme=opt.SCHEMES[int(g("scheme"))],
-        base_ratio=nan_none(g("base_ratio"), 4),
-        tier=nan_none(g("tier"), 2),
-        timing="early" if off < 0 else "late" if off > 0 else "statutory",
-        timing_months=off,
-        transfer=bool(g("transfer")),
-        private_pension=bool(g("addon")),
-        months=int(g("months")),
-        extension_months=int(g("extension")),
-        retire_month=month_text(int(g("start"))),
-        retire_age=round(float(g("age_start")) / 12.0, 2),
-        monthly_cost=float(g("monthly_cost")),
-        total_cost=float(g("total_cost")),
-        tax_saved_per_year=float(g("tax_saved")),
-        monthly_pension=float(g("monthly_pension")),
-        break_even_age=nan_none(g("break_even_age"), 1),
-        irr=nan_none(g("irr"), 4),
-        replacement_rate=nan_none(g("replacement_rate"), 4),
-        lifetime_value=float(g("lifetime_value")),
-        meets_minimum=bool(g("meets_minimum")),
-        affordable=bool(g("affordable")),
-        formulas=_formulas(row, j, a, divisor),
+def _options(row: dict[str, list], keys: list[str], labels: list[str], a, divisor: float) -> list[_Fields]:
+    """Every option's fields (the :class:`Option` contract) as plain JSON-ready values."""
+    base_ratio, tier = _rounded(row["base_ratio"], 4), _rounded(row["tier"], 2)
+    break_even, irr, replacement = (
+        _rounded(row["break_even_age"], 1), _rounded(row["irr"], 4), _rounded(row["replacement_rate"], 4)
     )
+    formulas = _formulas(row, a, divisor)
+    out = []
+    for j, off in enumerate(row["offset"]):
+        out.append(_Fields(
+            key=keys[j],
+            label=labels[j],
+            scheme=opt.SCHEMES[int(row["scheme"][j])],
+            base_ratio=base_ratio[j],
+            tier=tier[j],
+            timing="early" if off < 0 else "late" if off > 0 else "statutory",
+            timing_months=int(off),
+            transfer=bool(row["transfer"][j]),
+            private_pension=bool(row["addon"][j]),
+            months=int(row["months"][j]),
+            extension_months=int(row["extension"][j]),
+            retire_month=month_text(row["start"][j]),
+            retire_age=round(row["age_start"][j] / 12.0, 2),
+            monthly_cost=row["monthly_cost"][j],
+            total_cost=row["total_cost"][j],
+            tax_saved_per_year=row["tax_saved"][j],
+            monthly_pension=row["monthly_pension"][j],
+            break_even_age=break_even[j],
+            irr=irr[j],
+            replacement_rate=replacement[j],
+            lifetime_value=row["lifetime_value"][j],
+            meets_minimum=bool(row["meets_minimum"][j]),
+            affordable=bool(row["affordable"][j]),
+            formulas=formulas[j],
+        ))
+    return out
 
 
 def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, float]) -> list[dict]:
@@ -170,45 +196,44 @@ def _cashflow(row: dict[str, list], j: int, birth: int, on: int, a: dict[str, fl
     income = np.where(months >= start, g("monthly_pension") * g("k_m") ** np.maximum(months - start, 0), 0.0)
     cum = np.cumsum(income - cost)
     keep = (months - birth) % 12 == 0
-    ages = (months[keep] - birth) / 12.0
-    return [{"age": round(float(x), 2), "cumulative": money(y)} for x, y in zip(ages, cum[keep], strict=True)]
+    ages = np.round((months[keep] - birth) / 12.0, 2).tolist()
+    return [{"age": x, "cumulative": y} for x, y in zip(ages, money_array(cum[keep]).tolist(), strict=True)]
 
 
-def _sensitivity(profile_arrays: opt.Profiles, tpl, law, a, rank) -> tuple[list[SensitivityPoint], np.ndarray, dict]:
-    """Re-plan under shifted assumptions in one vectorised pass (one row per variant).
+def _variants(a: dict[str, float]) -> list[tuple[str | None, dict[str, float]]]:
+    """The assumptions as given (first), then each one shifted by each of its SHIFTS."""
+    out: list[tuple[str | None, dict[str, float]]] = [(None, dict(a))]
+    for name in opt.ASSUMPTIONS:
+        for d in SHIFTS[name]:
+            v = dict(a)
+            v[name] = max(a[name] + d, 0.0) if name in {"interest", "discount_rate"} else a[name] + d
+            out.append((name, v))
+    return out
 
-    Row 0 is the profile under the assumptions as given: its pick is the recommendation and
-    its figures are the plan's, so the plan needs no second evaluation.
-    """
-    variants = [(None, 0.0)] + [(name, d) for name in opt.ASSUMPTIONS for d in SHIFTS[name]]
-    rows = {k: [] for k in a}
-    for name, d in variants:
-        for k in a:
-            v = a[k] + (d if k == name else 0.0)
-            rows[k].append(max(v, 0.0) if k in {"interest", "discount_rate"} else v)
-    stacked = opt.Profiles(**{k: np.repeat(v, len(variants)) for k, v in vars(profile_arrays).items()})
-    ev = opt.evaluate(stacked, tpl, law, {k: np.array(v) for k, v in rows.items()})
-    pick = opt.choose(ev, rank)
+
+VARIANTS = 1 + sum(len(d) for d in SHIFTS.values())
+
+
+def _sensitivity(tpl: opt.Template, variants, pick: list[int], value: list[float]) -> list[_Fields]:
+    """What is recommended under each shifted assumption (one evaluated row per variant)."""
     points = []
-    for r, (name, _) in enumerate(variants):
-        j = int(pick[r])
+    for (name, v), j, lv in zip(variants, pick, value, strict=True):
         for assumption in opt.ASSUMPTIONS if name is None else [name]:
-            value = rows[assumption][r]
             points.append(
-                SensitivityPoint(
+                _Fields(
                     assumption=assumption,
                     label=ASSUMPTION_LABELS[assumption],
-                    value=round(value, 4),
+                    value=round(v[assumption], 4),
                     recommended=tpl.keys[j] if j >= 0 else None,
                     recommended_label=tpl.labels[j] if j >= 0 else None,
-                    lifetime_value=money(ev["lifetime_value"][r, j]) if j >= 0 else None,
+                    lifetime_value=money(lv) if j >= 0 else None,
                 )
             )
     points.sort(key=lambda s: (s.assumption, s.value))
-    return points, pick, ev
+    return points
 
 
-def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[SensitivityPoint]) -> list[str]:
+def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[_Fields]) -> list[str]:
     out: list[str] = []
     affordable = [o for o in options if o.affordable]
     if not options:
@@ -342,35 +367,79 @@ def plan_data(profile: Profile) -> dict:
     The API serialises this directly (the figures come from the optimiser's typed arrays, so a
     second validation would only cost time); :func:`plan` gives the same as a typed model.
     """
-    on = profile.as_of or dt.date.today()
-    law = law_on(on, profile.region)
-    a = resolve_assumptions(profile.assumptions, law)
-    arrays = to_arrays([profile], on)
+    return plan_data_many([profile])[0]
+
+
+def plan_data_many(profiles: list[Profile]) -> list[dict]:
+    """:func:`plan_data` for many households in one vectorised pass per (date, region, template).
+
+    Each household is evaluated under its own assumptions and under every shifted variant
+    (the sensitivity analysis) as rows of one array; IRR and break-even are solved for all
+    their valid options at once. The API coalesces concurrent requests into one call, so the
+    fixed cost of the array arithmetic is shared; the result for each household is exactly
+    what planning it alone gives (tested).
+    """
+    today = dt.date.today()
+    groups: dict[tuple, list[int]] = {}
+    for i, p in enumerate(profiles):
+        groups.setdefault((p.as_of or today, p.region, p.employment == "employee"), []).append(i)
+    out: list[dict] = [{} for _ in profiles]
+    for (on, region, _), idx in groups.items():
+        members = [profiles[i] for i in idx]
+        for i, data in zip(idx, _plan_group(members, on, region), strict=True):
+            out[i] = data
+    return out
+
+
+def _plan_group(members: list[Profile], on: dt.date, region: str) -> list[dict]:
+    law = law_on(on, region)
+    arrays = to_arrays(members, on)
     tpl = opt.template(law, int(arrays.employment[0]))
-    sens, pick, ev = _sensitivity(arrays, tpl, law, a, tpl.rank())
-    cols = np.flatnonzero(ev["valid"][0])
-    rows = np.zeros(len(cols), dtype=np.int64)
-    row = {k: ev[k][0, cols].tolist() for k in ROW_FIELDS}
+    assumed = [resolve_assumptions(p.assumptions, law) for p in members]
+    variants = [_variants(a) for a in assumed]
+    rows_a = {k: np.array([v[k] for vs in variants for _, v in vs]) for k in assumed[0]}
+    stacked = opt.Profiles(**{k: np.repeat(v, VARIANTS) for k, v in vars(arrays).items()})
+    ev = opt.evaluate(stacked, tpl, law, rows_a)
+    pick = opt.choose(ev, tpl.rank())
+    picked_value = ev["lifetime_value"][np.arange(len(pick)), np.maximum(pick, 0)].tolist()
+    pick_list = pick.tolist()
+
+    # Every valid option of every household (its own assumptions: the first row of its block).
+    first = np.arange(len(members)) * VARIANTS
+    who, cols = np.nonzero(ev["valid"][first])
+    r = first[who]
+    flat = {k: ev[k][r, cols].tolist() for k in ROW_FIELDS}
     for k in ("total_cost", "tax_saved", "lifetime_value"):  # money is rounded once, at the end
-        row[k] = money_array(ev[k][0, cols]).tolist()
-    rate, be = opt.rate_and_break_even(ev, a, rows, cols)
-    row["irr"], row["break_even_age"] = rate.tolist(), be.tolist()
+        flat[k] = money_array(ev[k][r, cols]).tolist()
+    rate, be = opt.rate_and_break_even(ev, assumed[0], r, cols)
+    flat["irr"], flat["break_even_age"] = rate.tolist(), be.tolist()
+    bounds = np.searchsorted(who, np.arange(len(members) + 1)).tolist()
+    cols_list = cols.tolist()
     divisor = float(law.resident_divisor.value)
-    options = [_option(row, tpl.keys[c], tpl.labels[c], i, a, divisor) for i, c in enumerate(cols.tolist())]
-    chosen = int(pick[0])
-    at = next((i for i, c in enumerate(cols.tolist()) if c == chosen), None) if chosen >= 0 else None
-    rec = options[at] if at is not None else None
-    disposable = float(money(ev["disposable"][0, 0]))
-    return {
-        "options": options,
-        "recommended": rec,
-        "reasons": _reasons(options, rec, disposable, sens),
-        "assumptions": a,
-        "disposable": disposable,
-        "sensitivity": [s.model_dump() for s in sens],
-        "cashflow": _cashflow(row, at, int(arrays.birth[0]), int(arrays.as_of[0]), a) if at is not None else [],
-        "trace": _trace_for(on, profile.region, tuple(sorted(a.items()))),
-    }
+
+    results = []
+    for m, a in enumerate(assumed):
+        lo, hi = bounds[m], bounds[m + 1]
+        row = {k: v[lo:hi] for k, v in flat.items()}
+        mine = cols_list[lo:hi]
+        options = _options(row, [tpl.keys[c] for c in mine], [tpl.labels[c] for c in mine], a, divisor)
+        block = slice(m * VARIANTS, (m + 1) * VARIANTS)
+        sens = _sensitivity(tpl, variants[m], pick_list[block], picked_value[block])
+        chosen = pick_list[m * VARIANTS]
+        at = mine.index(chosen) if chosen >= 0 else None
+        rec = options[at] if at is not None else None
+        disposable = float(money(ev["disposable"][m * VARIANTS, 0]))
+        results.append({
+            "options": options,
+            "recommended": rec,
+            "reasons": _reasons(options, rec, disposable, sens),
+            "assumptions": a,
+            "disposable": disposable,
+            "sensitivity": sens,
+            "cashflow": _cashflow(row, at, int(arrays.birth[m]), int(arrays.as_of[m]), a) if at is not None else [],
+            "trace": _trace_for(on, region, tuple(sorted(a.items()))),
+        })
+    return results
 
 
 def plan(profile: Profile) -> PlanResult:

@@ -69,6 +69,8 @@ class Law:
     dependent_floor: ParamValue
     defaults: ParamValue
     carried: list[str] = field(default_factory=list)
+    #: option templates built from this law, by employment code (see optimize.template)
+    templates: dict = field(default_factory=dict, compare=False, repr=False)
 
     def tax_rate(self, annual_taxable: np.ndarray) -> np.ndarray:
         """Marginal IIT rate on annual taxable income (个人所得税法 附件税率表一)."""

@@ -87,7 +87,7 @@ def _timing_label(off: int) -> str:
 
 
 def template(law: Law, employment: int) -> Template:
-    """The options open to one employment status.
+    """The options open to one employment status (built once per law and status).
 
     Employees are covered through their employer (社会保险法第十条第一款) and choose only the
     timing and the 个人养老金 add-on; flexible workers, the unemployed and rural residents may
@@ -95,6 +95,12 @@ def template(law: Law, employment: int) -> Template:
     (国发〔2014〕8号), choosing base, tier and how long to pay. Late retirement needs an
     employer's agreement (办法第三条), so only employees have it.
     """
+    if employment not in law.templates:
+        law.templates[employment] = _build_template(law, employment)
+    return law.templates[employment]
+
+
+def _build_template(law: Law, employment: int) -> Template:
     rows: list[tuple] = []
     early, late = law.retirement.early_months, law.retirement.late_months
     if employment == EMPLOYMENT_CODE["employee"]:
@@ -271,7 +277,14 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     meets = months_total >= minimum
 
     shape = (len(p), len(tpl))
-    b = lambda x: np.broadcast_to(x, shape)  # noqa: E731
+
+    def b(x) -> np.ndarray:  # every figure as a full (N, K) array; a plain copy is cheaper than broadcast_to
+        x = np.asarray(x)
+        if x.shape == shape:
+            return x
+        out = np.empty(shape, dtype=x.dtype)
+        out[...] = x
+        return out
     return {
         "valid": b(valid),
         "scheme": b(sch),

@@ -10,7 +10,7 @@ import sys
 
 #: gunicorn's processes and threads per process (benchmarked in bench/planner.py)
 SERVE_WORKERS = max(2, (os.cpu_count() or 1) * 2)
-SERVE_THREADS = 4
+SERVE_THREADS = 16  # enough waiting requests per process for the plan batcher (renshe.planner.serving)
 
 
 def gunicorn_args(workers: int, threads: int) -> list[str]:
