@@ -9,8 +9,19 @@ No Django here; the store is the DuckDB file ``renshe arrears ingest`` fills.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
+
+#: how long a reader waits for a loader or a run that holds the store (DuckDB's file lock)
+BUSY_WAIT_SECONDS = 3.0
+
+
+class StoreBusy(RuntimeError):
+    """The store is held by a writer (``arrears ingest``/``run`` or a push) for longer than we wait."""
+
+    def __init__(self) -> None:
+        super().__init__("分析库正在更新（入库或计算中），请稍后再看 / the store is being updated; try again shortly")
 
 WORKER_MONTHS_SQL = """
 WITH att AS (
@@ -30,9 +41,18 @@ LEFT JOIN payroll p ON p.project_id = att.project_id AND p.worker_id = att.worke
 
 
 def _connect(store: Path):
+    """A read-only connection; while a writer holds the file lock, retry for a few seconds, then
+    raise :class:`StoreBusy` (pages say so instead of failing)."""
     import duckdb
 
-    return duckdb.connect(str(store), read_only=True)
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(str(store), read_only=True)
+        except (duckdb.IOException, duckdb.ConnectionException):
+            if time.monotonic() >= deadline:
+                raise StoreBusy() from None
+            time.sleep(0.2)
 
 
 def worker_months(store: Path, project_id: int) -> list[dict[str, Any]]:

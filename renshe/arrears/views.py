@@ -114,7 +114,10 @@ def project(request: HttpRequest, project_id: int) -> HttpResponse:
     first = qs.first()
     if first is None:
         raise Http404
-    months = figures.worker_months(store_path(), project_id)
+    try:
+        months, store_busy = figures.worker_months(store_path(), project_id), False
+    except figures.StoreBusy:
+        months, store_busy = [], True
     wtable = Table("workers", f"{first.project_name}人员月度明细",
                    ["人员编号", "姓名", "工种", "月份", "考勤天数", "约定日工资（元）", "应发（元）", "已代发（元）",
                     "代发日", "估算欠发（元）"], money={5, 6, 7, 9})
@@ -122,7 +125,8 @@ def project(request: HttpRequest, project_id: int) -> HttpResponse:
         wtable.rows.append([m["worker_id"], m["name"], m["work_type"], m["month"], m["days"], m["daily_wage"],
                             m["due"], m["paid"], m["paid_date"], m["owed"]])
     tables = [_alert_table("alerts", f"{first.project_name}预警", qs), wtable]
-    return _page(request, "arrears/project.html", tables, {"p": first, "store_missing": not store_path().exists()})
+    return _page(request, "arrears/project.html", tables,
+                 {"p": first, "store_missing": not store_path().exists(), "store_busy": store_busy})
 
 
 @VIEW
