@@ -24,6 +24,9 @@ from renshe.arrears.schema import TABLES
 from renshe.rules.errors import RulesError
 
 _EPOCH = dt.date(1970, 1, 1)
+#: a DATE expression's day number (days since 1970-01-01) in each engine's SQL
+DUCKDB_DAY = "CAST({0} - DATE '1970-01-01' AS INTEGER)"
+SPARK_DAY = "datediff({0}, DATE '1970-01-01')"
 
 
 def _month_cal(yms: list[int]) -> pd.DataFrame:
@@ -63,15 +66,19 @@ def _as_of(con, as_of: str | None) -> dt.date:
 
 
 def _months(con) -> list[int]:
-    return [r[0] for r in con.execute(
-        "SELECT DISTINCT year(work_date) * 100 + month(work_date) FROM attendance ORDER BY 1").fetchall()]
+    """The months (YYYYMM) from the first to the last day of attendance."""
+    first, last = con.execute("SELECT min(work_date), max(work_date) FROM attendance").fetchone()
+    if first is None:
+        return []
+    return [y * 100 + m for k in range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+            for y, m in [(k // 12, k % 12 + 1)]]
 
 
 def compute_duckdb(con, as_of: dt.date, months: list[int]) -> pd.DataFrame:
     """Indicator values (long) on DuckDB, inside ``con``'s store; temp objects only."""
     for t in TABLES:
         con.execute(f"CREATE OR REPLACE TEMP VIEW x_{t.name} AS "
-                    + _view_sql(t, "CAST({0} - DATE '1970-01-01' AS INTEGER)").format(src=t.name))
+                    + _view_sql(t, DUCKDB_DAY).format(src=t.name))
     con.register("_mc", _month_cal(months))
     con.execute("CREATE OR REPLACE TEMP TABLE month_cal AS SELECT * FROM _mc")
     con.unregister("_mc")
@@ -103,7 +110,7 @@ def compute_spark(con, as_of: dt.date, months: list[int], spark=None) -> pd.Data
             con.execute(f"COPY {t.name} TO '{path}' (FORMAT parquet)")
             spark.read.parquet(str(path)).createOrReplaceTempView(f"src_{t.name}")
             spark.sql(f"CREATE OR REPLACE TEMPORARY VIEW x_{t.name} AS "
-                      + _view_sql(t, "datediff({0}, DATE '1970-01-01')").format(src=f"src_{t.name}"))
+                      + _view_sql(t, SPARK_DAY).format(src=f"src_{t.name}"))
         spark.createDataFrame(_month_cal(months)).createOrReplaceTempView("month_cal")
         for name, sql in indicators.steps(as_of):
             # materialise each step, as DuckDB does, cutting the lineage so later plans stay small

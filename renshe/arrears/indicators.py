@@ -95,11 +95,11 @@ SELECT project_id, worker_id, year(work_date) * 100 + month(work_date) AS ym,
        count(*) AS att_days, max(work_date_d) AS last_d
 FROM x_attendance
 GROUP BY project_id, worker_id, year(work_date) * 100 + month(work_date)"""),
+        # payroll's natural key is (project, worker, month): one row each, nothing to add up
         ("pay_w", f"""
 SELECT project_id, worker_id, CAST(replace(month, '-', '') AS INT) AS ym,
-       sum(days) AS paid_days, sum(gross) AS gross, max(paid_date_d) AS paid_d
-FROM x_payroll WHERE paid_date_d <= {a}
-GROUP BY project_id, worker_id, CAST(replace(month, '-', '') AS INT)"""),
+       days AS paid_days, gross, paid_date_d AS paid_d
+FROM x_payroll WHERE paid_date_d <= {a}"""),
         ("pm_work", """
 SELECT a.project_id, a.ym, count(*) AS workers, sum(a.att_days) AS att_days,
        sum(a.att_days * w.daily_wage) AS expected,
