@@ -66,9 +66,9 @@ class PlanBatcher:
         with self._lock:
             if self._pid != os.getpid():  # a forked child inherits the flag but not the thread
                 # The planning thread holds the GIL for tens of milliseconds per batch; a short
-                # switch interval lets the request threads parse and answer in between (measured:
-                # 5 ms default → 1 ms took the closed-loop throughput from 280–480 to ~465 req/s
-                # steadily, bench/planner.py).
+                # switch interval lets the request threads parse and answer in between (in our
+                # closed-loop runs of bench/planner.py the 5 ms default gave 282–490 req/s from run
+                # to run, 1 ms gave 420–465: steadier, not faster).
                 sys.setswitchinterval(SWITCH_INTERVAL)
                 self._queue = queue.SimpleQueue()
                 threading.Thread(target=self._run, name="plan-batcher", daemon=True).start()
