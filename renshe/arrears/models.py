@@ -69,6 +69,7 @@ class Alert(models.Model):
         ordering = ["-dispatched_on", "-score", "id"]
         constraints = [models.UniqueConstraint(fields=["project_id", "month"], name="arrears_alert_project_month")]
         indexes = [models.Index(fields=["state"])]
+        permissions = [("add_industry_feedback", "行业主管部门反馈处理情况")]
 
     def __str__(self) -> str:
         return f"{self.project_name} {self.month} {self.get_level_display()}预警"

@@ -42,6 +42,7 @@ PERMISSIONS = {
     "leader": ["arrears.view_alert", "arrears.change_alert", "arrears.view_evidence", "arrears.add_evidence",
                "arrears.view_pushrecord"],
     "administrator": ["arrears.view_alert", "arrears.view_evidence", "arrears.view_pushrecord"],
+    "industry_department": ["arrears.view_alert", "arrears.view_evidence", "arrears.add_industry_feedback"],
     "bank_feed": [BANK],
     "housing_feed": [HOUSING],
 }

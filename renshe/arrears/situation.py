@@ -1,7 +1,8 @@
 """The situational view (一网态势感知): alerts summed by city or county, by month, and as tiles.
 
 Everything starts from the alerts the user may see (their organisation's subtree,
-:func:`renshe.platform.accounts.scoping.scope` on the county where the project sits).
+:func:`renshe.platform.accounts.scoping.scope` on the county where the project sits; for a
+city's industry department, the alerts copied to it).
 Closing time is counted in working days from dispatch to closure on the legal calendar.
 """
 
@@ -30,7 +31,12 @@ OPEN = Q(state__in=OPEN_STATES)
 
 
 def visible_alerts(user: Any) -> QuerySet[Alert]:
-    return scope(Alert.objects.select_related("county", "organisation", "deadline"), user, "county")
+    qs = Alert.objects.select_related("county", "organisation", "deadline")
+    org = getattr(user, "organisation", None)
+    if org is not None and org.kind == Organisation.Kind.INDUSTRY and not user.is_superuser:
+        # 《保障农民工工资支付条例》第七条第二款: the alerts copied to this department
+        return qs.filter(co_department=org.name)
+    return scope(qs, user, "county")
 
 
 @dataclass

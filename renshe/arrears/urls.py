@@ -12,6 +12,7 @@ urlpatterns = [
     path("arrears/alerts/<int:pk>/", views.alert_detail, name="arrears-alert"),
     path("arrears/alerts/<int:pk>/step/", views.alert_step, name="arrears-alert-step"),
     path("arrears/alerts/<int:pk>/evidence/", views.evidence_upload, name="arrears-evidence-upload"),
+    path("arrears/alerts/<int:pk>/feedback/", views.industry_feedback, name="arrears-industry-feedback"),
     path("arrears/evidence/<int:pk>/", views.evidence_file, name="arrears-evidence"),
     path("arrears/rating/", views.rating_list, name="arrears-rating"),
 ]

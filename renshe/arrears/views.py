@@ -29,7 +29,7 @@ from .models import Alert, Evidence
 from .tables import Link, Table, export_or_none
 from .warnings import read as read_warnings
 
-ROLES = ("labour_inspector", "leader", "administrator")
+ROLES = ("labour_inspector", "leader", "administrator", "industry_department")
 VIEW = role_required(*ROLES, perm="arrears.view_alert")
 
 
@@ -168,6 +168,9 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "a": alert, "steps": steps, "findings": alerts.FINDINGS, "outcomes": alerts.OUTCOMES,
         "deadline_param": spec[1] if spec else None, "evidence": alert.evidence.select_related("uploaded_by"),
         "may_upload": may and bool(roles & {"labour_inspector", "leader"}),
+        "may_feedback": "industry_department" in roles and bool(alert.co_department)
+        and getattr(request.user.organisation, "name", None) == alert.co_department,
+        "feedback_max": workflow.FEEDBACK_MAX_CHARS,
         "rules": rules,
     })
 
@@ -184,6 +187,19 @@ def alert_step(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "；".join(p.zh for p in exc.problems))
     else:
         messages.success(request, "已办理")
+    return redirect("arrears-alert", pk=alert.pk)
+
+
+@require_POST
+@role_required("industry_department", perm="arrears.add_industry_feedback")
+def industry_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = _visible_alert(request, pk)
+    try:
+        workflow.industry_feedback(alert, request.POST.get("feedback", ""), request.user)
+    except TransitionError as exc:
+        messages.error(request, "；".join(p.zh for p in exc.problems))
+    else:
+        messages.success(request, "已反馈")
     return redirect("arrears-alert", pk=alert.pk)
 
 

@@ -4,7 +4,8 @@
   (idempotent: one alert per project and month);
 - :func:`transition` takes one step of the table in :mod:`renshe.arrears.alerts`;
 - :func:`escalate_overdue` sends every alert whose deadline has passed one level up;
-- :func:`attach_evidence` files a piece of evidence.
+- :func:`attach_evidence` files a piece of evidence;
+- :func:`industry_feedback` records what a copied industry department did about an alert.
 
 Deadlines are :class:`~renshe.platform.lawcalendar.models.TrackedDeadline` rows, counted
 on the working-day calendar and moved when a holiday notice changes.
@@ -229,3 +230,31 @@ def attach_evidence(alert: Alert, upload: Any, description: str, actor: Any) -> 
         ev.save()
         record(actor, alert, "evidence", note=f"上传证据：{ev}")
     return ev
+
+
+#: the longest feedback an industry department may leave in one entry
+FEEDBACK_MAX_CHARS = 500
+
+
+def industry_feedback(alert: Alert, text: str, actor: Any) -> None:
+    """Record what the industry department the alert was copied to has done (audited).
+
+    《保障农民工工资支付条例》第七条第二款 gives the 行业工程建设主管部门 their own duties on
+    wage payment in construction (e.g. 第五十七条: the owner's labour-cost allocation); the
+    alert's state is the 人社 office's to move, so feedback changes no state. Raises
+    TransitionError (bilingual) for empty or over-long text, PermissionDenied for anyone but
+    that department.
+    """
+    org = getattr(actor, "organisation", None)
+    if "industry_department" not in acting_roles(actor) or org is None or alert.co_department != org.name:
+        raise PermissionDenied("该预警未抄送本部门 / this alert was not copied to your department")
+    text = text.strip()
+    if not text:
+        raise alerts.TransitionError.of("feedback", "请填写本部门的处理情况", "feedback text is required")
+    if len(text) > FEEDBACK_MAX_CHARS:
+        raise alerts.TransitionError.of(
+            "feedback", f"处理情况不超过{FEEDBACK_MAX_CHARS}字", f"feedback must be at most {FEEDBACK_MAX_CHARS} characters"
+        )
+    with transaction.atomic():
+        record(actor, alert, "industry_feedback",
+               note=f"{org.name}反馈（《保障农民工工资支付条例》第七条第二款）：{text}")

@@ -31,6 +31,7 @@ DEMO_USERS: dict[str, tuple[str, str, str, str]] = {
     "inspector.fz": ("labour_inspector", "350100", "张", "监察"),
     "mediator.fz": ("mediator", "350102", "李", "调解"),
     "leader.fz": ("leader", "350100", "刘", "局长"),
+    "housing.xm": ("industry_department", "350200-zjj", "蔡", "住建"),
     "feed.bank": ("bank_feed", "350000", "银行", "接口"),
     "feed.housing": ("housing_feed", "350000", "住建", "接口"),
 }

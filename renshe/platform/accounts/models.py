@@ -1,4 +1,5 @@
-"""Organisations (the department, its divisions, Fujian's cities and counties) and users.
+"""Organisations (the department, its divisions, Fujian's cities and counties, and the cities'
+industry departments that wage-arrears alerts are copied to) and users.
 
 A user belongs to one organisation; what they may see is that organisation's subtree
 (a city's staff see their city and its counties; the department sees the province).
@@ -21,6 +22,7 @@ class Organisation(models.Model):
         DIVISION = "division", "厅内处室"
         CITY = "city", "设区市人社局"
         COUNTY = "county", "县（市、区）人社局"
+        INDUSTRY = "industry", "行业工程建设主管部门"
         OTHER = "other", "其他单位"
 
     code = models.CharField("代码", max_length=64, unique=True)

@@ -40,4 +40,7 @@ def sync_organisations() -> int:
         for code, name in city["counties"].items():
             _put(code, name, Organisation.Kind.COUNTY, city["region"], c)
             count += 1
+        for suffix, bureau in d["industry_departments"].items():
+            _put(f"{city['code']}-{suffix}", f"{city['name']}{bureau}", Organisation.Kind.INDUSTRY, city["region"], None)
+            count += 1
     return count

@@ -38,6 +38,8 @@ ROLES: dict[str, Role] = {
         Role("leader", "领导", "厅（局）领导：查看全省（全市）态势、审批", admin_site=True),
         Role("administrator", "管理员", "系统管理员：维护机构、用户和角色", admin_site=True),
         Role("bank_feed", "银行数据接口", "合作银行的系统账号：以接口令牌推送代发工资和工资专户流水，不办理业务"),
+        Role("industry_department", "行业主管部门",
+             "设区市住建、交通、水利等工程建设主管部门：查看抄送本部门的欠薪预警，反馈本部门的处理情况"),
         Role("housing_feed", "住建数据接口", "住房和城乡建设部门的系统账号：以接口令牌推送项目、参建单位、实名制用工和考勤"),
     ]
 }
@@ -50,6 +52,7 @@ PERMISSIONS: dict[str, list[str]] = {
     "arbitrator": [_VIEW_ORG],
     "labour_inspector": [_VIEW_ORG],
     "division_staff": [_VIEW_ORG],
+    "industry_department": [_VIEW_ORG],
     "legal_office": [_VIEW_ORG, "audit.view_auditrecord"],
     "leader": [_VIEW_ORG, "accounts.view_user", "audit.view_auditrecord"],
     "administrator": [
