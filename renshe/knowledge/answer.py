@@ -58,19 +58,14 @@ def check(text: str, k: int) -> list[int] | None:
     return cited or None
 
 
-def llm_answer(
-    question: str, hits: list[Hit], url: str, model: str = "qwen", timeout: float = 20.0
-) -> Answer | None:
-    """Ask the model; None when it is unreachable or its answer is not fully cited."""
-    if not url or not hits:
-        return None
+def cited_completion(system: str, prompt: str, k: int, url: str, model: str = "qwen",
+                     timeout: float = 20.0) -> tuple[str, list[int]] | None:
+    """Ask an OpenAI-compatible model; its text and the sources [1]…[k] it cites, or None when it
+    is unreachable or any sentence cites nothing or a number outside 1…k (see :func:`check`)."""
     body = {
         "model": model,
         "temperature": 0,
-        "messages": [
-            {"role": "system", "content": SYSTEM},
-            {"role": "user", "content": _prompt(question, hits)},
-        ],
+        "messages": [{"role": "system", "content": system}, {"role": "user", "content": prompt}],
     }
     request = urllib.request.Request(
         _endpoint(url), data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
@@ -81,8 +76,21 @@ def llm_answer(
     except (urllib.error.URLError, TimeoutError, OSError, KeyError, IndexError, ValueError) as exc:
         log.warning("LLM answer unavailable: %s", exc)
         return None
-    cited = check(text, len(hits))
+    cited = check(text, k)
     if cited is None:
         log.warning("LLM answer discarded: a sentence without a valid citation")
         return None
+    return text, cited
+
+
+def llm_answer(
+    question: str, hits: list[Hit], url: str, model: str = "qwen", timeout: float = 20.0
+) -> Answer | None:
+    """Ask the model; None when it is unreachable or its answer is not fully cited."""
+    if not url or not hits:
+        return None
+    got = cited_completion(SYSTEM, _prompt(question, hits), len(hits), url, model, timeout)
+    if got is None:
+        return None
+    text, cited = got
     return Answer(text=text, cited=[hits[n - 1] for n in cited])

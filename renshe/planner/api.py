@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.http import HttpResponse
 from ninja import Router
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from renshe.planner import chat
 from renshe.planner.cli import parse_profile
+from renshe.planner.explain import plan
 from renshe.planner.models import PlanResult, Profile
 from renshe.planner.serving import batcher
 from renshe.platform.core.api import ErrorOut, _body, _inline
+from renshe.rules.errors import from_pydantic
 
 router = Router()
 
@@ -35,3 +42,58 @@ def plan_endpoint(request):
     # (tests check the two agree).
     body = batcher.plan_json(parse_profile(_body(request)))
     return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+class PlanChatIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    profile: Profile
+    question: str = Field(min_length=1, max_length=300, title="问题", description="关于这份方案的问题")
+
+
+class ChatSourceOut(BaseModel):
+    label: str = Field(description="测算结果、计算依据或法律条文")
+    text: str
+
+
+class PlanChatOut(BaseModel):
+    available: bool = Field(description="whether a model is configured (RENSHE_LLM_URL)")
+    answer: str | None = Field(description="the model's answer, every sentence citing its sources; null if none")
+    sources: list[ChatSourceOut] = Field(description="the sources the answer cites")
+    note: str = Field(description="why there is no answer, in Chinese and English")
+
+
+@router.post(
+    "/plan/chat",
+    response={200: PlanChatOut, 422: ErrorOut},
+    tags=["planner"],
+    summary="社保规划师：就方案提问 / ask about a plan",
+    description=(
+        "可选功能：配置了 RENSHE_LLM_URL（OpenAI 兼容接口）时，由大模型只依据这份方案的测算结果、计算依据和所引条文"
+        "作答，每句注明依据；没有配置或回答没有逐句注明依据时 answer 为 null，方案本身仍是答案。不保存任何内容。"
+    ),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _inline(PlanChatIn.model_json_schema())}},
+        }
+    },
+)
+def plan_chat(request):
+    data = _body(request)
+    try:
+        asked = PlanChatIn.model_validate(data)
+    except ValidationError as exc:
+        raise from_pydantic(exc) from None
+    url = settings.RENSHE.get("LLM_URL", "")
+    if not url:
+        return PlanChatOut(available=False, answer=None, sources=[],
+                           note="未配置大模型（RENSHE_LLM_URL），请看方案中的计算依据 / no model is configured")
+    on = asked.profile.as_of or dt.date.today()
+    got = chat.ask(asked.question, plan(asked.profile), on, url, settings.RENSHE.get("LLM_MODEL", "qwen"))
+    if got is None:
+        return PlanChatOut(available=True, answer=None, sources=[],
+                           note="大模型没有给出逐句注明依据的回答，请看方案中的计算依据 / "
+                                "the model gave no fully cited answer")
+    return PlanChatOut(available=True, answer=got.text,
+                       sources=[ChatSourceOut(label=s.label, text=s.text) for s in got.cited], note="")

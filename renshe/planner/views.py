@@ -6,13 +6,16 @@ the PDF is built from the same posted fields.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from pydantic import ValidationError
 
-from renshe.planner import forms, pdf
+from renshe.planner import chat, forms, pdf
 from renshe.planner.explain import plan
 from renshe.planner.models import PlanResult, Profile
 from renshe.rules.errors import RulesError, from_pydantic
@@ -31,9 +34,14 @@ EXAMPLE = {
 
 
 def _compute(data) -> tuple[PlanResult | None, list[forms.FormField], list[str]]:
+    result, _, fields, problems = _compute_profile(data)
+    return result, fields, problems
+
+
+def _compute_profile(data) -> tuple[PlanResult | None, Profile | None, list[forms.FormField], list[str]]:
     fields = forms.fields()
     problems: list[str] = []
-    result = None
+    result = profile = None
     try:
         try:
             profile = Profile.model_validate(forms.payload(data))
@@ -49,14 +57,28 @@ def _compute(data) -> tuple[PlanResult | None, list[forms.FormField], list[str]]
             f.error = by_field.get(f.name, "")
     for f in fields:
         f.value = data.get(f.name, "")
-    return result, fields, problems
+    return result, profile, fields, problems
+
+
+def _ask(request: HttpRequest, result: PlanResult | None, profile: Profile | None) -> dict:
+    """The optional chat: a question about the plan just computed (RENSHE_LLM_URL)."""
+    url = settings.RENSHE.get("LLM_URL", "")
+    question = request.POST.get("question", "").strip()[:300] if request.method == "POST" else ""
+    out = {"enabled": bool(url), "question": question, "answer": None, "failed": False}
+    if url and question and result is not None and profile is not None:
+        out["answer"] = chat.ask(question, result, profile.as_of or dt.date.today(), url,
+                                 settings.RENSHE.get("LLM_MODEL", "qwen"))
+        out["failed"] = out["answer"] is None
+    return out
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def planner(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else EXAMPLE
-    result, fields, problems = (None, forms.fields(), []) if request.method == "GET" else _compute(data)
+    result, profile, fields, problems = (
+        (None, None, forms.fields(), []) if request.method == "GET" else _compute_profile(data)
+    )
     if request.method == "GET":
         for f in fields:
             f.value = EXAMPLE.get(f.name, "")
@@ -76,6 +98,7 @@ def planner(request: HttpRequest) -> HttpResponse:
             "data": result.model_dump(mode="json", exclude={"trace"}) if result else None,
             "problems": problems,
             "posted": posted,
+            "chat": _ask(request, result, profile),
         },
         status=422 if problems else 200,
     )

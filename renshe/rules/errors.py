@@ -72,6 +72,10 @@ _ZH_BY_TYPE = {
     "bool_parsing": "应为 true 或 false",
     "bool_type": "应为 true 或 false",
     "string_type": "应为文本",
+    "string_too_short": "内容太短或为空",
+    "string_too_long": "内容太长",
+    "too_short": "项数太少",
+    "too_long": "项数太多",
     "list_type": "应为列表",
     "dict_type": "应为对象",
     "model_type": "应为对象",
@@ -110,5 +114,9 @@ def from_pydantic(exc: Any) -> RulesError:
         if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
             limit = next(iter(ctx.values()), "")
             zh = f"{zh}（界限 {limit}）"
+        if kind in {"string_too_short", "too_short"} and "min_length" in ctx:
+            zh = f"{zh}（至少 {ctx['min_length']} {'个字' if kind.startswith('string') else '项'}）"
+        if kind in {"string_too_long", "too_long"} and "max_length" in ctx:
+            zh = f"{zh}（最多 {ctx['max_length']} {'个字' if kind.startswith('string') else '项'}）"
         problems.append(FieldProblem(loc, zh, en))
     return RulesError(problems)
