@@ -87,19 +87,19 @@ class PlanBatcher:
 
     @staticmethod
     def _plan(batch: list[_Pending]) -> None:
+        """Plan the batch together; if that fails, each household alone, so one household's
+        failure fails only its own request. Every waiting request is answered, whatever happens."""
         try:
-            results = plan_data_many([item.profile for item in batch])
-        except Exception:  # noqa: BLE001 - one household's failure must not fail the others
-            for item in batch:
-                try:
-                    item.result = orjson.dumps(plan_data(item.profile))
-                except Exception as exc:  # noqa: BLE001 - handed to the waiting request
-                    item.error = exc
-                item.done.set()
-            return
+            results: list[dict | None] = plan_data_many([item.profile for item in batch])
+        except Exception:  # noqa: BLE001 - planned one by one below
+            results = [None] * len(batch)
         for item, result in zip(batch, results, strict=True):
-            item.result = orjson.dumps(result)
-            item.done.set()
+            try:
+                item.result = orjson.dumps(result if result is not None else plan_data(item.profile))
+            except Exception as exc:  # noqa: BLE001 - handed to the waiting request
+                item.error = exc
+            finally:
+                item.done.set()
 
 
 batcher = PlanBatcher()
