@@ -8,17 +8,26 @@ import signal
 import subprocess
 import sys
 
-#: gunicorn's processes and threads per process (benchmarked in bench/planner.py)
+#: gunicorn's processes and threads per process (benchmarked in bench/planner.py).
 #: One process per core, many threads each: the plan batcher (renshe.planner.serving) plans the
 #: requests waiting in a process together, so fewer, fuller processes serve more plans per CPU
-#: second (bench/planner.py: 2 × 32 gave 490 plans/s at 3.6 ms CPU each; 4 × 16, 473 at 4.1 ms).
+#: second (2 × 32 gave 490 plans/s at 3.6 ms CPU each; 4 × 16, 473 at 4.1 ms).
 SERVE_WORKERS = max(2, os.cpu_count() or 1)
-SERVE_THREADS = 32
+SERVE_THREADS = 25
 
 
 def gunicorn_args(workers: int, threads: int) -> list[str]:
-    """The worker options ``renshe serve`` gives gunicorn (the benchmark starts it the same way)."""
-    return ["--workers", str(workers), "--threads", str(threads)]
+    """The worker options ``renshe serve`` gives gunicorn (the benchmark starts it the same way).
+
+    A gthread process accepts up to 1,000 connections and, with keep-alive, keeps them: under
+    load one process could hold most clients while the other idled (measured: 42 of 50
+    connections on one process, 440 instead of 530 plans/s, p99 230 instead of 135 ms). So each
+    process takes no more connections than it has threads, and closes each after its answer
+    (keep-alive off, as behind a reverse proxy): a free process picks up the next connection.
+    Capacity: workers × threads requests at once; more wait in the listen queue.
+    """
+    return ["--workers", str(workers), "--threads", str(threads), "--worker-connections", str(threads),
+            "--keep-alive", "0"]
 
 
 def _django(argv: list[str]) -> None:
