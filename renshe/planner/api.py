@@ -48,7 +48,7 @@ class PlanChatIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     profile: Profile
-    question: str = Field(min_length=1, max_length=300, title="问题", description="关于这份方案的问题")
+    question: str = Field(min_length=1, max_length=chat.MAX_QUESTION, title="问题", description="关于这份方案的问题")
 
 
 class ChatSourceOut(BaseModel):

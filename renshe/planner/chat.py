@@ -23,6 +23,8 @@ SYSTEM = (
     "用通俗的中文，每一句话末尾用方括号注明所依据的材料编号，如[1]或[2][5]；不得引用未提供的材料，不得编造数字或规定。"
     "测算结果是按假设估算的，不是经办机构的核定。材料不足以回答时，就说“所提供的材料不足以回答这个问题”并注明最接近的材料编号。"
 )
+#: the longest question accepted (API, page)
+MAX_QUESTION = 300
 #: the most articles quoted to the model (the trace cites about a dozen)
 MAX_ARTICLES = 12
 _ARTICLE = re.compile(r"第([零〇一二两三四五六七八九十百]+)条")

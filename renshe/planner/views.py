@@ -63,8 +63,8 @@ def _compute_profile(data) -> tuple[PlanResult | None, Profile | None, list[form
 def _ask(request: HttpRequest, result: PlanResult | None, profile: Profile | None) -> dict:
     """The optional chat: a question about the plan just computed (RENSHE_LLM_URL)."""
     url = settings.RENSHE.get("LLM_URL", "")
-    question = request.POST.get("question", "").strip()[:300] if request.method == "POST" else ""
-    out = {"enabled": bool(url), "question": question, "answer": None, "failed": False}
+    question = request.POST.get("question", "").strip()[: chat.MAX_QUESTION] if request.method == "POST" else ""
+    out = {"enabled": bool(url), "question": question, "answer": None, "failed": False, "max": chat.MAX_QUESTION}
     if url and question and result is not None and profile is not None:
         out["answer"] = chat.ask(question, result, profile.as_of or dt.date.today(), url,
                                  settings.RENSHE.get("LLM_MODEL", "qwen"))
