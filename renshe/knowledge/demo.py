@@ -16,6 +16,9 @@ def _load_document(doc: library.Document) -> Document:
         slug=doc.slug, defaults={f: getattr(doc, f) for f in LIBRARY_FIELDS}
     )
     checked = bool(doc.source.get("checked"))
+    # A document read whole from a mirror may have some articles compared with the official
+    # page (source.checked_articles): those, and only those, show as checked.
+    checked_articles = set(doc.source.get("checked_articles", ()))
     for a in doc.articles:
         Article.objects.update_or_create(
             document=row,
@@ -27,7 +30,7 @@ def _load_document(doc: library.Document) -> Document:
                 "text": a.text,
                 "valid_from": None,
                 "source": str(doc.source.get("text", ""))[:300],
-                "verified": checked,
+                "verified": checked or a.number in checked_articles,
                 "note": doc.source.get("note", ""),
             },
         )

@@ -126,3 +126,12 @@ def test_published_interpretations_are_searched_too(client, loaded):
     Interpretation.objects.update(status="draft")
     hits = client.get("/api/v1/knowledge/search", {"q": "一次性伤残补助金 解读 月数", "limit": 20}).json()
     assert not [h for h in hits if h["label"] == "政策解读"]
+
+
+def test_only_the_articles_compared_with_the_official_page_show_as_checked(loaded):
+    # 福建省人力资源市场条例: arts 1-3 compared with the official page, the rest read from a mirror
+    # (corpus/fujian-hr-market-regulation.yaml, source.checked_articles).
+    doc = Document.objects.get(slug="fujian-hr-market-regulation")
+    verified = dict(Article.objects.filter(document=doc, valid_to=None).values_list("number", "verified"))
+    assert len(verified) == 59
+    assert {n for n, v in verified.items() if v} == {1, 2, 3}
