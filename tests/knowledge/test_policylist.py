@@ -14,6 +14,7 @@ LCL, LCLR = "中华人民共和国劳动合同法", "中华人民共和国劳动
 LDL, SIL = "中华人民共和国劳动争议调解仲裁法", "中华人民共和国社会保险法"
 WIR, MWR = "工伤保险条例", "保障农民工工资支付条例"
 LL, ALR = "中华人民共和国劳动法", "职工带薪年休假条例"
+FJHR = "福建省人力资源市场条例"
 
 
 def cites(profile: dict) -> set[tuple[str, int]]:
@@ -57,7 +58,7 @@ ENTERPRISES = [
     ),
     (
         {"tags": ["hr_service_agency"]},
-        {("人力资源市场暂行条例", 18), ("人力资源市场暂行条例", 26)},
+        {("人力资源市场暂行条例", 18), ("人力资源市场暂行条例", 26), (FJHR, 28), (FJHR, 37)},
         {(LCL, 57)},
     ),
     (
@@ -104,6 +105,11 @@ def test_fujian_rule_follows_region_and_date():
     # in force from 2026-01-01 only
     before = {"kind": "enterprise", "tags": ["hiring_graduates"], "as_of": "2025-12-31"}
     assert fj not in cites(before)
+    agency = {"kind": "enterprise", "tags": ["hr_service_agency"]}
+    assert (FJHR, 28) in cites({**agency, "region": "fujian"})
+    assert (FJHR, 28) not in cites({**agency, "region": "national"})
+    # 福建省人力资源市场条例 is in force from 2025-03-01
+    assert (FJHR, 28) not in cites({**agency, "region": "fujian", "as_of": "2025-02-28"})
 
 
 def test_every_item_is_complete_and_cited_once():
