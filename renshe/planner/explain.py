@@ -102,11 +102,11 @@ def _formulas(row: dict[str, list], a: dict[str, float], divisor: float) -> list
     """The arithmetic behind each figure of every option, numbers filled in.
 
     Built a column at a time (each number formatted once) because the API returns it for
-    every option of every request.
+    every option of every request; a number only one kind of option shows (the base, the
+    个人养老金 figures) is formatted only for that kind.
     """
     y = {k: _yuans(row[k]) for k in (
-        "monthly_cost", "total_cost", "lifetime_value", "basic", "account", "personal",
-        "monthly_pension", "base", "c0", "tax_saved", "calc_base", "private_monthly",
+        "monthly_cost", "total_cost", "lifetime_value", "basic", "account", "personal", "monthly_pension",
     )}
     disposable = _yuan(row["disposable"][0]) if row["disposable"] else ""  # one household: one figure
     total_note = f"个月缴费合计（工资增长 {a['wage_growth']:.1%}/年）= "
@@ -126,17 +126,17 @@ def _formulas(row: dict[str, list], a: dict[str, float], divisor: float) -> list
                 f"，合计 {y['monthly_pension'][j]}元/月"
             )
         else:
-            base = row["base"][j]
-            rate = row["c0"][j] / base if base else 0
-            f["monthly_cost"] = f"缴费基数 {y['base'][j]} × {rate:.0%} = {y['c0'][j]}元/月"
+            base, c0 = row["base"][j], row["c0"][j]
+            rate = c0 / base if base else 0
+            f["monthly_cost"] = f"缴费基数 {base:,.2f} × {rate:.0%} = {c0:,.2f}元/月"
             if addon:
-                private = row["monthly_cost"][j] - row["c0"][j]
-                f["monthly_cost"] += f"，另缴个人养老金 {_yuan(private)}元/月，每年少交个税 {y['tax_saved'][j]}元"
+                private = row["monthly_cost"][j] - c0
+                f["monthly_cost"] += f"，另缴个人养老金 {private:,.2f}元/月，每年少交个税 {row['tax_saved'][j]:,.2f}元"
             years = int(row["credited"][j] + n) / 12
             f["monthly_pension"] = (
-                f"基础养老金 {y['calc_base'][j]} × (1 + {row['index'][j]:.4f}) ÷ 2 × {years:.2f}年 × 1% = {y['basic'][j]}；"
+                f"基础养老金 {row['calc_base'][j]:,.2f} × (1 + {row['index'][j]:.4f}) ÷ 2 × {years:.2f}年 × 1% = {y['basic'][j]}；"
                 f"个人账户 {y['account'][j]} ÷ 计发月数 = {y['personal'][j]}"
-                + (f"；个人养老金 {y['private_monthly'][j]}" if addon else "")
+                + (f"；个人养老金 {row['private_monthly'][j]:,.2f}" if addon else "")
                 + f"；合计 {y['monthly_pension'][j]}元/月"
             )
         f["total_cost"] = f"{int(n)}{total_note}{y['total_cost'][j]}元"
