@@ -9,15 +9,15 @@ import subprocess
 import sys
 
 #: gunicorn's processes and threads per process (benchmarked in bench/planner.py).
-#: One process per core: the plan batcher (renshe.planner.serving) plans the requests waiting in
-#: a process together, so fewer, fuller processes serve more plans per CPU second (2 × 32 gave
-#: 490 plans/s at 3.6 ms CPU each; 4 × 16, 473 at 4.1 ms). A dozen threads each, not more: every
-#: thread contends for the one GIL with the planning thread, and a batch of 8–12 households is
-#: already as cheap per household as one of 32. Closed loop, 50 clients, the same machine and hour
-#: (2026-11-26): 2 × 25 threads 773 plans/s, p99 115 ms; 2 × 12, 1,048 plans/s, p99 79 ms;
-#: 2 × 10, 875–926; 2 × 8, 724–907. Connections beyond 2 × 12 wait in the listen queue.
+#: One process per core, many threads each: the plan batcher (renshe.planner.serving) plans the
+#: requests waiting in a process together, so fewer, fuller processes serve more plans per CPU
+#: second (2 × 32 gave 490 plans/s at 3.6 ms CPU each; 4 × 16, 473 at 4.1 ms). Not fewer threads:
+#: gunicorn's gthread worker gives each new connection a thread that waits up to 5 s for the
+#: request, so a client that connects and then thinks holds a thread; with 2 × 12 threads, 50
+#: users with think time saw p99 660–710 ms, with 2 × 25, 13–15 ms. (Closed loop, 12 and 25
+#: threads measured alike, 726–1,048 plans/s either way on 2026-11-26: the machine's noise.)
 SERVE_WORKERS = max(2, os.cpu_count() or 1)
-SERVE_THREADS = 12
+SERVE_THREADS = 25
 
 
 def gunicorn_args(workers: int, threads: int) -> list[str]:
