@@ -28,6 +28,8 @@ MAX_QUESTION = 300
 #: the most articles quoted to the model (the trace cites about a dozen)
 MAX_ARTICLES = 12
 _ARTICLE = re.compile(r"第([零〇一二两三四五六七八九十百]+)条")
+#: a numbered point of a notice or decision (style ``item``), as in “六、养老保险待遇及调整；七、……”
+_ITEM = re.compile(r"(?:^|[；;，,\s])([零〇一二两三四五六七八九十百]+)、")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,10 @@ def _articles(result: PlanResult, on: dt.date) -> list[Source]:
         doc = library.find(ref.document)
         if doc is None or not ref.article:
             continue
-        for numeral in _ARTICLE.findall(ref.article):
+        numerals = _ARTICLE.findall(ref.article)
+        if not numerals and doc.style == "item":
+            numerals = _ITEM.findall(ref.article)
+        for numeral in numerals:
             n = library.cn_number(numeral)
             art = doc.article(n)
             if art is None or (doc.slug, n) in seen or len(out) >= MAX_ARTICLES:

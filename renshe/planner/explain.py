@@ -41,7 +41,11 @@ SHIFTS = {
     "life_expectancy": (-6.0, -3.0, 3.0, 6.0),
 }
 SI_LAW = "中华人民共和国社会保险法"
-GUOFA_2014_8 = Reference(document="国务院关于建立统一的城乡居民基本养老保险制度的意见", number="国发〔2014〕8号")
+GUOFA_2014_8 = Reference(
+    document="国务院关于建立统一的城乡居民基本养老保险制度的意见",
+    number="国发〔2014〕8号",
+    article="六、养老保险待遇及调整；七、养老保险待遇领取条件",
+)
 TRANSFER = Reference(document="城乡养老保险制度衔接暂行办法", number="人社部发〔2014〕17号", article="第三条至第五条")
 ASSUMPTIONS_REF = Reference(document="社保规划师测算假设（非法定参数）", article="用户可改写")
 
@@ -326,7 +330,7 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
     )
     t.add(
         "基本养老金 = 基础养老金（计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%）+ 个人账户储存额 ÷ 计发月数",
-        Reference(document="国务院关于完善企业职工基本养老保险制度的决定", number="国发〔2005〕38号", article="第六条"),
+        Reference(document="国务院关于完善企业职工基本养老保险制度的决定", number="国发〔2005〕38号", article="六、改革基本养老金计发办法"),
         params=[law.calc_base, law.pension.basic_rate, law.pension.divisor],
         inputs={"计发基数是否按最近公布值推算": law.calc_base_carried},
         formula="未来的计发基数 = 最近公布的计发基数 × (1 + 工资增长率)^年数（假设）",

@@ -2,7 +2,7 @@
 
 Nothing here restates a rule: retirement ages come from :mod:`renshe.rules.retirement`
 (办法第一条至第三条), the pension formula and 计发月数 from :mod:`renshe.rules.pension`
-(国发〔2005〕38号第六条), contribution bases and rates from :mod:`renshe.rules.contributions`
+(国发〔2005〕38号 point 六、), contribution bases and rates from :mod:`renshe.rules.contributions`
 (社会保险法第十二条; 国办发〔2019〕13号), and the resident scheme, private pension, tax and household
 figures from ``planner.*`` parameters (each dated and cited, unverified ones say why).
 Pure: no Django.

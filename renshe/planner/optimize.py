@@ -236,7 +236,7 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     i_n = np.power(i_m, n)
     account = (bal * i_n + into_account * i_n * cf.geo(grow / i_m, n)) * np.power(i_m, gap)
 
-    # Employee pension: 国发〔2005〕38号第六条 via renshe.rules.pension.
+    # Employee pension: 国发〔2005〕38号 point 六、 via renshe.rules.pension.
     base_year = law.calc_base.effective_from.year * 12
     calc_base = float(law.calc_base.value) * np.power(g_m, start - base_year)
     months_total = credited + n

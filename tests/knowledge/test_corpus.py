@@ -96,3 +96,21 @@ def test_amended_article_keeps_its_earlier_wording():
     art = library.library()["labour-contract-law"].article(57)
     assert "五十万元" in art.text_on(dt.date(2012, 6, 1))  # 2007 text, in force 2008-01-01 to 2013-06-30
     assert "二百万元" in art.text_on(dt.date(2013, 7, 1))  # 2012 amendment, in force from 2013-07-01
+
+
+def test_pension_documents_are_numbered_points_and_the_planner_cites_the_right_one():
+    from renshe.planner import explain
+    from renshe.rules import pension
+
+    lib = library.library()
+    decision, opinion = lib["pension-decision-2005"], lib["resident-pension-opinion-2014"]
+    assert decision.style == opinion.style == "item"
+    assert (len(decision.articles), len(opinion.articles)) == (11, 12)
+    # 国发〔2005〕38号 has no 条: the formula the calculators use is in point 六.
+    six = decision.article(library.article_number(pension.GUOFA_2005_38.article))
+    assert six.title == "改革基本养老金计发办法。"
+    assert "缴费每满1年发给1%" in six.text and "个人账户储存额除以计发月数" in six.text
+    # 国发〔2014〕8号: ÷139 in point 六 (the first the planner's citation names).
+    six = opinion.article(library.article_number(explain.GUOFA_2014_8.article))
+    assert "个人账户全部储存额除以139" in six.text
+    assert "年满60周岁、累计缴费满15年" in opinion.article(7).text

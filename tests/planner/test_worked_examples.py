@@ -3,7 +3,7 @@
 No official Fujian published estimate with all inputs stated was found (searched the pages
 corpus for 养老金计算举例 / 福建 养老金 计算 举例 and the code corpus; only titles of
 third-party pages came back). So these examples apply the published formulas — 国发〔2005〕38号
-第六条 (employee) and 国发〔2014〕8号 (resident) — by hand to stated inputs, with every
+point 六、 (employee) and 国发〔2014〕8号 (resident) — by hand to stated inputs, with every
 assumption that is not law (growth, interest, indexation, discount) set to zero so the hand
 arithmetic is exact. Parameter values: Fujian 2025 计发基数 7932, 2024 average wage 7535.67
 (renshe/rules/params; unverified, see their notes).

@@ -3,7 +3,7 @@
 No official worked example (a 人社 "养老金计算示例" with its figures) could be retrieved: the
 search corpora returned only titles of third-party pages and third-party calculators (searched
 "养老金计算举例 基础养老金 个人账户养老金 计发月数139 示例", "÷139=", "mohrss.gov.cn"). The
-cases below are therefore worked by hand from the formula as 38号第六条 states it, each
+cases below are therefore worked by hand from the formula as 38号 point 六、 states it, each
 figure written out; they are not copied from the program's output.
 """
 
