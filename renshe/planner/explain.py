@@ -237,7 +237,7 @@ def _sensitivity(tpl: opt.Template, variants, pick: list[int], value: list[float
                     value=round(v[assumption], 4),
                     recommended=tpl.keys[j] if j >= 0 else None,
                     recommended_label=tpl.labels[j] if j >= 0 else None,
-                    lifetime_value=money(lv) if j >= 0 else None,
+                    lifetime_value=lv if j >= 0 else None,
                 )
             )
     points.sort(key=lambda s: (s.assumption, s.value))
@@ -412,7 +412,7 @@ def _plan_group(members: list[Profile], on: dt.date, region: str) -> list[dict]:
     stacked = opt.Profiles(**{k: np.repeat(v, VARIANTS) for k, v in vars(arrays).items()})
     ev = opt.evaluate(stacked, tpl, law, rows_a)
     pick = opt.choose(ev, tpl.rank())
-    picked_value = ev["lifetime_value"][np.arange(len(pick)), np.maximum(pick, 0)].tolist()
+    picked_value = money_array(ev["lifetime_value"][np.arange(len(pick)), np.maximum(pick, 0)]).tolist()
     pick_list = pick.tolist()
 
     # Every valid option of every household (its own assumptions: the first row of its block).
