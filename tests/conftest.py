@@ -23,5 +23,14 @@ def demo(db, monkeypatch):
     return {u.username: u for u in User.objects.all()}
 
 
+@pytest.fixture(scope="module")
+def model():
+    """A scripted OpenAI-compatible model on loopback (tests/fake_model.py) for the optional-model features."""
+    from tests.fake_model import scripted_model
+
+    with scripted_model() as script:
+        yield script
+
+
 # PySpark's py4j logs from object finalisers after pytest has closed its streams.
 logging.getLogger("py4j").setLevel(logging.WARNING)

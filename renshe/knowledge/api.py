@@ -8,7 +8,7 @@ from ninja import Router, Schema
 
 from renshe.knowledge import policylist, services
 from renshe.knowledge import search as search_core
-from renshe.platform.core.api import ErrorOut, _body, _inline
+from renshe.platform.core.api import ErrorOut, _body, json_body
 
 router = Router(tags=["knowledge"])
 
@@ -87,12 +87,7 @@ class PolicyListOut(Schema):
     response={200: PolicyListOut, 422: ErrorOut},
     summary="适用政策清单 / applicable-policy list",
     description="按个人或企业的情形（tags）列出适用的权利、义务和待遇，每项附条文、适用理由和下一步（地点、期限、材料）。",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": _inline(policylist.Profile.model_json_schema())}},
-        }
-    },
+    openapi_extra=json_body(policylist.Profile),
 )
 def knowledge_policy_list(request):
     return policylist.policy_list(_body(request))

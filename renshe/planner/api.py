@@ -14,7 +14,7 @@ from renshe.planner.cli import parse_profile
 from renshe.planner.explain import plan
 from renshe.planner.models import PlanResult, Profile
 from renshe.planner.serving import batcher
-from renshe.platform.core.api import ErrorOut, _body, _inline
+from renshe.platform.core.api import ErrorOut, _body, json_body
 from renshe.rules.errors import from_pydantic
 
 router = Router()
@@ -29,12 +29,7 @@ router = Router()
         "按家庭收入、债务、就业和被抚养人，列出每个合法的缴费方案（职工、灵活就业各档基数、城乡居民各档、"
         "缴费月数、弹性退休、制度衔接、个人养老金），给出推荐及理由、敏感性和计算依据。金额单位为元。"
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": _inline(Profile.model_json_schema())}},
-        }
-    },
+    openapi_extra=json_body(Profile),
 )
 def plan_endpoint(request):
     # The batcher plans this request together with any others waiting in this process and
@@ -72,12 +67,7 @@ class PlanChatOut(BaseModel):
         "可选功能：配置了 RENSHE_LLM_URL（OpenAI 兼容接口）时，由大模型只依据这份方案的测算结果、计算依据和所引条文"
         "作答，每句注明依据；没有配置或回答没有逐句注明依据时 answer 为 null，方案本身仍是答案。不保存任何内容。"
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": _inline(PlanChatIn.model_json_schema())}},
-        }
-    },
+    openapi_extra=json_body(PlanChatIn),
 )
 def plan_chat(request):
     data = _body(request)

@@ -102,7 +102,7 @@ def _rounded(xs: list[float], nd: int) -> list[float | None]:
 _month_text = lru_cache(maxsize=4096)(month_text)
 
 
-def _formulas(row: dict[str, list], a: dict[str, float], divisor: float) -> list[dict[str, str]]:
+def _formulas(row: dict[str, list], a: dict[str, float], law: Law) -> list[dict[str, str]]:
     """The arithmetic behind each figure of every option, numbers filled in.
 
     Built a column at a time (each number formatted once) because the API returns it for
@@ -113,6 +113,8 @@ def _formulas(row: dict[str, list], a: dict[str, float], divisor: float) -> list
         "monthly_cost", "total_cost", "lifetime_value", "basic", "account", "personal", "monthly_pension",
     )}
     disposable = _yuan(row["disposable"][0]) if row["disposable"] else ""  # one household: one figure
+    divisor = float(law.resident_divisor.value)  # 国发〔2014〕8号 六、
+    basic_rate = float(law.pension.basic_rate.value)  # 国发〔2005〕38号 六、
     total_note = f"个月缴费合计（工资增长 {a['wage_growth']:.1%}/年）= "
     value_note = (
         f"领取养老金的现值 − 缴费的现值（贴现率 {a['discount_rate']:.1%}，预期寿命 {a['life_expectancy']:g}岁，"
@@ -138,7 +140,7 @@ def _formulas(row: dict[str, list], a: dict[str, float], divisor: float) -> list
                 f["monthly_cost"] += f"，另缴个人养老金 {private:,.2f}元/月，每年少交个税 {row['tax_saved'][j]:,.2f}元"
             years = int(row["credited"][j] + n) / 12
             f["monthly_pension"] = (
-                f"基础养老金 {row['calc_base'][j]:,.2f} × (1 + {row['index'][j]:.4f}) ÷ 2 × {years:.2f}年 × 1% = {y['basic'][j]}；"
+                f"基础养老金 {row['calc_base'][j]:,.2f} × (1 + {row['index'][j]:.4f}) ÷ 2 × {years:.2f}年 × {basic_rate:.0%} = {y['basic'][j]}；"
                 f"个人账户 {y['account'][j]} ÷ 计发月数 = {y['personal'][j]}"
                 + (f"；个人养老金 {row['private_monthly'][j]:,.2f}" if addon else "")
                 + f"；合计 {y['monthly_pension'][j]}元/月"
@@ -156,13 +158,13 @@ class _Fields(dict):
     __getattr__ = dict.__getitem__
 
 
-def _options(row: dict[str, list], keys: list[str], labels: list[str], a, divisor: float) -> list[_Fields]:
+def _options(row: dict[str, list], keys: list[str], labels: list[str], a, law: Law) -> list[_Fields]:
     """Every option's fields (the :class:`Option` contract) as plain JSON-ready values."""
     base_ratio, tier = _rounded(row["base_ratio"], 4), _rounded(row["tier"], 2)
     break_even, irr, replacement = (
         _rounded(row["break_even_age"], 1), _rounded(row["irr"], 4), _rounded(row["replacement_rate"], 4)
     )
-    formulas = _formulas(row, a, divisor)
+    formulas = _formulas(row, a, law)
     retire_age = _rounded([x / 12.0 for x in row["age_start"]], 2)
     out = []
     for j, off in enumerate(row["offset"]):
@@ -426,14 +428,13 @@ def _plan_group(members: list[Profile], on: dt.date, region: str) -> list[dict]:
     flat["irr"], flat["break_even_age"] = rate.tolist(), be.tolist()
     bounds = np.searchsorted(who, np.arange(len(members) + 1)).tolist()
     cols_list = cols.tolist()
-    divisor = float(law.resident_divisor.value)
 
     results = []
     for m, a in enumerate(assumed):
         lo, hi = bounds[m], bounds[m + 1]
         row = {k: v[lo:hi] for k, v in flat.items()}
         mine = cols_list[lo:hi]
-        options = _options(row, [tpl.keys[c] for c in mine], [tpl.labels[c] for c in mine], a, divisor)
+        options = _options(row, [tpl.keys[c] for c in mine], [tpl.labels[c] for c in mine], a, law)
         block = slice(m * VARIANTS, (m + 1) * VARIANTS)
         sens = _sensitivity(tpl, variants[m], pick_list[block], picked_value[block])
         chosen = pick_list[m * VARIANTS]

@@ -33,12 +33,7 @@ EXAMPLE = {
 }
 
 
-def _compute(data) -> tuple[PlanResult | None, list[forms.FormField], list[str]]:
-    result, _, fields, problems = _compute_profile(data)
-    return result, fields, problems
-
-
-def _compute_profile(data) -> tuple[PlanResult | None, Profile | None, list[forms.FormField], list[str]]:
+def _compute(data) -> tuple[PlanResult | None, Profile | None, list[forms.FormField], list[str]]:
     fields = forms.fields()
     problems: list[str] = []
     result = profile = None
@@ -77,7 +72,7 @@ def _ask(request: HttpRequest, result: PlanResult | None, profile: Profile | Non
 def planner(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else EXAMPLE
     result, profile, fields, problems = (
-        (None, None, forms.fields(), []) if request.method == "GET" else _compute_profile(data)
+        (None, None, forms.fields(), []) if request.method == "GET" else _compute(data)
     )
     if request.method == "GET":
         for f in fields:
@@ -106,7 +101,7 @@ def planner(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def report(request: HttpRequest) -> HttpResponse:
-    result, _, problems = _compute(request.POST)
+    result, _, _, problems = _compute(request.POST)
     if result is None:
         return HttpResponse("；".join(problems), status=422, content_type="text/plain; charset=utf-8")
     response = HttpResponse(pdf.report(result), content_type="application/pdf")

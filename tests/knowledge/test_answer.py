@@ -3,18 +3,6 @@
 import pytest
 
 from renshe.knowledge import answer, search
-from tests.fake_model import scripted_model
-
-
-@pytest.fixture(scope="module")
-def model():
-    with scripted_model() as script:
-        yield script
-
-
-@pytest.fixture(scope="module")
-def model_url(model):
-    return model.url
 
 
 @pytest.fixture(scope="module")
@@ -22,17 +10,17 @@ def hits():
     return search.default_index().search("公司不签劳动合同怎么办", limit=5)
 
 
-def test_cited_answer_is_used(model, model_url, hits):
+def test_cited_answer_is_used(model, hits):
     model.replies.append("超过一个月未签书面合同，单位应每月付二倍工资[1]。应在用工一个月内订立[3]。")
-    got = answer.llm_answer("公司不签劳动合同怎么办", hits, model_url)
+    got = answer.llm_answer("公司不签劳动合同怎么办", hits, model.url)
     assert got is not None and got.cited == [hits[0], hits[2]]
     assert "[1]" in model.prompts[-1]  # the articles are numbered for the model
 
 
 @pytest.mark.parametrize("reply", ["单位应付二倍工资[1]。这一句没有依据。", "依据不存在的条文[9]。"])
-def test_uncited_or_invented_citation_falls_back(model, model_url, hits, reply):
+def test_uncited_or_invented_citation_falls_back(model, hits, reply):
     model.replies.append(reply)
-    assert answer.llm_answer("公司不签劳动合同怎么办", hits, model_url) is None
+    assert answer.llm_answer("公司不签劳动合同怎么办", hits, model.url) is None
 
 
 def test_unreachable_model_or_no_url_falls_back(hits):
@@ -41,8 +29,8 @@ def test_unreachable_model_or_no_url_falls_back(hits):
 
 
 @pytest.mark.django_db
-def test_page_shows_the_answer_with_its_articles(client, settings, model, model_url):
-    settings.RENSHE = {**settings.RENSHE, "LLM_URL": model_url}
+def test_page_shows_the_answer_with_its_articles(client, settings, model):
+    settings.RENSHE = {**settings.RENSHE, "LLM_URL": model.url}
     model.replies.append("单位应每月支付二倍工资[1]。")
     html = client.get("/knowledge/", {"q": "公司不签劳动合同怎么办"}).content.decode()
     assert "单位应每月支付二倍工资[1]" in html and "由语言模型依据下列条文生成" in html

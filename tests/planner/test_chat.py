@@ -10,19 +10,7 @@ import pytest
 from renshe.planner import chat
 from renshe.planner.explain import plan
 from renshe.planner.models import Profile
-from tests.fake_model import scripted_model
 from tests.planner.test_interfaces import PROFILE
-
-
-@pytest.fixture(scope="module")
-def model():
-    with scripted_model() as script:
-        yield script
-
-
-@pytest.fixture(scope="module")
-def model_url(model):
-    return model.url
 
 
 @pytest.fixture(scope="module")
@@ -43,20 +31,20 @@ def test_sources_are_the_plan_its_trace_and_the_cited_articles(result):
     assert article.text.startswith("职工应当参加基本养老保险")
 
 
-def test_a_cited_answer_comes_back_with_its_sources(result, model, model_url):
+def test_a_cited_answer_comes_back_with_its_sources(result, model):
     model.prompts.clear()
     model.replies.append("推荐方案每月要缴的钱按灵活就业缴费基数的20%计算[1][4]。灵活就业人员可以参加基本养老保险[12]。")
-    got = chat.ask("为什么每月要交这么多？", result, ON, model_url)
+    got = chat.ask("为什么每月要交这么多？", result, ON, model.url)
     assert got is not None and "20%" in got.text
     assert [s.label for s in got.cited][0] == "测算结果"
     assert "[1]测算结果：" in model.prompts[0] and "问题：为什么每月要交这么多？" in model.prompts[0]
 
 
-def test_an_uncited_or_invented_answer_is_discarded(result, model, model_url):
+def test_an_uncited_or_invented_answer_is_discarded(result, model):
     model.replies.append("您应该选择最高档。")  # no citation
-    assert chat.ask("选哪个好？", result, ON, model_url) is None
+    assert chat.ask("选哪个好？", result, ON, model.url) is None
     model.replies.append("见第99号材料[99]。")  # cites a source it was not given
-    assert chat.ask("选哪个好？", result, ON, model_url) is None
+    assert chat.ask("选哪个好？", result, ON, model.url) is None
     assert chat.ask("选哪个好？", result, ON, "") is None  # no model configured
     assert chat.ask("选哪个好？", result, ON, "http://127.0.0.1:9/v1", timeout=1) is None  # unreachable
 
@@ -71,8 +59,8 @@ def test_api_without_a_model_says_so(client, settings):
 
 
 @pytest.mark.django_db
-def test_api_answers_and_refuses_bad_input_bilingually(client, settings, model, model_url):
-    settings.RENSHE = {**settings.RENSHE, "LLM_URL": model_url}
+def test_api_answers_and_refuses_bad_input_bilingually(client, settings, model):
+    settings.RENSHE = {**settings.RENSHE, "LLM_URL": model.url}
     model.replies.append("您的方案按推荐的缴费方式计算[1]。")
     r = client.post("/api/v1/plan/chat", {"profile": PROFILE, "question": "怎么算的？"}, content_type="application/json")
     assert r.status_code == 200 and r.json()["answer"] == "您的方案按推荐的缴费方式计算[1]。"
@@ -88,10 +76,10 @@ FORM = {"birth": "1985-06", "category": "male_60", "employment": "flexible", "re
 
 
 @pytest.mark.django_db
-def test_page_offers_the_chat_only_with_a_model(client, settings, model, model_url):
+def test_page_offers_the_chat_only_with_a_model(client, settings, model):
     settings.RENSHE = {**settings.RENSHE, "LLM_URL": ""}
     assert "就这份方案提问" not in client.post("/planner/", FORM).content.decode()
-    settings.RENSHE = {**settings.RENSHE, "LLM_URL": model_url}
+    settings.RENSHE = {**settings.RENSHE, "LLM_URL": model.url}
     page = client.post("/planner/", FORM).content.decode()
     assert "就这份方案提问" in page and 'name="question"' in page
     model.replies.append("回本年龄是按领到的养老金累计超过缴费合计来算的[1]。")
