@@ -111,11 +111,12 @@ def _bodies(n: int = 200) -> list[str]:
 
 
 def _tree_cpu_s(pid: int) -> float:
-    """CPU seconds used so far by a process and its children (Linux /proc; 0 elsewhere). Other
-    programs on a shared machine stretch wall-clock latency but not this."""
+    """CPU seconds used so far by a process and its descendants (Linux /proc; 0 elsewhere), the
+    planning processes that worker threads start included. Other programs on a shared machine
+    stretch wall-clock latency but not this."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        children = [c for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
     except OSError:
         return 0.0
     own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

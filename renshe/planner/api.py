@@ -13,7 +13,7 @@ from renshe.planner import chat
 from renshe.planner.cli import parse_profile
 from renshe.planner.explain import plan
 from renshe.planner.models import PlanResult, Profile
-from renshe.planner.serving import batcher
+from renshe.planner.serving import planner
 from renshe.platform.core.api import ErrorOut, _body, json_body
 from renshe.rules.errors import from_pydantic
 
@@ -32,10 +32,10 @@ router = Router()
     openapi_extra=json_body(Profile),
 )
 def plan_endpoint(request):
-    # The batcher plans this request together with any others waiting in this process and
+    # This worker's planning process plans the request together with any others waiting and
     # serialises it with orjson (renshe.planner.serving); the JSON has PlanResult's fields
     # (tests check the two agree).
-    body = batcher.plan_json(parse_profile(_body(request)))
+    body = planner.plan_json(parse_profile(_body(request)))
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 

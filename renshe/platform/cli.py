@@ -9,9 +9,11 @@ import subprocess
 import sys
 
 #: gunicorn's processes and threads per process (benchmarked in bench/planner.py).
-#: One process per core, many threads each: the plan batcher (renshe.planner.serving) plans the
-#: requests waiting in a process together, so fewer, fuller processes serve more plans per CPU
-#: second (2 × 32 gave 490 plans/s at 3.6 ms CPU each; 4 × 16, 473 at 4.1 ms). Not fewer threads:
+#: One process per core, many threads each: each worker's planning process (renshe.planner.serving)
+#: plans the requests waiting in that worker together, so fewer, fuller workers serve more plans
+#: per CPU second (with planning processes, 2 × 25 gave 546–587 plans/s; 3 × 17, 506–561; 4 × 13,
+#: 501–509, runs interleaved on 2026-11-26; with planning threads earlier, 2 × 32 gave 490 at
+#: 3.6 ms CPU each, 4 × 16, 473 at 4.1 ms). Not fewer threads:
 #: gunicorn's gthread worker gives each new connection a thread that waits up to 5 s for the
 #: request, so a client that connects and then thinks holds a thread; with 2 × 12 threads, 50
 #: users with think time saw p99 660–710 ms, with 2 × 25, 13–15 ms. (Closed loop, 12 and 25

@@ -20,3 +20,8 @@ application = get_wsgi_application()
 get_resolver().url_patterns  # noqa: B018 - evaluated for its imports
 gc.freeze()
 gc.set_threshold(20_000, 20, 10)
+
+# Start this worker's planning process now (renshe.planner.serving), not on the first plan.
+from renshe.planner.serving import planner  # noqa: E402 - after the app is set up
+
+planner.start()
