@@ -13,7 +13,7 @@ from renshe.planner import chat
 from renshe.planner.cli import parse_profile
 from renshe.planner.explain import plan
 from renshe.planner.models import PlanResult, Profile
-from renshe.planner.serving import planner
+from renshe.planner.serving import PlannerUnavailable, planner
 from renshe.platform.core.api import ErrorOut, _body, json_body
 from renshe.rules.errors import from_pydantic
 
@@ -22,7 +22,7 @@ router = Router()
 
 @router.post(
     "/plan",
-    response={200: PlanResult, 422: ErrorOut},
+    response={200: PlanResult, 422: ErrorOut, 503: ErrorOut},
     tags=["planner"],
     summary="社保规划师：最优缴费方案 / contribution plan",
     description=(
@@ -35,7 +35,11 @@ def plan_endpoint(request):
     # This worker's planning process plans the request together with any others waiting and
     # serialises it with orjson (renshe.planner.serving); the JSON has PlanResult's fields
     # (tests check the two agree).
-    body = planner.plan_json(parse_profile(_body(request)))
+    profile = parse_profile(_body(request))
+    try:
+        body = planner.plan_json(profile)
+    except PlannerUnavailable as exc:  # nothing wrong with the request: try again shortly
+        return 503, {"error": "unavailable", "message": str(exc), "problems": []}
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 

@@ -53,6 +53,24 @@ def test_api_plan(client):
 
 
 @pytest.mark.django_db
+def test_api_plan_when_the_planner_does_not_answer(client, monkeypatch):
+    """A planner with no patience left (timeout 0) stands for a planning process that is stuck:
+    the request is fine, so the answer is a bilingual 503, not a 500."""
+    from renshe.planner import api
+    from renshe.planner.serving import Planner
+
+    stuck = Planner(timeout=0.0)
+    monkeypatch.setattr(api, "planner", stuck)
+    try:
+        r = client.post("/api/v1/plan", data=json.dumps(PROFILE), content_type="application/json")
+    finally:
+        stuck.stop()
+    assert r.status_code == 503
+    body = r.json()
+    assert body["error"] == "unavailable" and "规划进程" in body["message"] and "planning process" in body["message"]
+
+
+@pytest.mark.django_db
 def test_page_and_pdf(client):
     assert client.get("/planner/").status_code == 200
     form = {"birth": "1985-06", "category": "male_60", "employment": "flexible", "region": "fujian",
