@@ -20,6 +20,10 @@
 
     python -m bench.planner [--rows N] [--sample S] [--clients C] [--seconds S] [--pace-ms MS]
         [--workers W] [--threads T] [--driver wrk|python] [--repeat R] [--skip-batch|--skip-api] [--save FILE]
+        [--baseline FILE]
+
+Each figure is printed beside the same figure in ``--baseline`` (default bench/planner.baseline.json);
+the machines are noisy and differ, so read the ratios (one plan alone gives the machine's speed).
 """
 
 from __future__ import annotations
@@ -318,7 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--skip-api", action="store_true")
     ap.add_argument("--save", type=Path, help="write the figures as JSON (e.g. bench/planner.baseline.json)")
+    ap.add_argument("--baseline", type=Path, default=HERE / "planner.baseline.json",
+                    help="saved figures to print beside this run's")
     args = ap.parse_args(argv)
+    base = json.loads(args.baseline.read_text()) if args.baseline.exists() else {}
     out: dict = {"cores": os.cpu_count(), "load_average_start": _load()}
     print(f"machine: {os.cpu_count()} cores, load average {out['load_average_start']}")
     if not args.skip_batch:
@@ -330,6 +337,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"            {b['profiles_per_s']:,} profiles/s; one at a time {b['single_ms']} ms each "
               f"→ batch is {b['speedup_vs_single']}× faster")
         print(f"            {json.dumps(b['summary'], ensure_ascii=False)}")
+        if "batch" in base:
+            bb = base["batch"]
+            print(f"            baseline ({args.baseline.name}): {bb['profiles_per_s']:,} profiles/s, one at a time "
+                  f"{bb['single_ms']} ms: this machine takes {b['single_ms'] / bb['single_ms']:.2f}× as long for one plan")
     if not args.skip_api:
         if args.driver == "python" and not shutil.which("wrk"):
             print("wrk not found (Debian: apt-get install wrk); falling back to the Python driver")
@@ -341,6 +352,12 @@ def main(argv: list[str] | None = None) -> int:
             for r in a[f"{k}_runs"]:
                 r["verdict"] = _verdict(r)
         print("\n".join(report_api(a, args.clients, args.pace_ms)))
+        if "api" in base:
+            ba = base["api"]
+            print(f"  baseline ({args.baseline.name}): closed loop p99 {ba['closed']['p99_ms']} ms at "
+                  f"{ba['closed']['requests_per_s']} req/s ({ba['closed']['server_cpu_ms_per_request']} ms CPU per plan); "
+                  f"paced p99 {ba['paced']['p99_ms']} ms; this run's closed-loop throughput is "
+                  f"{a['closed']['requests_per_s'] / ba['closed']['requests_per_s']:.2f}× the baseline's")
     out["load_average_end"] = _load()
     if args.save:
         args.save.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
