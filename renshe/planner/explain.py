@@ -21,7 +21,7 @@ from renshe.planner.models import (
 )
 from renshe.rules import retirement
 from renshe.rules.money import money, money_array
-from renshe.rules.parameters import Reference
+from renshe.rules.parameters import ParamValue, Reference
 from renshe.rules.retirement import month_index, month_text
 from renshe.rules.trace import Trace
 
@@ -84,6 +84,11 @@ def ym_cn(ym: str) -> str:
 
 def _yuan(x: float) -> str:
     return f"{x:,.2f}"
+
+
+def _pct(rate: ParamValue) -> str:
+    """A rate parameter as people write it: 0.08 → 8%, 0.03 → 3%."""
+    return f"{float(rate.value) * 100:g}%"
 
 
 def _yuans(xs: list[float]) -> list[str]:
@@ -246,13 +251,16 @@ def _sensitivity(tpl: opt.Template, variants, pick: list[int], value: list[float
     return points
 
 
-def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[_Fields]) -> list[str]:
+def _reasons(
+    options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[_Fields], law: Law
+) -> list[str]:
     out: list[str] = []
     affordable = [o for o in options if o.affordable]
     if not options:
+        last_age = int(law.pension.divisor_ages[-1]) // 12  # 国发〔2005〕38号 附件 计发月数表
         return [
-            "按现行规定没有可以测算的缴费方案：职工养老保险的个人账户计发月数表只到70岁，延长缴费到70岁仍不满最低缴费年限，"
-            "城乡居民养老保险也无法在规定年龄内缴满15年。",
+            f"按现行规定没有可以测算的缴费方案：职工养老保险的个人账户计发月数表只到{last_age}岁，延长缴费到{last_age}岁"
+            f"仍不满最低缴费年限，城乡居民养老保险也无法在规定年龄内缴满{int(law.resident_min.value) / 12:g}年。",
             "请带上缴费记录到社保经办机构咨询一次性补缴等办法。",
         ]
     if rec is None:
@@ -285,7 +293,10 @@ def _reasons(options: list[_Fields], rec: _Fields | None, disposable: float, sen
     if rec.transfer:
         out.append("已有的缴费记录和个人账户会按《城乡养老保险制度衔接暂行办法》转入这个险种。")
     if rec.private_pension:
-        out.append(f"加缴个人养老金每年可少交个人所得税约 {_yuan(rec.tax_saved_per_year)} 元，领取时按 3% 单独计税。")
+        out.append(
+            f"加缴个人养老金每年可少交个人所得税约 {_yuan(rec.tax_saved_per_year)} 元，"
+            f"领取时按 {_pct(law.withdrawal_tax)} 单独计税。"  # 财政部 税务总局公告2022年第34号
+        )
     better = [o for o in options if not o.affordable and o.lifetime_value > rec.lifetime_value]
     if better:
         b = max(better, key=lambda o: o.lifetime_value)
@@ -316,7 +327,8 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
     t = Trace()
     r = law.retirement
     t.add(
-        "法定退休年龄按出生年月和人员类别确定；可弹性提前（最多3年，不低于原法定退休年龄，须已满最低缴费年限）或经单位同意弹性延迟（最多3年）",
+        f"法定退休年龄按出生年月和人员类别确定；可弹性提前（最多{r.early_months / 12:g}年，不低于原法定退休年龄，"
+        f"须已满最低缴费年限）或经单位同意弹性延迟（最多{r.late_months / 12:g}年）",
         retirement.measures("第一条、第三条"),
         params=[r.original, r.start, r.step, r.target, r.flexible],
     )
@@ -326,19 +338,22 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
         inputs={"社会保险法": "第十六条"},
     )
     t.add(
-        "职工个人按本人工资的8%缴费（工资在缴费基数上下限之间取值）；灵活就业人员在上下限之间自选基数，按20%缴费，其中8%记入个人账户",
+        f"职工个人按本人工资的{_pct(law.employee_rate)}缴费（工资在缴费基数上下限之间取值）；灵活就业人员在上下限之间自选基数，"
+        f"按{_pct(law.flexible_rate)}缴费，其中{_pct(law.flexible_account_rate)}记入个人账户",
         Reference(document=SI_LAW, article="第十条、第十二条"),
         params=[law.avg_wage, law.base_limits, law.employee_rate, law.flexible_rate, law.flexible_account_rate, law.flexible_ratios],
     )
     t.add(
-        "基本养老金 = 基础养老金（计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%）+ 个人账户储存额 ÷ 计发月数",
+        f"基本养老金 = 基础养老金（计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × {_pct(law.pension.basic_rate)}）"
+        "+ 个人账户储存额 ÷ 计发月数",
         Reference(document="国务院关于完善企业职工基本养老保险制度的决定", number="国发〔2005〕38号", article="六、改革基本养老金计发办法"),
         params=[law.calc_base, law.pension.basic_rate, law.pension.divisor],
         inputs={"计发基数是否按最近公布值推算": law.calc_base_carried},
         formula="未来的计发基数 = 最近公布的计发基数 × (1 + 工资增长率)^年数（假设）",
     )
     t.add(
-        "城乡居民养老金 = 基础养老金 + 个人账户（个人缴费 + 政府补贴，计息）÷ 139；年满60周岁、累计缴费满15年按月领取",
+        f"城乡居民养老金 = 基础养老金 + 个人账户（个人缴费 + 政府补贴，计息）÷ {float(law.resident_divisor.value):g}；"
+        f"年满{int(law.resident_age.value)}周岁、累计缴费满{int(law.resident_min.value) / 12:g}年按月领取",
         GUOFA_2014_8,
         params=[law.resident_tiers, law.resident_basic, law.resident_divisor, law.resident_age, law.resident_min],
     )
@@ -347,7 +362,8 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
         TRANSFER,
     )
     t.add(
-        "有应纳税所得的职工可每年向个人养老金账户缴费最多12000元并在税前扣除，领取时按3%单独计税",
+        f"有应纳税所得的职工可每年向个人养老金账户缴费最多{float(law.private_cap.value):g}元并在税前扣除，"
+        f"领取时按{_pct(law.withdrawal_tax)}单独计税",
         Reference(document="财政部 税务总局关于个人养老金有关个人所得税政策的公告", number="财政部 税务总局公告2022年第34号"),
         params=[law.private_cap, law.withdrawal_tax, law.iit_brackets, law.iit_deduction],
     )
@@ -444,7 +460,7 @@ def _plan_group(members: list[Profile], on: dt.date, region: str) -> list[dict]:
         results.append({
             "options": options,
             "recommended": rec,
-            "reasons": _reasons(options, rec, disposable, sens),
+            "reasons": _reasons(options, rec, disposable, sens, law),
             "assumptions": a,
             "disposable": disposable,
             "sensitivity": sens,

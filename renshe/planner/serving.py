@@ -56,7 +56,8 @@ class PlannerUnavailable(RuntimeError):
 
 @dataclass
 class _Pending:
-    profile: Profile
+    """A request waiting for its plan."""
+
     done: threading.Event = field(default_factory=threading.Event)
     result: bytes | None = None  # the plan as JSON
     error: BaseException | None = None
@@ -127,7 +128,7 @@ class Planner:
         Planning is pure, so a request whose planning process died under it is sent once more,
         to the process started in its place."""
         for _ in range(2):
-            item = _Pending(profile)
+            item = _Pending()
             key = next(self._keys)
             self._waiting[key] = item
             try:

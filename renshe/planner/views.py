@@ -19,6 +19,7 @@ from renshe.planner import chat, forms, pdf
 from renshe.planner.explain import plan
 from renshe.planner.models import PlanResult, Profile
 from renshe.rules.errors import RulesError, from_pydantic
+from renshe.rules.parameters import value_at
 
 EXAMPLE = {
     "birth": "1988-05",
@@ -94,6 +95,8 @@ def planner(request: HttpRequest) -> HttpResponse:
             "problems": problems,
             "posted": posted,
             "chat": _ask(request, result, profile),
+            # the dated defaults (planner.default_assumptions) the form's last step names
+            "defaults": value_at("planner.default_assumptions", dt.date.today()).value,
         },
         status=422 if problems else 200,
     )

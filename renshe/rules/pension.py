@@ -3,7 +3,7 @@
 Law: 《国务院关于完善企业职工基本养老保险制度的决定》（国发〔2005〕38号）point 六、改革基本养老金计发办法 and its annex
 《个人账户养老金计发月数表》; 社会保险法第十五条、第十六条; 办法第二条 (2024) for the minimum period.
 
-- 基础养老金 = 计发基数 × (1 + 本人平均缴费工资指数) ÷ 2 × 缴费年限 × 1% (38号第六项: "以当地上年度在岗
+- 基础养老金 = 计发基数 × (1 + 本人平均缴费工资指数) ÷ 2 × 缴费年限 × 1% (38号 point 六、: "以当地上年度在岗
   职工月平均工资和本人指数化月平均缴费工资的平均值为基数，缴费每满1年发给1%"). 缴费年限 counts the
   actual and the deemed (视同缴费) months, in months ÷ 12, as 经办 practice does.
 - 个人账户养老金 = 个人账户储存额 ÷ 计发月数. The annex gives 计发月数 by whole years of age only;

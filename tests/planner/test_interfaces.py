@@ -72,7 +72,10 @@ def test_api_plan_when_the_planner_does_not_answer(client, monkeypatch):
 
 @pytest.mark.django_db
 def test_page_and_pdf(client):
-    assert client.get("/planner/").status_code == 200
+    page = client.get("/planner/")
+    assert page.status_code == 200
+    # the form names the dated default assumptions (planner.default_assumptions), not a copy of them
+    assert "工资年增长 3%，记账利率 2.5%，养老金年调整 2%，贴现率 3%，预期寿命 80 岁" in page.content.decode()
     form = {"birth": "1985-06", "category": "male_60", "employment": "flexible", "region": "fujian",
             "monthly_income": "9000", "monthly_debt_payments": "2000", "children": "1", "paid_months": "120"}
     r = client.post("/planner/", form)
