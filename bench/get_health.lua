@@ -1,5 +1,7 @@
--- wrk script: GET /api/v1/health alongside the plan load, one request a second per connection.
-function delay() return 1000 end
+-- wrk script: GET /api/v1/health, by default alongside the plan load, one request a second per
+-- connection; PACE_MS=0 sends back to back (the server's floor: a request that does no work).
+local pace = tonumber(os.getenv("PACE_MS") or "1000")
+function delay() return pace end
 
 function done(summary, latency, requests)
   local e = summary.errors

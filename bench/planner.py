@@ -9,7 +9,9 @@
    Little's law fixes the mean latency at C / throughput; the figures print the arithmetic)
    and paced (C users each thinking a random time, uniform on 0…2×``--pace-ms``, after every
    answer: 50 concurrent users with think time, drifting apart as independent users do rather
-   than arriving as one burst a second). GET /api/v1/health is timed beside both. Each load
+   than arriving as one burst a second). GET /api/v1/health is timed beside both, and alone
+   with C clients back to back (the floor: what the same server gives a request that does no
+   work; on a slow machine its p99 alone nears the target). Each load
    runs ``--repeat`` times (default 3) and the median run (by p99) is judged, every run printed.
    The server plans concurrent requests together (renshe.planner.serving); the single-client
    figure is a plan alone.
@@ -162,7 +164,8 @@ def _wrk(port: int, clients: int, seconds: float, pace_ms: int, bodies: Path, he
     """One wrk run (a C load generator: it costs the server little CPU and no GIL)."""
     with tempfile.TemporaryDirectory() as tmp:
         out, hout = Path(tmp) / "plan.json", Path(tmp) / "health.json"
-        base = ["wrk", "--latency", "-d", f"{seconds:g}s", "--timeout", "30s"]
+        # wrk reads whole seconds only ("7.5s" is an error), so the duration is rounded
+        base = ["wrk", "--latency", "-d", f"{max(1, round(seconds))}s", "--timeout", "30s"]
         side = None
         if health:  # one user reading /api/v1/health once a second beside the plan load
             side = subprocess.Popen([*base, "-t1", "-c1", "-s", str(HERE / "get_health.lua"),
@@ -177,6 +180,21 @@ def _wrk(port: int, clients: int, seconds: float, pace_ms: int, bodies: Path, he
             side.wait()
             r["health"] = json.loads(hout.read_text())
     r["requests_per_s"] = round(r["requests"] / r["seconds"], 1)
+    return r
+
+
+def _wrk_floor(port: int, clients: int, seconds: float) -> dict:
+    """``clients`` back-to-back GET /api/v1/health, alone: what the same server gives for a request
+    that does no work (routing, middleware, HTTP), the floor under any plan's latency."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "health.json"
+        subprocess.run(["wrk", "--latency", "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
+                        f"-t{min(2, clients)}", f"-c{clients}", "-s", str(HERE / "get_health.lua"),
+                        f"http://127.0.0.1:{port}/api/v1/health"],
+                       env={**os.environ, "OUT": str(out), "PACE_MS": "0"}, stdout=subprocess.DEVNULL, check=True)
+        r = json.loads(out.read_text())
+    r["seconds"] = seconds
+    r["requests_per_s"] = round(r["requests"] / seconds, 1)
     return r
 
 
@@ -253,8 +271,9 @@ def bench_api(clients: int, seconds: float, pace_ms: int, workers: int, threads:
         single = run(1, seconds / 2, 0)
         closed = [run(clients, seconds, 0, health=True) for _ in range(repeat)]
         paced = [run(clients, seconds, pace_ms, health=True) for _ in range(repeat)]
+        floor = _wrk_floor(port, clients, seconds / 2) if driver == "wrk" else None
         return {
-            "driver": driver, "workers": workers, "threads": threads, "single": single,
+            "driver": driver, "workers": workers, "threads": threads, "single": single, "floor": floor,
             "closed": _median_run(closed), "paced": _median_run(paced), "closed_runs": closed, "paced_runs": paced,
         }
 
@@ -289,6 +308,13 @@ def report_api(a: dict, clients: int, pace_ms: int) -> list[str]:
         if "health" in r:
             h = r["health"]
             lines.append(f"      GET /api/v1/health meanwhile: p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, errors {h['errors']}")
+    if a.get("floor"):
+        f = a["floor"]
+        lines.append(
+            f"  floor: {clients} clients back to back on GET /api/v1/health (no planning, the same server): "
+            f"p50 {f['p50_ms']} ms, p99 {f['p99_ms']} ms, {f['requests_per_s']} req/s, errors {f['errors']}; "
+            f"a plan does all of this and plans besides"
+        )
     lines += [
         f"  Little's law (closed loop): mean latency = clients / throughput = {clients} / {c['requests_per_s']} req/s "
         f"= {1000 * clients / c['requests_per_s']:.0f} ms (the driver's own mean: {c['mean_ms']} ms).",
