@@ -20,7 +20,7 @@ def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
     page.select_option("#f-region", "fujian.xiamen")
     page.locator("fieldset[data-step='1'] .step-btn.next").click()
     page.fill("#f-monthly_income", "7000")
-    page.fill("#f-monthly_debt_payments", "1200")
+    page.fill("#f-monthly_debt_payments", "2500")
     page.fill("#f-children", "1")
     page.locator("fieldset[data-step='2'] .step-btn.next").click()
     page.fill("#f-paid_months", "96")
@@ -34,6 +34,25 @@ def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
     fig = page.locator("details.fig").first
     fig.locator("summary").click()
     assert "×" in fig.locator(".formula").first.inner_text()
+    # Rates read as percentages, not fractions (内部收益率 0.0801 → 8.0%).
+    irr = page.locator("details.fig", has_text="内部收益率").locator("strong").inner_text()
+    assert irr.endswith("%") or irr == "—", irr
+    # The options: the recommendation first, ten at a time, sortable, unaffordable ones hideable.
+    options = page.locator("details.opt")
+    total = options.count()
+    assert total > 10
+    assert page.locator("details.opt:visible").count() == 10
+    assert page.locator("details.opt:visible").first.get_attribute("class").endswith("chosen")
+    page.click("#opt-more")
+    assert page.locator("details.opt:visible").count() == total
+    page.select_option("#opt-sort", "cost")
+    costs = [float(c) for c in page.locator("details.opt:visible").evaluate_all("els => els.map(e => e.dataset.cost)")]
+    assert costs == sorted(costs) and len(costs) == total
+    page.check("#opt-affordable")
+    affordable = page.locator("details.opt[data-affordable]").count()
+    assert 0 < affordable < total  # this household cannot afford the highest bases
+    assert page.locator("details.opt:visible").count() == affordable
+    assert page.locator("details.opt.unaffordable:visible").count() == 0
     page.screenshot(path=str(tmp_path / "planner-390x844.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert not page_log.outside, page_log.outside

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from renshe.platform.core.templatetags.renshe import param_title, param_value, pretty, result_value
+from renshe.platform.core.templatetags.renshe import param_title, param_value, percent, pretty, result_value
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,11 @@ def test_parameter_names_and_tables() -> None:
     assert pretty([{"min_years": 1, "days": 5}, {"min_years": 10, "days": 10}]) == (
         "min_years 1，days 5\nmin_years 10，days 10"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "shown"),
+    [(0.0801, 1, "8.0%"), (0.487, 1, "48.7%"), (-0.0123, 2, "-1.23%"), (1.5, 1, "150.0%"), (None, 1, "—"), ("", 1, "—")],
+)
+def test_rates_read_as_percentages(value, digits, shown) -> None:
+    assert percent(value, digits) == shown

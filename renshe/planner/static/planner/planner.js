@@ -32,6 +32,48 @@
     return b;
   }
 
+  // The list of every option: on a phone 60-odd options are several screens long, so the
+  // recommended one comes first, then the best by lifetime value, FIRST at a time with a button
+  // for the rest; the visitor can sort by cost or pension and hide what they cannot afford.
+  // Without script the server's full list (by scheme and tier) stands.
+  var FIRST = 10;
+
+  function optionList() {
+    var box = document.getElementById("options");
+    var tools = document.querySelector(".option-tools");
+    var more = document.getElementById("opt-more");
+    if (!box || !tools || !more) return;
+    var items = Array.prototype.slice.call(box.querySelectorAll("details.opt"));
+    items.forEach(function (d, i) { d.dataset.kind = i; });
+    var sort = document.getElementById("opt-sort");
+    var onlyAffordable = document.getElementById("opt-affordable");
+    var expanded = false;
+    var num = function (d, k) { return Number(d.dataset[k]); };
+    var chosen = function (d) { return d.classList.contains("chosen") ? 1 : 0; };
+    var orders = {
+      // the recommendation first (the best the household can afford), then by lifetime value
+      value: function (a, b) { return chosen(b) - chosen(a) || num(b, "value") - num(a, "value"); },
+      cost: function (a, b) { return num(a, "cost") - num(b, "cost") || num(b, "value") - num(a, "value"); },
+      pension: function (a, b) { return num(b, "pension") - num(a, "pension") || num(a, "cost") - num(b, "cost"); },
+      kind: function (a, b) { return num(a, "kind") - num(b, "kind"); }
+    };
+    function render() {
+      var shown = items.filter(function (d) { return !onlyAffordable.checked || d.hasAttribute("data-affordable"); });
+      var rest = items.filter(function (d) { return shown.indexOf(d) < 0; });
+      shown.sort(orders[sort.value]);
+      shown.concat(rest).forEach(function (d) { box.appendChild(d); });
+      shown.forEach(function (d, i) { d.hidden = !expanded && i >= FIRST; });
+      rest.forEach(function (d) { d.hidden = true; });
+      more.hidden = expanded || shown.length <= FIRST;
+      more.textContent = "显示全部 " + shown.length + " 个方案";
+    }
+    sort.addEventListener("change", render);
+    onlyAffordable.addEventListener("change", render);
+    more.addEventListener("click", function () { expanded = true; render(); });
+    tools.hidden = false;
+    render();
+  }
+
   function yuan(x) { return x == null ? "—" : Number(x).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
 
   function charts() {
@@ -96,17 +138,19 @@
       var pct = pick.value !== "life_expectancy";
       sens.setOption({
         animation: false,
-        grid: { left: 70, right: 24, top: 40, bottom: 44 },
+        grid: { left: 70, right: 40, top: 56, bottom: 44 },
         tooltip: { trigger: "item", confine: true, formatter: function (p) {
           var s = pts[p.dataIndex];
           return s.label + " " + (pct ? (s.value * 100).toFixed(1) + "%" : s.value + " 岁") + "<br>推荐：" + (s.recommended_label || "无") + "<br>终身净收益 " + yuan(s.lifetime_value) + " 元";
         } },
         xAxis: { type: "category", data: pts.map(function (s) { return pct ? (s.value * 100).toFixed(1) + "%" : s.value + "岁"; }) },
-        yAxis: { type: "value", name: "推荐方案终身净收益（元）", nameTextStyle: { align: "left" } },
+        // headroom above the highest point, so its label stays clear of the axis name
+        yAxis: { type: "value", name: "推荐方案终身净收益（元）", nameTextStyle: { align: "left" }, boundaryGap: [0, "30%"] },
         series: [{ type: "line", data: pts.map(function (s) {
           var same = rec && s.recommended === rec.key;
           return { value: s.lifetime_value, symbolSize: same ? 8 : 14, itemStyle: { color: same ? "#5b8ff9" : "#e8684a" } };
-        }), label: { show: true, position: "top", fontSize: 10, formatter: function (p) {
+        }), labelLayout: { hideOverlap: true },
+        label: { show: true, position: "top", fontSize: 10, width: 96, overflow: "break", formatter: function (p) {
           var s = pts[p.dataIndex]; return rec && s.recommended === rec.key ? "" : (s.recommended_label || "无");
         } } }]
       }, true);
@@ -118,5 +162,5 @@
     document.body.setAttribute("data-charts", "ready");
   }
 
-  document.addEventListener("DOMContentLoaded", function () { steps(); charts(); });
+  document.addEventListener("DOMContentLoaded", function () { steps(); optionList(); charts(); });
 })();

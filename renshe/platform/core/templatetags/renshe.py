@@ -24,6 +24,15 @@ def yuan(value: Any) -> str:
 
 
 @register.filter
+def percent(value: Any, digits: int = 1) -> str:
+    """A rate as people read it: 0.0801 → 8.0%, 0.487 → 48.7%; none (no IRR, say) → —."""
+    try:
+        return f"{float(value) * 100:.{int(digits)}f}%"
+    except (TypeError, ValueError):
+        return "—"
+
+
+@register.filter
 def cn_date(value: Any) -> str:
     """2025-11-27 → 2025年11月27日; 2031-04 → 2031年4月; anything else unchanged."""
     if isinstance(value, dt.date):
