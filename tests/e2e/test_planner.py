@@ -57,3 +57,41 @@ def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert not page_log.outside, page_log.outside
     assert not page_log.errors, page_log.errors
+
+
+def test_the_form_is_remembered_on_the_phone_only_when_asked(page, live_server, page_log, db):
+    """Nothing is kept unless the visitor ticks “在本机记住”; then the browser, not the server,
+    keeps it, and “清除” forgets it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/planner/")
+    page.evaluate("window.localStorage.clear()")
+    page.reload()
+    assert not page.locator("#remember-me").is_checked()
+    assert page.locator("#remember-note").count() == 0
+    page.fill("#f-birth", "1979-11")
+    page.select_option("#f-employment", "unemployed")
+    page.locator("fieldset[data-step='1'] .step-btn.next").click()
+    page.fill("#f-monthly_income", "4300")
+    # Not ticked: planning keeps nothing.
+    page.click("#plan-submit")
+    page.wait_for_selector("[data-testid='recommended']")
+    assert page.evaluate("Object.keys(window.localStorage)") == []
+    # Ticked: this browser keeps the fields (the CSRF token is not one of them) …
+    page.check("#remember-me")
+    page.click("#plan-submit")
+    page.wait_for_selector("[data-testid='recommended']")
+    saved = page.evaluate("JSON.parse(window.localStorage.getItem('renshe.planner.form.v1'))")
+    assert saved["birth"] == "1979-11" and saved["employment"] == "unemployed" and saved["monthly_income"] == "4300"
+    assert "csrfmiddlewaretoken" not in saved
+    # … and a fresh page is filled from it.
+    page.goto(live_server.url + "/planner/")
+    assert page.locator("#remember-note").is_visible()
+    assert page.input_value("#f-birth") == "1979-11"
+    assert page.input_value("#f-monthly_income") == "4300"
+    assert page.locator("#remember-me").is_checked()
+    # “清除” forgets it and shows the example again.
+    with page.expect_navigation():
+        page.locator("#remember-note button").click()
+    assert page.evaluate("window.localStorage.getItem('renshe.planner.form.v1')") is None
+    assert page.input_value("#f-birth") == "1988-05"
+    assert not page_log.errors, page_log.errors

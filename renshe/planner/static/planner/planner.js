@@ -32,6 +32,57 @@
     return b;
   }
 
+  // “Nothing personal is stored unless the user chooses to save it” (issue 3): the visitor may
+  // ask this browser to remember the form, in localStorage on the phone only; the server never
+  // stores it. Unticking the box, or “清除”, forgets it.
+  var SAVED = "renshe.planner.form.v1";
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }  // blocked in some private modes
+  }
+
+  function remember() {
+    var form = document.getElementById("planner-form");
+    var store = storage();
+    if (!form || !store) return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name]:not([type=hidden]), select[name]"));
+    var saved = null;
+    try { saved = JSON.parse(store.getItem(SAVED) || "null"); } catch (e) { saved = null; }
+
+    var row = document.createElement("div");
+    row.className = "remember";
+    var label = document.createElement("label");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = "remember-me";
+    box.checked = !!saved;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" 在本机记住我填写的内容（只存在这台设备的浏览器里，不上传保存）"));
+    row.appendChild(label);
+    form.insertBefore(row, document.getElementById("plan-submit"));
+
+    // A fresh page (no plan, no errors) is filled from what was saved; a posted page already
+    // shows what was just sent.
+    if (saved && !document.getElementById("plan-result") && !form.querySelector(".error-box")) {
+      inputs.forEach(function (el) { if (Object.prototype.hasOwnProperty.call(saved, el.name)) el.value = saved[el.name]; });
+      var note = document.createElement("p");
+      note.className = "remember-note";
+      note.id = "remember-note";
+      note.appendChild(document.createTextNode("已填入您保存在本机的内容。"));
+      note.appendChild(button("清除", function () {
+        store.removeItem(SAVED);
+        window.location.replace(window.location.pathname);
+      }, "forget"));
+      form.insertBefore(note, form.firstChild);
+    }
+    form.addEventListener("submit", function () {
+      if (!box.checked) { store.removeItem(SAVED); return; }
+      var data = {};
+      inputs.forEach(function (el) { data[el.name] = el.value; });
+      store.setItem(SAVED, JSON.stringify(data));
+    });
+  }
+
   // The list of every option: on a phone 60-odd options are several screens long, so the
   // recommended one comes first, then the best by lifetime value, FIRST at a time with a button
   // for the rest; the visitor can sort by cost or pension and hide what they cannot afford.
@@ -162,5 +213,5 @@
     document.body.setAttribute("data-charts", "ready");
   }
 
-  document.addEventListener("DOMContentLoaded", function () { steps(); optionList(); charts(); });
+  document.addEventListener("DOMContentLoaded", function () { remember(); steps(); optionList(); charts(); });
 })();
