@@ -8,6 +8,17 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
+def _next(page, step: int) -> None:
+    """“下一步” on the form's step ``step``."""
+    page.locator(f"fieldset[data-step='{step}'] .step-btn.next").click()
+
+
+def _submit(page) -> None:
+    """“开始规划”, then wait for the plan."""
+    page.click("#plan-submit")
+    page.wait_for_selector("[data-testid='recommended']")
+
+
 def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/planner/")
@@ -18,14 +29,13 @@ def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
     page.select_option("#f-category", "female_55")
     page.select_option("#f-employment", "flexible")
     page.select_option("#f-region", "fujian.xiamen")
-    page.locator("fieldset[data-step='1'] .step-btn.next").click()
+    _next(page, 1)
     page.fill("#f-monthly_income", "7000")
     page.fill("#f-monthly_debt_payments", "2500")
     page.fill("#f-children", "1")
-    page.locator("fieldset[data-step='2'] .step-btn.next").click()
+    _next(page, 2)
     page.fill("#f-paid_months", "96")
-    page.click("#plan-submit")
-    page.wait_for_selector("[data-testid='recommended']")
+    _submit(page)
     assert page.locator("[data-testid='recommended']").inner_text().strip()
     page.wait_for_selector("body[data-charts='ready']")
     for chart in ("#chart-options", "#chart-cashflow", "#chart-sensitivity"):
@@ -70,16 +80,14 @@ def test_the_form_is_remembered_on_the_phone_only_when_asked(page, live_server, 
     assert page.locator("#remember-note").count() == 0
     page.fill("#f-birth", "1979-11")
     page.select_option("#f-employment", "unemployed")
-    page.locator("fieldset[data-step='1'] .step-btn.next").click()
+    _next(page, 1)
     page.fill("#f-monthly_income", "4300")
     # Not ticked: planning keeps nothing.
-    page.click("#plan-submit")
-    page.wait_for_selector("[data-testid='recommended']")
+    _submit(page)
     assert page.evaluate("Object.keys(window.localStorage)") == []
     # Ticked: this browser keeps the fields (the CSRF token is not one of them) …
     page.check("#remember-me")
-    page.click("#plan-submit")
-    page.wait_for_selector("[data-testid='recommended']")
+    _submit(page)
     saved = page.evaluate("JSON.parse(window.localStorage.getItem('renshe.planner.form.v1'))")
     assert saved["birth"] == "1979-11" and saved["employment"] == "unemployed" and saved["monthly_income"] == "4300"
     assert "csrfmiddlewaretoken" not in saved
