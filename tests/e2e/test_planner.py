@@ -63,6 +63,9 @@ def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
     assert 0 < affordable < total  # this household cannot afford the highest bases
     assert page.locator("details.opt:visible").count() == affordable
     assert page.locator("details.opt.unaffordable:visible").count() == 0
+    page.uncheck("#opt-affordable")
+    # what cannot be afforded is said in words, not only in a paler colour
+    assert page.locator("details.opt.unaffordable .tag", has_text="负担不起").count() == total - affordable
     page.screenshot(path=str(tmp_path / "planner-390x844.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert not page_log.outside, page_log.outside
