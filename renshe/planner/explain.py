@@ -317,6 +317,31 @@ def _reasons(
     return out
 
 
+def basis(option) -> dict[str, list[str]]:
+    """The steps of the plan's trace (by ``key``) that each figure of ``option`` rests on, so a
+    page can cite the law beside every figure (issue 3: “every figure with its trace and
+    citations one tap away”). ``option`` is an :class:`Option` or its JSON-ready fields."""
+    resident = option.scheme == opt.SCHEMES[opt.RESIDENT]
+    cost = ["resident_pension"] if resident else ["contribution"]
+    pension = ["resident_pension"] if resident else ["employee_pension"]
+    if option.private_pension:
+        cost, pension = cost + ["private_pension"], pension + ["private_pension"]
+    if option.transfer:  # earlier records moved across (人社部发〔2014〕17号)
+        pension = pension + ["transfer"]
+    value = pension + ["assumptions"]
+    return {
+        "monthly_cost": cost,
+        "affordable": ["affordability"],
+        "total_cost": cost + ["assumptions"],
+        "monthly_pension": pension,
+        "retire_month": ["resident_pension"] if resident else ["retirement", "minimum_period"],
+        "break_even_age": value,
+        "irr": value,
+        "replacement_rate": value,
+        "lifetime_value": value,
+    }
+
+
 @lru_cache(maxsize=256)
 def _trace_for(on: dt.date, region: str, assumed: tuple[tuple[str, float], ...]) -> list[dict]:
     """The legal trace depends only on the date, the region and the assumptions: built once each."""
@@ -331,17 +356,20 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
         f"须已满最低缴费年限）或经单位同意弹性延迟（最多{r.late_months / 12:g}年）",
         retirement.measures("第一条、第三条"),
         params=[r.original, r.start, r.step, r.target, r.flexible],
+        key="retirement",
     )
     t.add(
         "按月领取基本养老金须累计缴费满最低年限（2030年起逐年提高）；不足的可延长缴费",
         retirement.measures("第二条"),
         inputs={"社会保险法": "第十六条"},
+        key="minimum_period",
     )
     t.add(
         f"职工个人按本人工资的{_pct(law.employee_rate)}缴费（工资在缴费基数上下限之间取值）；灵活就业人员在上下限之间自选基数，"
         f"按{_pct(law.flexible_rate)}缴费，其中{_pct(law.flexible_account_rate)}记入个人账户",
         Reference(document=SI_LAW, article="第十条、第十二条"),
         params=[law.avg_wage, law.base_limits, law.employee_rate, law.flexible_rate, law.flexible_account_rate, law.flexible_ratios],
+        key="contribution",
     )
     t.add(
         f"基本养老金 = 基础养老金（计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × {_pct(law.pension.basic_rate)}）"
@@ -350,34 +378,40 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
         params=[law.calc_base, law.pension.basic_rate, law.pension.divisor],
         inputs={"计发基数是否按最近公布值推算": law.calc_base_carried},
         formula="未来的计发基数 = 最近公布的计发基数 × (1 + 工资增长率)^年数（假设）",
+        key="employee_pension",
     )
     t.add(
         f"城乡居民养老金 = 基础养老金 + 个人账户（个人缴费 + 政府补贴，计息）÷ {float(law.resident_divisor.value):g}；"
         f"年满{int(law.resident_age.value)}周岁、累计缴费满{int(law.resident_min.value) / 12:g}年按月领取",
         GUOFA_2014_8,
         params=[law.resident_tiers, law.resident_basic, law.resident_divisor, law.resident_age, law.resident_min],
+        key="resident_pension",
     )
     t.add(
         "两个制度之间转移：职工养老保险缴费年限转入城乡居民养老保险合并计算；城乡居民转入职工的，个人账户随同转移，缴费年限不折算",
         TRANSFER,
+        key="transfer",
     )
     t.add(
         f"有应纳税所得的职工可每年向个人养老金账户缴费最多{float(law.private_cap.value):g}元并在税前扣除，"
         f"领取时按{_pct(law.withdrawal_tax)}单独计税",
         Reference(document="财政部 税务总局关于个人养老金有关个人所得税政策的公告", number="财政部 税务总局公告2022年第34号"),
         params=[law.private_cap, law.withdrawal_tax, law.iit_brackets, law.iit_deduction],
+        key="private_pension",
     )
     t.add(
         "每月可用于缴费 = 月收入 − 每月还债 − 被抚养人人数 × 每人生活费下限；缴费超过它的方案只展示、不推荐",
         Reference(document="社会救助暂行办法", number="国务院令第649号", article="第十条"),
         params=[law.dependent_floor],
         inputs={"dependent_floor": a["dependent_floor"]},
+        key="affordability",
     )
     t.add(
         "终身净收益、内部收益率、回本年龄和替代率按下列假设计算（假设不是法定值，可改写）",
         ASSUMPTIONS_REF,
         params=[law.defaults],
         inputs={k: a[k] for k in opt.ASSUMPTIONS},
+        key="assumptions",
     )
     return t
 

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pydantic import ValidationError
 
 from renshe.planner import chat, forms, pdf
-from renshe.planner.explain import plan
+from renshe.planner.explain import basis, plan
 from renshe.planner.models import PlanResult, Profile
 from renshe.rules.errors import RulesError, from_pydantic
 from renshe.rules.parameters import value_at
+from renshe.rules.trace import Step
 
 EXAMPLE = {
     "birth": "1988-05",
@@ -56,6 +57,26 @@ def _compute(data) -> tuple[PlanResult | None, Profile | None, list[forms.FormFi
     return result, profile, fields, problems
 
 
+def _cited(result: PlanResult) -> tuple[dict[str, list[Step]], list[list[Step]]]:
+    """The trace steps behind each figure of the recommendation, and behind each option as a
+    whole (in the order the trace gives them, each document once), for the citations beside
+    the figures."""
+
+    def cite(keys) -> list[Step]:
+        wanted = set(keys)
+        return [s for s in result.trace if s.key in wanted]
+
+    def once_per_document(found: list[Step]) -> list[Step]:  # an option's short list names each text once
+        first: dict[tuple, Step] = {}
+        for x in found:
+            first.setdefault((x.reference.document, x.reference.number), x)
+        return list(first.values())
+
+    rec = {fig: cite(keys) for fig, keys in basis(result.recommended).items()} if result.recommended else {}
+    every = [once_per_document(cite(k for keys in basis(o).values() for k in keys)) for o in result.options]
+    return rec, every
+
+
 def _ask(request: HttpRequest, result: PlanResult | None, profile: Profile | None) -> dict:
     """The optional chat: a question about the plan just computed (RENSHE_LLM_URL)."""
     url = settings.RENSHE.get("LLM_URL", "")
@@ -85,12 +106,15 @@ def planner(request: HttpRequest) -> HttpResponse:
         (4, "测算假设（可不填）", [f for f in fields if f.step == 4]),
     ]
     posted = [(f.name, f.value) for f in fields]
+    rec_cites, option_cites = _cited(result) if result else ({}, [])
     return render(
         request,
         "planner/index.html",
         {
             "steps": steps,
             "result": result,
+            "rec_cites": rec_cites,
+            "options": list(zip(result.options, option_cites, strict=True)) if result else [],
             "data": result.model_dump(mode="json", exclude={"trace"}) if result else None,
             "problems": problems,
             "posted": posted,

@@ -49,6 +49,9 @@ class Step(BaseModel):
     inputs: dict[str, Any] = Field(default_factory=dict)
     result: Any = None
     formula: str | None = Field(default=None, description="the arithmetic, with the numbers filled in")
+    key: str | None = Field(
+        default=None, description="a stable name for the step, so that a figure can point at the rules behind it"
+    )
 
 
 class Trace(list[Step]):
@@ -63,6 +66,7 @@ class Trace(list[Step]):
         inputs: dict[str, Any] | None = None,
         result: Any = None,
         formula: str | None = None,
+        key: str | None = None,
     ) -> Any:
         """Record a step and hand back its result, so a line computes and explains."""
         self.append(
@@ -73,6 +77,7 @@ class Trace(list[Step]):
                 inputs=inputs or {},
                 result=result,
                 formula=formula,
+                key=key,
             )
         )
         return result

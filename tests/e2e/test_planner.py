@@ -66,6 +66,15 @@ def test_planner_on_a_phone(page, live_server, page_log, db, tmp_path):
     page.uncheck("#opt-affordable")
     # what cannot be afforded is said in words, not only in a paler colour
     assert page.locator("details.opt.unaffordable .tag", has_text="负担不起").count() == total - affordable
+    # An option's citation opens the folded “计算依据” list at its step.
+    first = page.locator("details.opt:visible").first
+    first.locator("summary").click()
+    link = first.locator(".cite a").first
+    target = link.get_attribute("href")
+    assert not page.locator("#trace").evaluate("d => d.open")
+    link.click()
+    assert page.locator("#trace").evaluate("d => d.open")
+    assert page.locator(target).is_visible()
     page.screenshot(path=str(tmp_path / "planner-390x844.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert not page_log.outside, page_log.outside

@@ -125,6 +125,17 @@
     render();
   }
 
+  // An option's citations point into the “计算依据” list at the foot of the plan, which is
+  // folded: open it before the browser scrolls to the step.
+  function traceLinks() {
+    var box = document.getElementById("trace");
+    if (!box) return;
+    document.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest('a[href^="#trace-"]');
+      if (a) box.open = true;
+    });
+  }
+
   function yuan(x) { return x == null ? "—" : Number(x).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
 
   function charts() {
@@ -213,5 +224,5 @@
     document.body.setAttribute("data-charts", "ready");
   }
 
-  document.addEventListener("DOMContentLoaded", function () { remember(); steps(); optionList(); charts(); });
+  document.addEventListener("DOMContentLoaded", function () { remember(); steps(); optionList(); traceLinks(); charts(); });
 })();
