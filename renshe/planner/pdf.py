@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from renshe.documents.fonts import register_cjk_font
-from renshe.planner.explain import ym_cn
+from renshe.planner.explain import basis, ym_cn
 from renshe.planner.models import Option, PlanResult
 
 
@@ -74,15 +74,23 @@ def report(result: PlanResult) -> bytes:
     story.append(Paragraph("推荐方案", H2))
     if rec:
         story.append(Paragraph(f"<b>{rec.label}</b>", BODY))
+        # each figure names the numbered steps of 计算依据 below that it rests on (explain.basis)
+        numbers = {s.key: i for i, s in enumerate(result.trace, 1) if s.key}
+        rests_on = basis(rec)
+
+        def cited(figure: str, text: str) -> str:
+            marks = "".join(f"[{n}]" for n in sorted(numbers[k] for k in set(rests_on[figure]) if k in numbers))
+            return f"{text}　依据 {marks}" if text else f"依据 {marks}"
+
         figures = [
-            ["每月缴费", _fmt(rec.monthly_cost) + " 元", rec.formulas.get("monthly_cost", "")],
-            ["缴费合计", _fmt(rec.total_cost) + " 元", rec.formulas.get("total_cost", "")],
-            ["开始领取", f"{ym_cn(rec.retire_month)}（{rec.retire_age:g}岁）", ""],
-            ["每月养老金", _fmt(rec.monthly_pension) + " 元", rec.formulas.get("monthly_pension", "")],
-            ["回本年龄", _fmt(rec.break_even_age, "age"), ""],
-            ["内部收益率", _fmt(rec.irr, "pct"), ""],
-            ["替代率", _fmt(rec.replacement_rate, "pct"), ""],
-            ["终身净收益", _fmt(rec.lifetime_value) + " 元", rec.formulas.get("lifetime_value", "")],
+            ["每月缴费", _fmt(rec.monthly_cost) + " 元", cited("monthly_cost", rec.formulas.get("monthly_cost", ""))],
+            ["缴费合计", _fmt(rec.total_cost) + " 元", cited("total_cost", rec.formulas.get("total_cost", ""))],
+            ["开始领取", f"{ym_cn(rec.retire_month)}（{rec.retire_age:g}岁）", cited("retire_month", "")],
+            ["每月养老金", _fmt(rec.monthly_pension) + " 元", cited("monthly_pension", rec.formulas.get("monthly_pension", ""))],
+            ["回本年龄", _fmt(rec.break_even_age, "age"), cited("break_even_age", "")],
+            ["内部收益率", _fmt(rec.irr, "pct"), cited("irr", "")],
+            ["替代率", _fmt(rec.replacement_rate, "pct"), cited("replacement_rate", "")],
+            ["终身净收益", _fmt(rec.lifetime_value) + " 元", cited("lifetime_value", rec.formulas.get("lifetime_value", ""))],
         ]
         t = Table([[Paragraph(a, BODY), Paragraph(b, BODY), Paragraph(c, SMALL)] for a, b, c in figures],
                   colWidths=[25 * mm, 40 * mm, 115 * mm])
@@ -108,11 +116,11 @@ def report(result: PlanResult) -> bytes:
     parts += [f"预期寿命{a['life_expectancy']:g}岁", f"被抚养人生活费下限{a['dependent_floor']:,.0f}元/月"]
     story.append(Paragraph("，".join(parts) + "。", BODY))
     story.append(Paragraph("计算依据", H2))
-    for s in result.trace:
+    for n, s in enumerate(result.trace, 1):
         ref = s.reference
         cite = f"《{ref.document}》" + (f"（{ref.number}）" if ref.number else "") + (ref.article or "")
         unverified = [p.name for p in s.params if not p.verified]
-        line = f"{s.rule}。依据：{cite}"
+        line = f"[{n}] {s.rule}。依据：{cite}"
         if unverified:
             line += f"。未经官方文本核实的参数：{'、'.join(unverified)}"
         story.append(Paragraph(line, SMALL))

@@ -8,8 +8,10 @@ import re
 
 import pytest
 
+from renshe.planner import pdf
 from renshe.planner.explain import basis, plan
 from renshe.planner.models import Profile
+from tests.documents.checks import pdf_text
 
 FIGURES = {"monthly_cost", "affordable", "total_cost", "monthly_pension", "retire_month", "break_even_age", "irr",
            "replacement_rate", "lifetime_value"}
@@ -77,3 +79,18 @@ def test_the_page_cites_the_law_beside_each_figure(client):
     assert first == [t for t in trace_order if t in first] and first[-1] == "trace-assumptions"
     targets = set(re.findall(r'href="#(trace-[a-z_]+)"', html))
     assert targets and all(f'<li id="{t}">' in html for t in targets)
+
+
+def test_the_pdf_numbers_the_legal_basis_and_each_figure_points_at_it():
+    result = _plan(employment="flexible", monthly_income=6000)
+    assert result.recommended.scheme == "flexible" and not result.recommended.transfer
+    text = "".join(pdf_text(pdf.report(result)).split())
+    steps = len(result.trace)
+    for n in range(1, steps + 1):
+        assert f"[{n}]" in text
+    # the monthly pension rests on 国发〔2005〕38号 (step 4 of the trace), the lifetime value also on
+    # the assumptions (the last step)
+    order = [s.key for s in result.trace]
+    pension, assumptions = order.index("employee_pension") + 1, order.index("assumptions") + 1
+    assert text.count(f"依据[{pension}][{assumptions}]") >= 3  # break-even, IRR, replacement rate
+    assert f"[{pension}]基本养老金=基础养老金" in text
