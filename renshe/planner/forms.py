@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS
+from renshe.rules.errors import FieldProblem
 from renshe.rules.regions import REGION_NAMES
 
 
@@ -45,6 +46,10 @@ def fields() -> list[FormField]:
     ]
 
 
+#: the most children or elders one form takes (a bound against typing slips, not a legal number)
+MAX_DEPENDENTS = 20
+COUNT_FIELDS = {"children": "child", "elders": "elder"}
+
 ASSUMPTION_FIELDS = ("wage_growth", "interest", "indexation", "discount_rate", "life_expectancy", "dependent_floor")
 PERCENT = {"wage_growth", "interest", "indexation", "discount_rate"}
 
@@ -72,10 +77,28 @@ def payload(data: Mapping[str, str]) -> dict:
     if paid is not None:
         out["paid_months"] = int(paid) if isinstance(paid, float) and paid.is_integer() else paid
     deps = []
-    for k, rel in (("children", "child"), ("elders", "elder")):
+    for k, rel in COUNT_FIELDS.items():
         n = num(k)
-        if isinstance(n, float) and 0 <= n <= 20:
+        if isinstance(n, float) and n.is_integer() and 0 <= n <= MAX_DEPENDENTS:
             deps += [{"relation": rel}] * int(n)
     out["dependents"] = deps
     out["assumptions"] = {k: num(k) for k in ASSUMPTION_FIELDS if num(k) is not None}
+    return out
+
+
+def count_problems(data: Mapping[str, str]) -> list[FieldProblem]:
+    """The head counts (children, elders) that are not a whole number from 0 to
+    :data:`MAX_DEPENDENTS`: refused with a reason rather than dropped, since each dependant
+    lowers what the household can afford."""
+    out = []
+    for name in COUNT_FIELDS:
+        text = (data.get(name) or "").strip()
+        if not text:
+            continue
+        try:
+            n = float(text)
+        except ValueError:
+            n = -1.0
+        if not (n.is_integer() and 0 <= n <= MAX_DEPENDENTS):
+            out.append(FieldProblem(name, f"应为 0 到 {MAX_DEPENDENTS} 的整数", f"must be a whole number from 0 to {MAX_DEPENDENTS}"))
     return out

@@ -40,16 +40,25 @@ def _compute(data) -> tuple[PlanResult | None, Profile | None, list[forms.FormFi
     problems: list[str] = []
     result = profile = None
     try:
+        counts = forms.count_problems(data)
         try:
             profile = Profile.model_validate(forms.payload(data))
         except ValidationError as exc:
-            raise from_pydantic(exc) from None
+            raise RulesError(counts + from_pydantic(exc).problems) from None
+        if counts:
+            raise RulesError(counts)
         result = plan(profile)
     except RulesError as exc:
-        by_field = {}
+        # Each problem beside its field and, in the box above the form, with the field's name
+        # (an empty required field says so rather than “应为数字”).
+        named = {f.name: f for f in fields}
+        by_field: dict[str, str] = {}
         for p in exc.problems:
-            by_field.setdefault(p.field.split(".")[-1], p.zh)
-            problems.append(p.zh)
+            name = p.field.split(".")[-1]
+            f = named.get(name)
+            reason = "请填写" if f and f.required and not str(data.get(name) or "").strip() else p.zh
+            by_field.setdefault(name, reason)
+            problems.append(f"{f.label}：{reason}" if f else reason)
         for f in fields:
             f.error = by_field.get(f.name, "")
     for f in fields:

@@ -84,6 +84,15 @@ def test_page_and_pdf(client):
     assert "<script>" not in html  # the CSP forbids inline scripts
     bad = client.post("/planner/", {**form, "birth": "1985-13"})
     assert bad.status_code == 422 and "YYYY-MM" in bad.content.decode()
+    # the box above the form names each field with its reason; an empty required field says 请填写
+    bad = client.post("/planner/", {**form, "monthly_income": "", "monthly_debt_payments": "abc"}).content.decode()
+    assert "月收入（元，税前）：请填写" in bad and "每月还债（元）：应为数字" in bad
+    # a head count that is not a whole number is refused, not dropped (each dependant counts)
+    for typed in ("abc", "1.5", "-1", "21"):
+        r = client.post("/planner/", {**form, "children": typed})
+        assert r.status_code == 422 and "需抚养的子女（人）：应为 0 到 20 的整数" in r.content.decode(), typed
+    both = client.post("/planner/", {**form, "elders": "x", "birth": "1985-13"}).content.decode()
+    assert "需赡养的老人（人）：应为 0 到 20 的整数" in both and "出生年月：" in both
     pdf = client.post("/planner/report.pdf", form)
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert_embeds_chinese(pdf.content, "社保缴费规划报告", "推荐方案", "主要方案比较", "计算依据")
