@@ -1,8 +1,10 @@
-"""``renshe plan-batch IN OUT``: plan a whole file of households (CSV or Parquet), vectorised.
+"""``renshe plan-batch IN OUT``: plan a whole file of households (CSV, Excel or Parquet), vectorised.
 
 One profile a row (CONTRACTS.md): ``id``, the profile's scalar fields and dependents as
 counts ``children`` and ``elders``. Rows are checked column by column; a bad row gets its row
-number and reason in ``error`` and the others are still planned. Valid rows are planned in
+number and reason in ``error`` and the others are still planned. The row number is the one
+the person sees in the file: in CSV and Excel the header is row 1, so the first household is
+row 2 (as ``renshe arrears ingest`` counts); in Parquet, which has no header row, it is row 1. Valid rows are planned in
 chunks per (region, as-of date, employment) with :func:`renshe.planner.optimize.evaluate`,
 so a million rows take one pass of array arithmetic, not a million calls.
 """
@@ -52,22 +54,69 @@ OUT_COLUMNS = [
     "replacement_rate", "lifetime_value", "meets_minimum", "affordable", "error",
 ]
 CHUNK = 8192
+PARQUET, EXCEL = {".parquet", ".pq"}, {".xlsx"}
+FORMATS = {".csv", *PARQUET, *EXCEL}
+#: rows in one Excel sheet, the header included (Excel's own limit)
+EXCEL_MAX_ROWS = 1_048_576
+#: columns read as text: an id or a month is a label, not a number
+TEXT_COLUMNS = ("id", "birth", "as_of")
+
+
+def check_format(path: Path, which: str) -> None:
+    """Refuse a file type plan-batch cannot read or write, before any work is done."""
+    if path.suffix.lower() not in FORMATS:
+        raise RulesError.of(
+            which,
+            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：请用 .csv、.xlsx 或 .parquet（旧版 .xls 请在 Excel 中另存为 .xlsx）",
+            f"unsupported file type {path.suffix or '(none)'!r}: use .csv, .xlsx or .parquet (save an old .xls as .xlsx)",
+        )
+
+
+def first_row(path: Path) -> int:
+    """The number a person sees on the first household's row (see the module docstring)."""
+    return 1 if path.suffix.lower() in PARQUET else 2
+
+
+def _excel_text(value):
+    """An Excel cell of a text column as the text the person meant: Excel turns 1980-05 typed
+    into a cell into a date, and an id typed as 17 into a number."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value if value is None or isinstance(value, str) or pd.isna(value) else str(value)
 
 
 def read_table(path: Path) -> pd.DataFrame:
-    """Read CSV or Parquet (by extension). Numeric columns may come typed; a column with a bad
-    value comes as text and is checked value by value in :func:`validate`."""
+    """Read CSV, Excel (the first sheet) or Parquet, by extension. Numeric columns may come
+    typed; a column with a bad value comes as text and is checked value by value in
+    :func:`validate`."""
+    check_format(path, "IN")
     try:
-        if path.suffix.lower() in {".parquet", ".pq"}:
+        if path.suffix.lower() in PARQUET:
             return pd.read_parquet(path)
-        return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"id": str, "birth": str, "as_of": str})
-    except (OSError, ValueError) as exc:
+        if path.suffix.lower() in EXCEL:
+            df = pd.read_excel(path, sheet_name=0, engine="openpyxl")
+            for col in TEXT_COLUMNS:
+                if col in df.columns:
+                    df[col] = df[col].map(_excel_text).astype(object)
+            return df
+        return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=dict.fromkeys(TEXT_COLUMNS, str))
+    except (OSError, ValueError, KeyError) as exc:  # openpyxl raises KeyError/ValueError on a file that is not xlsx
         raise RulesError.of("IN", f"无法读取输入文件：{exc}", f"cannot read the input file: {exc}") from None
 
 
 def write_table(df: pd.DataFrame, path: Path) -> None:
-    if path.suffix.lower() in {".parquet", ".pq"}:
+    suffix = path.suffix.lower()
+    if suffix in PARQUET:
         df.to_parquet(path, index=False)
+    elif suffix in EXCEL:
+        with pd.ExcelWriter(path, engine="openpyxl") as xl:
+            df.to_excel(xl, index=False, sheet_name="规划结果")
+            ws = xl.sheets["规划结果"]
+            ws.freeze_panes = "A2"  # the header stays in view while scrolling
+            for cells in ws.iter_cols(min_row=1, max_row=1):
+                ws.column_dimensions[cells[0].column_letter].width = max(10, len(str(cells[0].value)) + 2)
     else:
         df.to_csv(path, index=False)
 
@@ -150,11 +199,13 @@ def plan_frame(
     assumptions: Assumptions | None = None,
     progress: Callable[[int], None] = lambda k: None,
     workers: int = 1,
+    row_one: int = 1,
 ) -> pd.DataFrame:
     """Plan every row of a profile table; returns one output row per input row, in order.
 
     ``assumptions`` apply to every row (the dated defaults where not given). With
     ``workers`` > 1 the chunks are planned in that many processes; the result is the same.
+    ``row_one`` is the number errors give the first row (:func:`first_row` of its file).
     """
     typed, err = validate(df, today)
     n = len(typed)
@@ -188,7 +239,7 @@ def plan_frame(
         for task in tasks:
             _store(res, task[0], _plan_task(task))
             progress(len(task[0]))
-    res["error"] = [f"第{i + 1}行 row {i + 1}: {e}" if e else None for i, e in enumerate(err)]
+    res["error"] = [f"第{i + row_one}行 row {i + row_one}: {e}" if e else None for i, e in enumerate(err)]
     return pd.DataFrame(res, columns=OUT_COLUMNS)
 
 
@@ -265,10 +316,17 @@ def run(
     summary (rows, planned, errors, households with no affordable option)."""
     from tqdm import tqdm
 
+    check_format(dst, "OUT")
     df = read_table(src)
+    if dst.suffix.lower() in EXCEL and len(df) >= EXCEL_MAX_ROWS:
+        raise RulesError.of(
+            "OUT",
+            f"{len(df):,} 行放不进一张 Excel 表（最多 {EXCEL_MAX_ROWS - 1:,} 行加表头）：请输出为 .csv 或 .parquet",
+            f"{len(df):,} rows do not fit one Excel sheet ({EXCEL_MAX_ROWS - 1:,} and a header at most): write .csv or .parquet",
+        )
     show = sys.stderr.isatty() if show_progress is None else show_progress
     with tqdm(total=len(df), disable=not show, unit="户", desc="规划") as bar:
-        out = plan_frame(df, dt.date.today(), assumptions, bar.update, workers or os.cpu_count() or 1)
+        out = plan_frame(df, dt.date.today(), assumptions, bar.update, workers or os.cpu_count() or 1, first_row(src))
     write_table(out, dst)
     errors = int(out["error"].notna().sum())
     return {

@@ -1,5 +1,5 @@
-"""plan-batch: CSV and Parquet, bad rows reported with row number and reason, the rest planned,
-and each planned row the same as planning that household alone."""
+"""plan-batch: CSV, Excel and Parquet, bad rows reported with row number and reason, the rest
+planned, and each planned row the same as planning that household alone."""
 
 from __future__ import annotations
 
@@ -66,17 +66,73 @@ def test_batch_row_equals_single_plan():
             assert got["irr"] == pytest.approx(r.irr, abs=2e-4)
 
 
-@pytest.mark.parametrize("ext", ["csv", "parquet"])
+WRITE = {
+    "csv": lambda df, path: df.to_csv(path, index=False),
+    "parquet": lambda df, path: df.to_parquet(path, index=False),
+    "xlsx": lambda df, path: df.to_excel(path, index=False),
+}
+READ = {"csv": pd.read_csv, "parquet": pd.read_parquet, "xlsx": pd.read_excel}
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet", "xlsx"])
 def test_cli_plan_batch_files(tmp_path, capsys, ext):
     src, dst = tmp_path / f"in.{ext}", tmp_path / f"out.{ext}"
     df = profiles(50, seed=5, today=TODAY, bad=0.1)
-    (df.to_csv(src, index=False) if ext == "csv" else df.to_parquet(src, index=False))
+    WRITE[ext](df, src)
     assert main(["plan-batch", str(src), str(dst)]) == 0
     summary = json.loads(capsys.readouterr().out)
-    out = pd.read_csv(dst) if ext == "csv" else pd.read_parquet(dst)
+    out = READ[ext](dst)
     assert summary["rows"] == len(out) == 50
     assert summary["errors"] == int(out["error"].notna().sum()) > 0
     assert list(out.columns[:2]) == ["id", "key"]
+    # a bad row is named by the row the person sees: header = row 1 in CSV and Excel, none in Parquet
+    i = int(out["error"].notna().to_numpy().argmax())
+    n = i + (1 if ext == "parquet" else 2)
+    assert out["error"][i].startswith(f"第{n}行 row {n}:")
+
+
+def test_excel_as_people_type_it(tmp_path, capsys):
+    """Excel turns 1980-05 into a date and 17 into a number: both still mean what was typed."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["id", "birth", "category", "employment", "monthly_income", "children", "as_of"])
+    ws.append([17, dt.datetime(1980, 5, 1), "male_60", "employee", 8000, 1, dt.datetime(2026, 6, 15)])
+    ws.append(["b-2", "1975-11", "female_55", "flexible", "六千", 0, "2026-06-15"])
+    wb.save(tmp_path / "in.xlsx")
+    assert main(["plan-batch", str(tmp_path / "in.xlsx"), str(tmp_path / "out.xlsx")]) == 0
+    out = pd.read_excel(tmp_path / "out.xlsx", dtype={"id": str})
+    assert list(out["id"]) == ["17", "b-2"]
+    single = plan(Profile(birth="1980-05", category="male_60", employment="employee", monthly_income=8000,
+                          dependents=[{"relation": "child"}], as_of=TODAY))
+    assert out["key"][0] == single.recommended.key and pd.isna(out["error"][0])
+    assert out["error"][1].startswith("第3行 row 3:") and "monthly_income" in out["error"][1]
+
+
+@pytest.mark.parametrize("name", ["in.xls", "in.json", "in"])
+def test_a_file_type_it_cannot_read_is_refused_in_both_languages(tmp_path, capsys, name):
+    (tmp_path / name).write_text("id,birth\n")
+    assert main(["plan-batch", str(tmp_path / name), str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "不支持的文件类型" in err and "unsupported file type" in err and not (tmp_path / "out.csv").exists()
+
+
+def test_an_output_type_it_cannot_write_is_refused_before_planning(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    profiles(5, seed=1, today=TODAY).to_csv(src, index=False)
+    assert main(["plan-batch", str(src), str(tmp_path / "out.xls")]) == 2
+    assert "另存为 .xlsx" in capsys.readouterr().err
+
+
+def test_too_many_rows_for_one_excel_sheet(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(batch, "EXCEL_MAX_ROWS", 5)  # Excel's 1,048,576 rows, scaled down for the test
+    src = tmp_path / "in.csv"
+    profiles(5, seed=1, today=TODAY).to_csv(src, index=False)
+    assert main(["plan-batch", str(src), str(tmp_path / "out.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "放不进一张 Excel 表" in err and "do not fit one Excel sheet" in err
+    assert not (tmp_path / "out.xlsx").exists()
 
 
 def test_missing_column_is_a_bilingual_error(tmp_path, capsys):
