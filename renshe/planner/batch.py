@@ -24,7 +24,7 @@ import pandas as pd
 from renshe.planner import optimize as opt
 from renshe.planner.explain import resolve_assumptions
 from renshe.planner.law import law_on
-from renshe.planner.models import Assumptions
+from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS, Assumptions, Profile
 from renshe.rules import retirement
 from renshe.rules.errors import RulesError
 from renshe.rules.regions import REGION_NAMES
@@ -60,6 +60,65 @@ FORMATS = {".csv", *PARQUET, *EXCEL}
 EXCEL_MAX_ROWS = 1_048_576
 #: columns read as text: an id or a month is a label, not a number
 TEXT_COLUMNS = ("id", "birth", "as_of")
+
+
+#: households that show how to fill the template (one of each kind a form can be)
+EXAMPLES = [
+    {"id": "示例-1", "birth": "1980-05", "category": "male_60", "employment": "employee", "region": "fujian.fuzhou",
+     "monthly_income": 9000, "monthly_debt_payments": 2000, "children": 1, "elders": 0, "paid_months": 180,
+     "account_balance": 60000, "avg_index": 1.1, "as_of": ""},
+    {"id": "示例-2", "birth": "1986-09", "category": "female_55", "employment": "flexible", "region": "fujian.xiamen",
+     "monthly_income": 6500, "monthly_debt_payments": 0, "children": 2, "elders": 1, "paid_months": 60,
+     "account_balance": "", "avg_index": "", "as_of": ""},
+    {"id": "示例-3", "birth": "1972-03", "category": "female_50", "employment": "rural_resident", "region": "fujian",
+     "monthly_income": 2500, "monthly_debt_payments": 0, "children": 0, "elders": 0, "paid_months": 0,
+     "account_balance": "", "avg_index": "", "as_of": ""},
+]
+
+
+def columns_help() -> pd.DataFrame:
+    """Every input column: what it means (a profile field's own title and description), what it
+    may hold, whether it is required, and what an empty cell means. One source with
+    :func:`validate`: the ranges are :data:`NUMERIC`, the defaults :data:`DEFAULTS`."""
+    fields = Profile.model_fields
+
+    def meaning(name: str) -> str:
+        f = fields[name]
+        return f"{f.title}：{f.description}"
+
+    coded = lambda labels: "、".join(f"{k}（{v}）" for k, v in labels.items())  # noqa: E731
+    allowed = {
+        "id": "任意文字，每户不同", "birth": "YYYY-MM", "category": coded(CATEGORY_LABELS),
+        "employment": coded(EMPLOYMENT_LABELS), "region": coded(REGION_NAMES), "as_of": "YYYY-MM-DD",
+        **{c: f"{lo}–{hi}{' 的整数' if whole else ''}" for c, (lo, hi, whole) in NUMERIC.items()},
+    }
+    means = {
+        "id": "编号：原样写进结果，用来对应每一户",
+        "children": "需抚养的子女人数", "elders": "需赡养的老人人数",
+        **{c: meaning(c) for c in EXAMPLES[0] if c in fields},
+    }
+    empty = {**{c: f"按 {v:g}" if isinstance(v, int | float) else f"按 {v}" for c, v in DEFAULTS.items()},
+             "avg_index": "按 1.0 估算", "as_of": "按今天"}
+    return pd.DataFrame(
+        [{"列名": c, "含义": means[c], "可填的值": allowed[c], "必填": "是" if c in REQUIRED else "否",
+          "空着时": empty.get(c, "")} for c in EXAMPLES[0]]
+    )
+
+
+def write_template(path: Path) -> None:
+    """An input file to fill in: the columns with three example households; in Excel a second
+    sheet “填写说明” explains each column. Planning the template as it stands works."""
+    check_format(path, "OUT")
+    example = pd.DataFrame(EXAMPLES)
+    if path.suffix.lower() not in EXCEL:
+        write_table(example, path)
+        return
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        example.to_excel(xl, index=False, sheet_name="填写")
+        columns_help().to_excel(xl, index=False, sheet_name="填写说明")
+        xl.sheets["填写"].freeze_panes = "A2"
+        for col, width in zip("ABCDE", (22, 40, 60, 8, 14), strict=True):
+            xl.sheets["填写说明"].column_dimensions[col].width = width
 
 
 def check_format(path: Path, which: str) -> None:

@@ -47,6 +47,14 @@ def _plan_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_template(args: argparse.Namespace) -> int:
+    from renshe.planner import batch
+
+    batch.write_template(Path(args.dst))
+    print(f"已写出模板 / template written: {args.dst}")
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plan", help="社保规划：一个家庭的最优缴费方案 / plan one household")
     p.add_argument("--input", required=True, help="JSON profile file, or - for stdin")
@@ -57,3 +65,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("dst", metavar="OUT", help="results, .csv, .xlsx or .parquet")
     p.add_argument("--assumptions", help="JSON file with assumptions for every row (optional)")
     p.set_defaults(func=_plan_batch)
+    p = sub.add_parser("plan-template", help="批量规划的输入模板（含示例和填写说明）/ an input file to fill in")
+    p.add_argument("dst", metavar="OUT", help=".xlsx (with a sheet explaining each column), .csv or .parquet")
+    p.set_defaults(func=_plan_template)

@@ -148,3 +148,21 @@ def test_processes_give_the_same_result():
     one = batch.plan_frame(df.copy(), TODAY, workers=1)
     two = batch.plan_frame(df.copy(), TODAY, workers=2)
     pd.testing.assert_frame_equal(one, two)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "csv"])
+def test_the_template_plans_as_it_stands_and_explains_every_column(tmp_path, capsys, ext):
+    tpl = tmp_path / f"template.{ext}"
+    assert main(["plan-template", str(tpl)]) == 0
+    assert main(["plan-batch", str(tpl), str(tmp_path / f"out.{ext}")]) == 0
+    capsys.readouterr()
+    out = READ[ext](tmp_path / f"out.{ext}")
+    assert len(out) == len(batch.EXAMPLES) and out["error"].isna().all() and out["key"].notna().all()
+    if ext == "xlsx":
+        example = pd.read_excel(tpl, sheet_name="填写")
+        notes = pd.read_excel(tpl, sheet_name="填写说明", dtype=str, keep_default_na=False)
+        assert list(notes["列名"]) == list(example.columns)  # a note for every column, in order
+        assert set(notes.loc[notes["必填"] == "是", "列名"]) == set(batch.REQUIRED)
+        paid = notes.set_index("列名").loc["paid_months"]
+        assert paid["可填的值"] == "0–600 的整数" and paid["空着时"] == "按 0" and "已缴费月数" in paid["含义"]
+        assert "female_50（女工人（原50岁退休））" in notes.set_index("列名").loc["category", "可填的值"]
