@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import zipfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -108,7 +109,7 @@ def columns_help() -> pd.DataFrame:
 def write_template(path: Path) -> None:
     """An input file to fill in: the columns with three example households; in Excel a second
     sheet “填写说明” explains each column. Planning the template as it stands works."""
-    check_format(path, "OUT")
+    check_output(path)
     example = pd.DataFrame(EXAMPLES)
     if path.suffix.lower() not in EXCEL:
         write_table(example, path)
@@ -129,6 +130,25 @@ def check_format(path: Path, which: str) -> None:
             f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：请用 .csv、.xlsx 或 .parquet（旧版 .xls 请在 Excel 中另存为 .xlsx）",
             f"unsupported file type {path.suffix or '(none)'!r}: use .csv, .xlsx or .parquet (save an old .xls as .xlsx)",
         )
+
+
+def check_output(path: Path) -> None:
+    """Refuse an output that cannot be written — wrong type, no such folder, not writable —
+    before any planning, not after a million rows."""
+    check_format(path, "OUT")
+    folder = path.resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise RulesError.of(
+            "OUT", f"无法写入输出文件：文件夹“{folder}”不存在或不可写", f"cannot write the output: folder {folder} is missing or read-only"
+        )
+
+
+def write_table(df: pd.DataFrame, path: Path) -> None:
+    """Write CSV, Excel (one sheet “规划结果”, header frozen) or Parquet, by extension."""
+    try:
+        _write(df, path)
+    except OSError as exc:
+        raise RulesError.of("OUT", f"无法写入输出文件：{exc}", f"cannot write the output: {exc}") from None
 
 
 def first_row(path: Path) -> int:
@@ -161,11 +181,13 @@ def read_table(path: Path) -> pd.DataFrame:
                     df[col] = df[col].map(_excel_text).astype(object)
             return df
         return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=dict.fromkeys(TEXT_COLUMNS, str))
-    except (OSError, ValueError, KeyError) as exc:  # openpyxl raises KeyError/ValueError on a file that is not xlsx
+    except zipfile.BadZipFile:  # an .xlsx is a zip archive; this one is not
+        raise RulesError.of("IN", "无法读取输入文件：不是有效的 .xlsx 文件", "cannot read the input file: not a valid .xlsx file") from None
+    except (OSError, ValueError, KeyError) as exc:  # what pandas and openpyxl raise on a bad file
         raise RulesError.of("IN", f"无法读取输入文件：{exc}", f"cannot read the input file: {exc}") from None
 
 
-def write_table(df: pd.DataFrame, path: Path) -> None:
+def _write(df: pd.DataFrame, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix in PARQUET:
         df.to_parquet(path, index=False)
@@ -375,7 +397,7 @@ def run(
     summary (rows, planned, errors, households with no affordable option)."""
     from tqdm import tqdm
 
-    check_format(dst, "OUT")
+    check_output(dst)
     df = read_table(src)
     if dst.suffix.lower() in EXCEL and len(df) >= EXCEL_MAX_ROWS:
         raise RulesError.of(

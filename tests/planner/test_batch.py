@@ -166,3 +166,16 @@ def test_the_template_plans_as_it_stands_and_explains_every_column(tmp_path, cap
         paid = notes.set_index("列名").loc["paid_months"]
         assert paid["可填的值"] == "0–600 的整数" and paid["空着时"] == "按 0" and "已缴费月数" in paid["含义"]
         assert "female_50（女工人（原50岁退休））" in notes.set_index("列名").loc["category", "可填的值"]
+
+
+def test_unreadable_input_and_unwritable_output_are_refused_before_planning(tmp_path, capsys):
+    fake = tmp_path / "in.xlsx"
+    fake.write_text("id,birth\n1,1980-01\n")  # a CSV renamed to .xlsx
+    assert main(["plan-batch", str(fake), str(tmp_path / "out.csv")]) == 2
+    assert "不是有效的 .xlsx 文件" in capsys.readouterr().err
+    src = tmp_path / "in.csv"
+    profiles(5, seed=1, today=TODAY).to_csv(src, index=False)
+    for cmd in (["plan-batch", str(src), str(tmp_path / "no" / "out.csv")], ["plan-template", str(tmp_path / "no" / "t.xlsx")]):
+        assert main(cmd) == 2
+        err = capsys.readouterr().err
+        assert "无法写入输出文件" in err and "cannot write the output" in err
