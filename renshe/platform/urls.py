@@ -12,6 +12,7 @@ DOMAIN_URLS: list = [
     "renshe.normdocs.urls",
     "renshe.arrears.urls",
     "renshe.planner.urls",
+    "renshe.planner.batchjobs.urls",
 ]
 
 urlpatterns = [

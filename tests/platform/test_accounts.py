@@ -254,3 +254,13 @@ def test_domain_apps_declare_role_permissions_in_their_roles_module(monkeypatch)
     module.PERMISSIONS = {"judge": ["fakeapp.view_case"]}
     with pytest.raises(ValueError, match="judge"):
         declared_permissions([app])
+
+
+def test_tests_write_nothing_into_the_developers_var(settings):
+    """The suite has its own var/ (settings.test): load_demo in a test once replaced the
+    developer's var/demo-passwords.txt, and the demo logins stopped working."""
+    from pathlib import Path
+
+    repo_var = Path(__file__).resolve().parents[2] / "var"
+    assert Path(settings.RENSHE["VAR_DIR"]).resolve() != repo_var.resolve()
+    assert Path(settings.MEDIA_ROOT).is_relative_to(settings.RENSHE["VAR_DIR"])

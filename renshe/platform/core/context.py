@@ -17,6 +17,7 @@ MODULES = [
 
 STAFF_MODULES = [
     {"url": "/arrears/", "name": "劳动监测预警"},
+    {"url": "/planner/batch/", "name": "批量社保规划"},
     {"url": "/disputes/", "name": "调解仲裁办案"},
     {"url": "/appeals/", "name": "诉求办理"},
     {"url": "/inspections/", "name": "执法监督"},

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "renshe.normdocs",
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
+    "renshe.planner.batchjobs",
 ]
 
 MIDDLEWARE = [

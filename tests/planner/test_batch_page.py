@@ -1,0 +1,125 @@
+"""/planner/batch/: staff upload a file of households, it is planned on the task queue (django-q2,
+synchronous in tests) with plan-batch's own code, and they download the result as Excel."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from renshe.planner.batchjobs import views
+from renshe.planner.batchjobs.models import PlanBatch
+from renshe.platform.audit.models import AuditRecord
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _xlsx(rows: list[list]) -> io.BytesIO:
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    buf.name = "households.xlsx"
+    return buf
+
+
+GOOD = [
+    ["id", "birth", "category", "employment", "monthly_income", "children"],
+    ["a", "1980-05", "male_60", "employee", 8000, 1],
+    ["b", "1986-09", "female_55", "flexible", 6500, 0],
+    ["c", "1975-11", "female_50", "rural_resident", "不知道", 0],
+]
+
+
+def _upload(client, file, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post("/planner/batch/", {"file": file})
+
+
+def test_only_staff_with_the_role(client, demo):
+    assert client.get("/planner/batch/").status_code == 302  # to the login page
+    client.force_login(demo["mediator.xm"])
+    assert client.get("/planner/batch/").status_code == 403
+    client.force_login(demo["staff"])
+    assert client.get("/planner/batch/").status_code == 200
+
+
+def test_upload_plan_download(client, demo, media, django_capture_on_commit_callbacks):
+    client.force_login(demo["staff"])
+    r = _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
+    assert r.status_code == 302
+    job = PlanBatch.objects.get()
+    assert job.status == PlanBatch.Status.DONE and job.owner == demo["staff"]
+    assert job.summary == {"rows": 3, "planned": 2, "errors": 1, "no_affordable_option": 0}
+    # the upload (personal data) is gone once planned; only the result is kept
+    assert not job.source and not list((Path(media) / "planner/batch/in").glob("*"))
+    page = client.get("/planner/batch/").content.decode()
+    assert "households.xlsx" in page and "已完成" in page and "有问题 1 行" in page
+    got = client.get(f"/planner/batch/{job.pk}/result.xlsx")
+    assert got.status_code == 200 and "attachment" in got["Content-Disposition"]
+    out = pd.read_excel(io.BytesIO(b"".join(got.streaming_content)), dtype={"id": str})
+    assert list(out["id"]) == ["a", "b", "c"] and out["key"][:2].notna().all()
+    assert out["error"][2].startswith("第4行 row 4:") and "monthly_income" in out["error"][2]
+    actions = set(AuditRecord.objects.filter(object_id=str(job.pk)).values_list("action", flat=True))
+    assert actions == {"queued", "planned"}
+
+
+def test_a_batch_is_its_owners_alone(client, demo, django_capture_on_commit_callbacks):
+    client.force_login(demo["staff"])
+    _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
+    client.get("/planner/batch/")  # the owner reads the “已提交” notice
+    job = PlanBatch.objects.get()
+    client.force_login(demo["leader"])
+    assert "households.xlsx" not in client.get("/planner/batch/").content.decode()
+    assert client.get(f"/planner/batch/{job.pk}/result.xlsx").status_code == 404
+    assert client.post(f"/planner/batch/{job.pk}/delete").status_code == 404
+    assert PlanBatch.objects.filter(pk=job.pk).exists()
+
+
+def test_delete_removes_the_result(client, demo, media, django_capture_on_commit_callbacks):
+    client.force_login(demo["staff"])
+    _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
+    job = PlanBatch.objects.get()
+    result = Path(job.result.path)
+    assert result.exists()
+    assert client.post(f"/planner/batch/{job.pk}/delete").status_code == 302
+    assert not PlanBatch.objects.exists() and not result.exists()
+    assert AuditRecord.objects.filter(object_id=str(job.pk), action="deleted").exists()
+
+
+def test_a_file_the_planner_refuses_ends_with_the_reason(client, demo, django_capture_on_commit_callbacks):
+    client.force_login(demo["staff"])
+    _upload(client, _xlsx([["id", "birth"], ["a", "1980-05"]]), django_capture_on_commit_callbacks)
+    job = PlanBatch.objects.get()
+    assert job.status == PlanBatch.Status.FAILED and not job.result and not job.source
+    assert "缺少列" in job.error and "lacks the columns" in job.error
+    assert "缺少列" in client.get("/planner/batch/").content.decode()
+
+
+@pytest.mark.parametrize(("name", "reason"), [("old.xls", "另存为 .xlsx"), ("big.csv", "文件过大")])
+def test_uploads_refused_before_queueing(client, demo, monkeypatch, django_capture_on_commit_callbacks, name, reason):
+    monkeypatch.setattr(views, "MAX_UPLOAD_BYTES", 10)  # 20 MB in service, scaled down for the test
+    client.force_login(demo["staff"])
+    f = io.BytesIO(b"id,birth,category,employment,monthly_income\n")
+    f.name = name
+    r = _upload(client, f, django_capture_on_commit_callbacks)
+    assert r.status_code == 302 and not PlanBatch.objects.exists()
+    assert reason in client.get("/planner/batch/").content.decode()
+
+
+def test_the_template_downloads(client, demo):
+    client.force_login(demo["staff"])
+    r = client.get("/planner/batch/template.xlsx")
+    assert r.status_code == 200
+    sheets = pd.read_excel(io.BytesIO(r.content), sheet_name=None)
+    assert set(sheets) == {"填写", "填写说明"} and len(sheets["填写"]) == 3
