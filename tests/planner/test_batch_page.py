@@ -123,3 +123,26 @@ def test_the_template_downloads(client, demo):
     assert r.status_code == 200
     sheets = pd.read_excel(io.BytesIO(r.content), sheet_name=None)
     assert set(sheets) == {"填写", "填写说明"} and len(sheets["填写"]) == 3
+
+
+def test_a_batch_whose_worker_stopped_is_planned_again(demo, settings):
+    """The queue re-delivers a task whose worker stopped; the batch it left “running” is planned
+    afresh once it has run longer than the queue's timeout, and not before."""
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from renshe.planner.batchjobs.tasks import run_batch
+
+    job = PlanBatch.objects.create(owner=demo["staff"], source_name="h.xlsx", status=PlanBatch.Status.RUNNING,
+                                   started_at=timezone.now())
+    job.source.save("h.xlsx", ContentFile(_xlsx(GOOD).getvalue()))
+    assert run_batch(str(job.pk)) == "running" and not job.stalled  # still in its first worker's hands
+    started = timezone.now() - dt.timedelta(seconds=settings.Q_CLUSTER["timeout"] + 60)
+    PlanBatch.objects.filter(pk=job.pk).update(started_at=started)
+    job.refresh_from_db()
+    assert job.stalled and not job.pending  # the page offers to delete it
+    assert run_batch(str(job.pk)) == "done"
+    job.refresh_from_db()
+    assert job.summary["planned"] == 2 and not job.source

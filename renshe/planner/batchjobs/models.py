@@ -4,10 +4,12 @@ as it has been planned; the result stays until its owner deletes it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class PlanBatch(models.Model):
@@ -27,6 +29,7 @@ class PlanBatch(models.Model):
     summary = models.JSONField("汇总", default=dict, blank=True)
     error = models.TextField("原因", blank=True)
     created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    started_at = models.DateTimeField("开始规划", null=True, blank=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
 
     class Meta:
@@ -37,5 +40,12 @@ class PlanBatch(models.Model):
         return f"{self.source_name}（{self.get_status_display()}）"
 
     @property
+    def stalled(self) -> bool:
+        """Running for longer than the queue lets a task run: its worker was stopped (a
+        restart, the task timeout), and the queue will hand the task out again."""
+        limit = dt.timedelta(seconds=settings.Q_CLUSTER["timeout"])
+        return self.status == self.Status.RUNNING and self.started_at is not None and timezone.now() - self.started_at > limit
+
+    @property
     def pending(self) -> bool:
-        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+        return self.status == self.Status.QUEUED or (self.status == self.Status.RUNNING and not self.stalled)

@@ -18,13 +18,15 @@ from renshe.rules.errors import RulesError
 def run_batch(batch_id: str) -> str:
     """Plan the batch (a django-q2 task); returns its final status. A file the planner refuses
     (a missing column, an unreadable file) ends as 未能完成 with the reason in both languages;
-    bad rows inside a good file are reported in the result, as the CLI does."""
+    bad rows inside a good file are reported in the result, as the CLI does. The queue hands a
+    task out again when its worker stopped before it finished (``retry``); a batch left
+    running by such a worker is then planned afresh."""
     with transaction.atomic():
         job = PlanBatch.objects.select_for_update().get(pk=batch_id)
-        if job.status != PlanBatch.Status.QUEUED:
-            return job.status  # already taken (a retried task)
-        job.status = PlanBatch.Status.RUNNING
-        job.save(update_fields=["status"])
+        if not (job.status == PlanBatch.Status.QUEUED or job.stalled):
+            return job.status  # done, or running in another worker
+        job.status, job.started_at = PlanBatch.Status.RUNNING, timezone.now()
+        job.save(update_fields=["status", "started_at"])
     src = Path(job.source.path)
     out = src.with_name(f"{job.pk}-result.xlsx")
     try:
