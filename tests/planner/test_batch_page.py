@@ -146,3 +146,23 @@ def test_a_batch_whose_worker_stopped_is_planned_again(demo, settings):
     assert run_batch(str(job.pk)) == "done"
     job.refresh_from_db()
     assert job.summary["planned"] == 2 and not job.source
+
+
+def test_results_are_deleted_after_the_keeping_period(client, demo, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from django.utils import timezone
+    from django_q.models import Schedule
+
+    from renshe.planner.batchjobs.tasks import KEEP_DAYS, purge
+
+    assert Schedule.objects.filter(func="renshe.planner.batchjobs.tasks.purge", schedule_type="D").exists()
+    client.force_login(demo["staff"])
+    _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
+    job = PlanBatch.objects.get()
+    result = Path(job.result.path)
+    assert f"结果保留 {KEEP_DAYS} 天后自动删除" in client.get("/planner/batch/").content.decode()
+    assert purge(timezone.now() + dt.timedelta(days=KEEP_DAYS - 1)) == 0 and result.exists()
+    assert purge(timezone.now() + dt.timedelta(days=KEEP_DAYS + 1)) == 1
+    assert not PlanBatch.objects.exists() and not result.exists()
+    assert AuditRecord.objects.filter(object_id=str(job.pk), action="expired").exists()

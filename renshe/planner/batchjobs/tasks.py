@@ -3,6 +3,7 @@ behind ``renshe plan-batch``), then drop the upload, keeping only the result."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from django.core.files.base import File
@@ -13,6 +14,11 @@ from renshe.planner import batch
 from renshe.planner.batchjobs.models import PlanBatch
 from renshe.platform.audit.service import record
 from renshe.rules.errors import RulesError
+
+#: days a finished batch's result is kept before :func:`purge` deletes it: the result lists
+#: households' pensions and incomes, so it is kept no longer than the work needs (a product
+#: rule, not a legal number; the owner can delete it sooner)
+KEEP_DAYS = 30
 
 
 def run_batch(batch_id: str) -> str:
@@ -45,3 +51,19 @@ def run_batch(batch_id: str) -> str:
     job.save()
     record(None, job, "planned" if job.status == PlanBatch.Status.DONE else "failed", note=job.error[:500])
     return job.status
+
+
+def purge(now: dt.datetime | None = None) -> int:
+    """Delete the batches finished more than :data:`KEEP_DAYS` ago, with their files (a daily
+    django-q2 schedule, migration 0002). Returns how many went."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=KEEP_DAYS)
+    old = PlanBatch.objects.filter(finished_at__lt=cutoff)
+    n = 0
+    for job in old:
+        with transaction.atomic():
+            record(None, job, "expired", note=f"{KEEP_DAYS} 天保留期满 / kept {KEEP_DAYS} days")
+            job.result.delete(save=False)
+            job.source.delete(save=False)
+            job.delete()
+        n += 1
+    return n

@@ -19,6 +19,7 @@ from django_q.tasks import async_task
 
 from renshe.planner import batch
 from renshe.planner.batchjobs.models import PlanBatch
+from renshe.planner.batchjobs.tasks import KEEP_DAYS
 from renshe.platform.accounts.access import role_required
 from renshe.platform.audit.service import record
 from renshe.rules.errors import RulesError
@@ -64,6 +65,7 @@ def batches(request: HttpRequest) -> HttpResponse:
         "jobs": jobs,
         "pending": any(j.pending for j in jobs),
         "max_mb": MAX_UPLOAD_BYTES // 1048576,
+        "keep_days": KEEP_DAYS,
     })
 
 
