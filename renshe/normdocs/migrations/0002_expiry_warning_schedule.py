@@ -2,23 +2,10 @@
 
 from django.db import migrations
 
-NAME = "normdocs_expiry_warnings"
-FUNC = "renshe.normdocs.warnings.expiry_warnings"
-
-
-def add_schedule(apps, schema_editor):
-    Schedule = apps.get_model("django_q", "Schedule")
-    Schedule.objects.get_or_create(name=NAME, defaults={"func": FUNC, "schedule_type": "D", "repeats": -1})
-
-
-def remove_schedule(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.filter(name=NAME).delete()
+from renshe.platform.core.schedules import DJANGO_Q, daily
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("normdocs", "0001_initial"),
-        ("django_q", "0019_alter_task_options_alter_ormq_key_alter_ormq_lock_and_more"),
-    ]
+    dependencies = [("normdocs", "0001_initial"), DJANGO_Q]
 
-    operations = [migrations.RunPython(add_schedule, remove_schedule)]
+    operations = [daily("normdocs_expiry_warnings", "renshe.normdocs.warnings.expiry_warnings")]
