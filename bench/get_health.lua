@@ -6,7 +6,7 @@ function delay() return pace end
 function done(summary, latency, requests)
   local e = summary.errors
   local f = io.open(os.getenv("OUT"), "w")
-  f:write(string.format('{"requests": %d, "p50_ms": %.2f, "p99_ms": %.2f, "errors": %d}', summary.requests,
-    latency:percentile(50) / 1e3, latency:percentile(99) / 1e3, e.connect + e.read + e.write + e.timeout + e.status))
+  f:write(string.format('{"requests": %d, "seconds": %.3f, "p50_ms": %.2f, "p99_ms": %.2f, "errors": %d}',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3, latency:percentile(99) / 1e3, e.connect + e.read + e.write + e.timeout + e.status))
   f:close()
 end

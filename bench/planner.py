@@ -160,12 +160,17 @@ def _server(workers: int, threads: int, var: Path) -> Iterator[subprocess.Popen]
         server.wait(10)
 
 
+def _wrk_base(seconds: float) -> list[str]:
+    """The start of every wrk command: latency percentiles, the duration in whole seconds (wrk
+    refuses "7.5s"), and a timeout long enough that a slow answer counts as slow, not lost."""
+    return ["wrk", "--latency", "-d", f"{max(1, round(seconds))}s", "--timeout", "30s"]
+
+
 def _wrk(port: int, clients: int, seconds: float, pace_ms: int, bodies: Path, health: bool) -> dict:
     """One wrk run (a C load generator: it costs the server little CPU and no GIL)."""
     with tempfile.TemporaryDirectory() as tmp:
         out, hout = Path(tmp) / "plan.json", Path(tmp) / "health.json"
-        # wrk reads whole seconds only ("7.5s" is an error), so the duration is rounded
-        base = ["wrk", "--latency", "-d", f"{max(1, round(seconds))}s", "--timeout", "30s"]
+        base = _wrk_base(seconds)
         side = None
         if health:  # one user reading /api/v1/health once a second beside the plan load
             side = subprocess.Popen([*base, "-t1", "-c1", "-s", str(HERE / "get_health.lua"),
@@ -188,13 +193,11 @@ def _wrk_floor(port: int, clients: int, seconds: float) -> dict:
     that does no work (routing, middleware, HTTP), the floor under any plan's latency."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "health.json"
-        subprocess.run(["wrk", "--latency", "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
-                        f"-t{min(2, clients)}", f"-c{clients}", "-s", str(HERE / "get_health.lua"),
+        subprocess.run([*_wrk_base(seconds), f"-t{min(2, clients)}", f"-c{clients}", "-s", str(HERE / "get_health.lua"),
                         f"http://127.0.0.1:{port}/api/v1/health"],
                        env={**os.environ, "OUT": str(out), "PACE_MS": "0"}, stdout=subprocess.DEVNULL, check=True)
         r = json.loads(out.read_text())
-    r["seconds"] = seconds
-    r["requests_per_s"] = round(r["requests"] / seconds, 1)
+    r["requests_per_s"] = round(r["requests"] / r["seconds"], 1)  # over the time wrk really ran
     return r
 
 

@@ -4,9 +4,10 @@ One profile a row (CONTRACTS.md): ``id``, the profile's scalar fields and depend
 counts ``children`` and ``elders``. Rows are checked column by column; a bad row gets its row
 number and reason in ``error`` and the others are still planned. The row number is the one
 the person sees in the file: in CSV and Excel the header is row 1, so the first household is
-row 2 (as ``renshe arrears ingest`` counts); in Parquet, which has no header row, it is row 1. Valid rows are planned in
-chunks per (region, as-of date, employment) with :func:`renshe.planner.optimize.evaluate`,
-so a million rows take one pass of array arithmetic, not a million calls.
+row 2 (as ``renshe arrears ingest`` counts); in Parquet, which has no header row, it is row 1.
+Valid rows are planned in chunks per (region, as-of date, employment) with
+:func:`renshe.planner.optimize.evaluate`, so a million rows take one pass of array
+arithmetic, not a million calls.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import pandas as pd
 from renshe.planner import optimize as opt
 from renshe.planner.explain import resolve_assumptions
 from renshe.planner.law import law_on
-from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS, Assumptions, Profile
+from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS, MAX_DEPENDENTS, Assumptions, Profile
 from renshe.rules import retirement
 from renshe.rules.errors import RulesError
 from renshe.rules.regions import REGION_NAMES
@@ -45,8 +46,8 @@ NUMERIC = {
     "monthly_debt_payments": (0, 10_000_000, False),
     "paid_months": (0, 600, True),
     "account_balance": (0, 10_000_000, False),
-    "children": (0, 20, True),
-    "elders": (0, 20, True),
+    "children": (0, MAX_DEPENDENTS, True),
+    "elders": (0, MAX_DEPENDENTS, True),
     "avg_index": (0.3, 3.0, False),
 }
 OUT_COLUMNS = [

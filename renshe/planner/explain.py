@@ -260,7 +260,7 @@ def _reasons(
         last_age = int(law.pension.divisor_ages[-1]) // 12  # 国发〔2005〕38号 附件 计发月数表
         return [
             f"按现行规定没有可以测算的缴费方案：职工养老保险的个人账户计发月数表只到{last_age}岁，延长缴费到{last_age}岁"
-            f"仍不满最低缴费年限，城乡居民养老保险也无法在规定年龄内缴满{int(law.resident_min.value) / 12:g}年。",
+            f"仍不满最低缴费年限，城乡居民养老保险也无法在规定年龄内缴满{law.resident_min_years:g}年。",
             "请带上缴费记录到社保经办机构咨询一次性补缴等办法。",
         ]
     if rec is None:
@@ -359,7 +359,7 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
         key="retirement",
     )
     t.add(
-        "按月领取基本养老金须累计缴费满最低年限（2030年起逐年提高）；不足的可延长缴费",
+        f"按月领取基本养老金须累计缴费满最低年限（{retirement.minimum_rise_year()}年起逐年提高）；不足的可延长缴费",
         retirement.measures("第二条"),
         inputs={"社会保险法": "第十六条"},
         key="minimum_period",
@@ -382,7 +382,7 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
     )
     t.add(
         f"城乡居民养老金 = 基础养老金 + 个人账户（个人缴费 + 政府补贴，计息）÷ {float(law.resident_divisor.value):g}；"
-        f"年满{int(law.resident_age.value)}周岁、累计缴费满{int(law.resident_min.value) / 12:g}年按月领取",
+        f"年满{int(law.resident_age.value)}周岁、累计缴费满{law.resident_min_years:g}年按月领取",
         GUOFA_2014_8,
         params=[law.resident_tiers, law.resident_basic, law.resident_divisor, law.resident_age, law.resident_min],
         key="resident_pension",

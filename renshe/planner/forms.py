@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS
+from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS, MAX_DEPENDENTS
 from renshe.rules.errors import FieldProblem
 from renshe.rules.regions import REGION_NAMES
 
@@ -46,8 +46,6 @@ def fields() -> list[FormField]:
     ]
 
 
-#: the most children or elders one form takes (a bound against typing slips, not a legal number)
-MAX_DEPENDENTS = 20
 COUNT_FIELDS = {"children": "child", "elders": "elder"}
 
 ASSUMPTION_FIELDS = ("wage_growth", "interest", "indexation", "discount_rate", "life_expectancy", "dependent_floor")

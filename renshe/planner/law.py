@@ -72,6 +72,11 @@ class Law:
     #: option templates built from this law, by employment code (see optimize.template)
     templates: dict = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def resident_min_years(self) -> float:
+        """The resident scheme's minimum period in years, as the wording states it (国发〔2014〕8号 七、)."""
+        return int(self.resident_min.value) / 12
+
     def tax_rate(self, annual_taxable: np.ndarray) -> np.ndarray:
         """Marginal IIT rate on annual taxable income (个人所得税法 附件税率表一)."""
         tops = np.array([t if t is not None else np.inf for t, _ in self.iit_brackets.value], dtype=np.float64)

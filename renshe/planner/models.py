@@ -25,6 +25,10 @@ Employment = Literal["employee", "flexible", "unemployed", "rural_resident"]
 Scheme = Literal["employee", "flexible", "resident"]
 
 
+#: the most dependants one profile takes (a bound against typing slips, not a legal number)
+MAX_DEPENDENTS = 20
+
+
 class Dependent(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -73,7 +77,7 @@ class Profile(BaseModel):
     )
     monthly_income: float = Field(ge=0, le=10_000_000, title="家庭月收入（元）", description="税前，元/月")
     monthly_debt_payments: float = Field(default=0, ge=0, le=10_000_000, title="每月还债（元）", description="房贷、车贷等月供")
-    dependents: list[Dependent] = Field(default_factory=list, max_length=20, title="被抚养人", description="子女、老人等")
+    dependents: list[Dependent] = Field(default_factory=list, max_length=MAX_DEPENDENTS, title="被抚养人", description="子女、老人等")
     paid_months: int = Field(default=0, ge=0, le=600, title="已缴费月数", description="到目前为止累计缴费月数")
     account_balance: float = Field(default=0, ge=0, le=10_000_000, title="个人账户余额（元）", description="养老保险个人账户储存额")
     avg_index: float | None = Field(

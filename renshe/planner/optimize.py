@@ -117,12 +117,11 @@ def _build_template(law: Law, employment: int) -> Template:
                 rows.append((key, f"灵活就业·基数{pct}%·{_timing_label(off)}", FLEXIBLE, ratio, np.nan, 0.0, off, 0, 0))
             key = f"flexible|r{pct:03d}|t+0|stop"
             rows.append((key, f"灵活就业·基数{pct}%·缴满最低年限即停", FLEXIBLE, ratio, np.nan, 0.0, 0, 1, 0))
-        minimum_years = int(law.resident_min.value) / 12  # 国发〔2014〕8号 七、
         for tier, subsidy in law.resident_tiers.value:
             t = int(tier)
             rows.append((f"resident|y{t:05d}|full", f"城乡居民·每年{t}元档", RESIDENT, np.nan, tier, subsidy, 0, 0, 0))
             rows.append(
-                (f"resident|y{t:05d}|stop", f"城乡居民·每年{t}元档·缴满{minimum_years:g}年即停", RESIDENT, np.nan, tier, subsidy, 0, 1, 0)
+                (f"resident|y{t:05d}|stop", f"城乡居民·每年{t}元档·缴满{law.resident_min_years:g}年即停", RESIDENT, np.nan, tier, subsidy, 0, 1, 0)
             )
     cols = list(zip(*rows, strict=True))
     return Template(

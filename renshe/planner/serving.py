@@ -19,8 +19,8 @@ thread, 486–587 at 3.2–3.9 ms with a planning process, the same gunicorn set
 Each web worker starts its own planner on first use (and ``renshe.platform.wsgi`` starts it
 when the worker boots), a plain ``python -m renshe.planner.serving`` connected by a socket
 pair; it needs neither Django nor the network. It ends when its worker does (the socket
-closes); if it dies, the requests waiting for it fail with an error and the next request
-starts a new one.
+closes). If it dies, a new one is started and each request that was waiting is sent to it
+once more; a request that still gets no answer fails with :class:`PlannerUnavailable`.
 """
 
 from __future__ import annotations
@@ -224,7 +224,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-batch", type=int, default=MAX_BATCH)
     args = ap.parse_args(argv)
     conn = Connection(args.fd)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the worker; the planner ends with it    # Everything imported so far lives as long as the process: keep it out of the collector's
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the worker; the planner ends with it
+    # Everything imported so far lives as long as the process: keep it out of the collector's
     # walks, and collect the youngest generation less often (see renshe.platform.wsgi).
     gc.freeze()
     gc.set_threshold(20_000, 20, 10)

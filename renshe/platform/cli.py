@@ -60,7 +60,7 @@ def _die_with_parent() -> None:
 #: process group (Ctrl-C in a terminal, ``kill -- -PGID``) reaches only us and each child is
 #: asked to stop once, by :func:`_stop`. Twice is not harmless: the queue worker's SIGTERM
 #: handler (django-q2's ``Cluster.sig_handler``) deadlocks when a second signal arrives while it
-#: runs, and stopping then took 33 s and a SIGKILL instead of about 3 s (measured 2026-11-26).
+#: runs, and stopping then took 33 s and a SIGKILL instead of about 2 s (measured 2026-11-26).
 _CHILD = {"start_new_session": True, "preexec_fn": _die_with_parent}
 
 

@@ -21,6 +21,7 @@ calculator uses the same function for one person.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -173,6 +174,13 @@ def _minimum_table() -> tuple[int, np.ndarray]:
         end = month_of(p.effective_to) if p.effective_to else last
         table[month_of(p.effective_from) - first : end - first + 1] = int(p.value)
     return first, table
+
+
+def minimum_rise_year() -> int:
+    """The year the minimum contribution period starts to rise (办法第二条), read from
+    ``pension.min_contribution_months``: the first value above the one before it."""
+    periods = parameter("pension.min_contribution_months").periods("national")
+    return next(p.effective_from.year for before, p in itertools.pairwise(periods) if p.value > before.value)
 
 
 def minimum_months(months: np.ndarray) -> np.ndarray:

@@ -166,3 +166,17 @@ def test_results_are_deleted_after_the_keeping_period(client, demo, django_captu
     assert purge(timezone.now() + dt.timedelta(days=KEEP_DAYS + 1)) == 1
     assert not PlanBatch.objects.exists() and not result.exists()
     assert AuditRecord.objects.filter(object_id=str(job.pk), action="expired").exists()
+
+
+def test_a_fault_of_ours_fails_the_batch_instead_of_leaving_it_running(client, demo, monkeypatch,
+                                                                      django_capture_on_commit_callbacks):
+    from renshe.planner import batch
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(batch, "run", broken)  # stands for any unforeseen fault in planning
+    client.force_login(demo["staff"])
+    _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
+    job = PlanBatch.objects.get()
+    assert job.status == PlanBatch.Status.FAILED and "内部错误" in job.error and not job.source and not job.result

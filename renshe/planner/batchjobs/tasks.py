@@ -4,9 +4,9 @@ behind ``renshe plan-batch``), then drop the upload, keeping only the result."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
-from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,6 +14,8 @@ from renshe.planner import batch
 from renshe.planner.batchjobs.models import PlanBatch
 from renshe.platform.audit.service import record
 from renshe.rules.errors import RulesError
+
+log = logging.getLogger(__name__)
 
 #: days a finished batch's result is kept before :func:`purge` deletes it: the result lists
 #: households' pensions and incomes, so it is kept no longer than the work needs (a product
@@ -33,19 +35,23 @@ def run_batch(batch_id: str) -> str:
             return job.status  # done, or running in another worker
         job.status, job.started_at = PlanBatch.Status.RUNNING, timezone.now()
         job.save(update_fields=["status", "started_at"])
-    src = Path(job.source.path)
-    out = src.with_name(f"{job.pk}-result.xlsx")
+    # planned straight into the place the result field names: no copy of the households' data
+    name = job.result.field.generate_filename(job, f"{job.pk}.xlsx")
+    out = Path(job.result.storage.path(name))
+    out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        summary = batch.run(src, out, show_progress=False, workers=1)
+        summary = batch.run(Path(job.source.path), out, show_progress=False, workers=1)
     except RulesError as exc:
         job.status, job.error = PlanBatch.Status.FAILED, "\n".join(p.line() for p in exc.problems)
-    else:
-        with out.open("rb") as fh:
-            job.result.save(f"{job.pk}.xlsx", File(fh), save=False)
-        summary.pop("out", None)  # a path on the server, not for the page
-        job.status, job.summary = PlanBatch.Status.DONE, summary
-    finally:
         out.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - a fault of ours: logged, and the batch says so instead of hanging
+        log.exception("planning batch %s failed", job.pk)
+        job.status, job.error = PlanBatch.Status.FAILED, "规划时出现内部错误，已记录，请联系管理员 / internal error (logged)"
+        out.unlink(missing_ok=True)
+    else:
+        summary.pop("out", None)  # a path on the server, not for the page
+        job.result.name, job.status, job.summary = name, PlanBatch.Status.DONE, summary
+    finally:
         job.source.delete(save=False)  # personal data: kept no longer than needed
     job.finished_at = timezone.now()
     job.save()
