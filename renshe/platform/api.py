@@ -17,6 +17,7 @@ from renshe.rules.errors import FieldProblem, RulesError
 
 ROUTERS = [
     ("/", "renshe.platform.core.api"),
+    ("/", "renshe.platform.workflow.api"),
     ("/knowledge", "renshe.knowledge.api"),
     ("/", "renshe.normdocs.api"),
     ("/arrears", "renshe.arrears.api"),

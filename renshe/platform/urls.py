@@ -8,6 +8,7 @@ from renshe.platform.api import api
 from renshe.platform.core import views
 
 DOMAIN_URLS: list = [
+    "renshe.platform.workflow.urls",
     "renshe.knowledge.urls",
     "renshe.normdocs.urls",
     "renshe.arrears.urls",
