@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_q",
+    "axes",
     "ninja",
     "renshe.platform.accounts",
     "renshe.platform.audit",
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "renshe.platform.core.middleware.LazyMessageMiddleware",  # Django's, built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "renshe.platform.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "renshe.platform.urls"
@@ -92,6 +95,25 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Brute-force protection of the login (django-axes; renshe.platform.accounts.lockout says why
+# the user name is what is locked).
+AUTHENTICATION_BACKENDS = [
+    "renshe.platform.accounts.lockout.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for the address among the parameters, lest rotating user agents or cookies
+# bypass the limit; a lock on the user name alone is bypassed by neither, and one on the
+# address would lock out every colleague behind the same proxy or office NAT.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "renshe.platform.accounts.lockout.locked_out"
+AXES_VERBOSE = True  # each failure and lock-out logged (logger "axes")
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # the log names the user name and address tried: that is its use
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
