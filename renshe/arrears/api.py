@@ -17,7 +17,6 @@ Limits per request: ``RENSHE_ARREARS_PUSH_MAX_BYTES`` (default 2,000,000, never 
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -35,6 +34,7 @@ from renshe.arrears.schema import BY_NAME
 from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
 from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.core.api import ErrorOut
+from renshe.rules import jsoninput
 from renshe.rules.errors import RulesError, from_pydantic
 
 #: mounted at /api/v1/arrears (renshe.platform.registry)
@@ -179,7 +179,7 @@ def _load(table: str, body: bytes, fmt: str) -> dict:
             except duckdb.Error as exc:
                 raise RulesError.of("body", "CSV 无法读取", f"unreadable CSV ({type(exc).__name__})") from exc
         try:
-            rows = PushIn.model_validate(json.loads(body)).rows
+            rows = PushIn.model_validate(jsoninput.loads(body, "body")).rows
         except ValidationError as exc:
             raise from_pydantic(exc) from exc
         except ValueError as exc:  # not JSON, or not UTF-8

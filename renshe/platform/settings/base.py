@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "renshe.platform.core.middleware.BodySizeMiddleware",  # first: before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -171,7 +172,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Request bodies: 2.5 MB for forms and JSON (Django's default, written out because
+# BodySizeMiddleware answers 413 above it before reading), 21 MB for an upload (the largest
+# file an upload takes, 20 MB for a planner batch, plus the form).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 RENSHE = {
+    "UPLOAD_MAX_BYTES": 21 * 1024 * 1024,
     "LLM_URL": os.environ.get("RENSHE_LLM_URL", ""),
     "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,
