@@ -59,3 +59,28 @@ def test_the_province_sees_every_contractor(demo, store):
     client.force_login(demo["leader"])
     page = client.get("/arrears/rating/").content.decode()
     assert "福州甲建设" in page and "厦门乙建设" in page
+
+
+@pytest.mark.django_db
+def test_admin_audit_records_are_scoped_by_the_objects_organisation(demo, tmp_path):
+    from renshe.arrears import workflow
+    from renshe.arrears.models import Alert
+    from renshe.platform.audit.models import AuditRecord
+    from tests.arrears.alerts.factories import make_store, warning
+
+    store = make_store(tmp_path / "s.duckdb")
+    workflow.dispatch_warnings([warning(project_id=1, region=FUZHOU), warning(project_id=2, region=XIAMEN)],
+                               store=store)
+    fz, xm = Alert.objects.get(project_id=1), Alert.objects.get(project_id=2)
+    assert AuditRecord.objects.filter(object_id__in=[str(fz.pk), str(xm.pk)]).count() >= 2
+    seen = {}
+    for user in ("leader.fz", "leader"):
+        client = Client()
+        client.force_login(demo[user])
+        r = client.get("/admin/audit/auditrecord/")
+        assert r.status_code == 200
+        seen[user] = r.content.decode()
+        detail = client.get(f"/admin/audit/auditrecord/{AuditRecord.objects.filter(object_id=str(xm.pk)).first().pk}/change/")
+        assert detail.status_code == (200 if user == "leader" else 302)  # the admin redirects a record it cannot find
+    assert str(fz) in seen["leader.fz"] and str(xm) not in seen["leader.fz"]
+    assert str(fz) in seen["leader"] and str(xm) in seen["leader"]
