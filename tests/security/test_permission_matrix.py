@@ -101,6 +101,7 @@ def world(demo, tmp_path):
 NO_ORGANISATION = {
     "normdocs:detail": "the department's own register: every register role reads all of it",
     "normdocs:action": "the department's own register; who may act is the workflow's check",
+    "normdocs:attachment": "the department's own register: every register role reads all of it",
 }
 
 
