@@ -91,13 +91,14 @@ def test_grade_6_with_work_arranged_needs_no_minimum_wage():
 
 
 def test_missing_minimum_wage_names_the_input_that_supplies_it():
+    # No Fujian minimum wage is loaded for 2017-07-01 … 2019-12-31 (闽政〔2017〕19号 known only in part).
     with pytest.raises(RulesError) as err:
         calculators.run(
             "work-injury",
-            {"level": 2, "monthly_wage": 5000, "local_avg_monthly_wage": 7388, "as_of": "2024-06-01"},
+            {"level": 2, "monthly_wage": 5000, "local_avg_monthly_wage": 7388, "as_of": "2019-06-01"},
         )
     assert err.value.problems[0].field == "local_minimum_wage"
-    assert "local_minimum_wage" in err.value.problems[0].zh
+    assert "当地月最低工资标准（元）" in err.value.problems[0].zh
 
 
 def test_grades_1_to_4_keep_the_relationship():
