@@ -17,6 +17,21 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from renshe.documents.fonts import register_cjk_font
 from renshe.planner.explain import basis, ym_cn
 from renshe.planner.models import Option, PlanResult
+from renshe.rules import parameters
+
+#: characters the embedded font has no glyph for, and what prints in their place: the formulas'
+#: minus sign (U+2212) came out blank, so “现值 − 缴费” read as “现值  缴费” (issue 18)
+_NO_GLYPH = str.maketrans({"\u2212": "-"})
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(text.translate(_NO_GLYPH), style)
+
+
+def _title(name: str) -> str:
+    """A parameter's Chinese description (the dotted name is for maintainers)."""
+    p = parameters.all_parameters().get(name)
+    return p.spec.description if p else name
 
 
 @cache
@@ -49,7 +64,7 @@ def _option_rows(options: list[Option], rec: Option | None) -> list[list]:
     for o in best:
         rows.append(
             [
-                Paragraph(("★ " if rec and o.key == rec.key else "") + o.label, small),
+                _para(("★ " if rec and o.key == rec.key else "") + o.label, small),
                 _fmt(o.monthly_cost),
                 _fmt(o.monthly_pension),
                 _fmt(o.break_even_age, "age"),
@@ -68,12 +83,12 @@ def report(result: PlanResult) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
                             bottomMargin=15 * mm, title="社保缴费规划报告", author="福建人社 社保规划师",
                             initialFontName=BODY.fontName)  # else the canvas also names the unembedded Helvetica
-    story: list = [Paragraph("社保缴费规划报告", H1)]
-    story.append(Paragraph("结果按测算假设估算，仅供参考，以社保经办机构核定为准。本报告不保存您的任何信息。", SMALL))
+    story: list = [_para("社保缴费规划报告", H1)]
+    story.append(_para("结果按测算假设估算，仅供参考，以社保经办机构核定为准。本报告不保存您的任何信息。", SMALL))
     rec = result.recommended
-    story.append(Paragraph("推荐方案", H2))
+    story.append(_para("推荐方案", H2))
     if rec:
-        story.append(Paragraph(f"<b>{rec.label}</b>", BODY))
+        story.append(_para(f"<b>{rec.label}</b>", BODY))
         # each figure names the numbered steps of 计算依据 below that it rests on (explain.basis)
         numbers = {s.key: i for i, s in enumerate(result.trace, 1) if s.key}
         rests_on = basis(rec)
@@ -92,15 +107,15 @@ def report(result: PlanResult) -> bytes:
             ["替代率", _fmt(rec.replacement_rate, "pct"), cited("replacement_rate", "")],
             ["终身净收益", _fmt(rec.lifetime_value) + " 元", cited("lifetime_value", rec.formulas.get("lifetime_value", ""))],
         ]
-        t = Table([[Paragraph(a, BODY), Paragraph(b, BODY), Paragraph(c, SMALL)] for a, b, c in figures],
+        t = Table([[_para(a, BODY), _para(b, BODY), _para(c, SMALL)] for a, b, c in figures],
                   colWidths=[25 * mm, 40 * mm, 115 * mm])
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY.fontName), ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(t)
-    story.append(Paragraph("理由", H2))
+    story.append(_para("理由", H2))
     for r in result.reasons:
-        story.append(Paragraph("· " + r, BODY))
-    story.append(Paragraph("主要方案比较（按终身净收益排序）", H2))
+        story.append(_para("· " + r, BODY))
+    story.append(_para("主要方案比较（按终身净收益排序）", H2))
     t = Table(_option_rows(result.options, rec), colWidths=[60 * mm, 20 * mm, 22 * mm, 18 * mm, 16 * mm, 28 * mm, 16 * mm],
               repeatRows=1)
     t.setStyle(TableStyle([
@@ -109,21 +124,22 @@ def report(result: PlanResult) -> bytes:
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
     ]))
     story.append(t)
-    story.append(Paragraph("测算假设", H2))
+    story.append(_para("测算假设", H2))
     labels = {"wage_growth": "工资年增长率", "interest": "记账利率", "indexation": "养老金调整", "discount_rate": "贴现率"}
     a = result.assumptions
     parts = [f"{v}{a[k]:.1%}" for k, v in labels.items()]
-    parts += [f"预期寿命{a['life_expectancy']:g}岁", f"被抚养人生活费下限{a['dependent_floor']:,.0f}元/月"]
-    story.append(Paragraph("，".join(parts) + "。", BODY))
-    story.append(Paragraph("计算依据", H2))
+    parts += [f"预期寿命{a['life_expectancy']:g}岁", f"每人基本生活费{a['dependent_floor']:,.0f}元/月",
+              f"缴费最多占余钱的{a['max_share']:.0%}"]
+    story.append(_para("，".join(parts) + "。", BODY))
+    story.append(_para("计算依据", H2))
     for n, s in enumerate(result.trace, 1):
         ref = s.reference
         cite = f"《{ref.document}》" + (f"（{ref.number}）" if ref.number else "") + (ref.article or "")
-        unverified = [p.name for p in s.params if not p.verified]
+        unverified = [_title(p.name) for p in s.params if not p.verified]
         line = f"[{n}] {s.rule}。依据：{cite}"
         if unverified:
             line += f"。未经官方文本核实的参数：{'、'.join(unverified)}"
-        story.append(Paragraph(line, SMALL))
+        story.append(_para(line, SMALL))
         story.append(Spacer(1, 2))
     doc.build(story)
     return buf.getvalue()
