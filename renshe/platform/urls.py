@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from renshe.platform.api import api
-from renshe.platform.core import views
+from renshe.platform.core import views, workbench
 
 DOMAIN_URLS: list = [
     "renshe.knowledge.urls",
@@ -18,6 +18,7 @@ DOMAIN_URLS: list = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("workbench/", workbench.workbench, name="workbench"),
     path("favicon.ico", views.favicon),
     path("calc/", views.calc_index, name="calc-index"),
     path("calc/<slug:name>/", views.calc_detail, name="calc-detail"),

@@ -107,6 +107,12 @@ UNITS_ZH = {
 
 
 @register.filter
+def zh_part(value: Any) -> str:
+    """The Chinese half of a bilingual message (“没有访问此页面的权限 / not allowed” → the first)."""
+    return str(value).split(" / ")[0].strip()
+
+
+@register.filter
 def unit_zh(unit: Any) -> str:
     """A parameter's unit in Chinese: yuan/month → 元/月; ratio and table read without one."""
     return UNITS_ZH.get(str(unit), str(unit or ""))
