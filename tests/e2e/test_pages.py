@@ -33,7 +33,12 @@ def test_home_to_calculator_result(page, live_server, page_log, db):
         # 劳动合同法 art. 47: one month's wage per full year, half a month for under six months.
         # 2020-01-01 to 2023-03-31 (last working day) is 3 years 3 months: 3 full years, and
         # the 3 months left are under six, so half a month → N = 3 + 0.5 = 3.5; 3.5 × 8000 = 28000.00 yuan.
-        # The form's example figures stay: local average wage 9000, cap 3 × 9000 = 27000 ≥ 8000, no cap.
+        # The example figures are placeholders only (issue 18), so the city's figures are typed:
+        # local average wage 9000, cap 3 × 9000 = 27000 ≥ 8000, no cap.
+        assert page.locator('[name="local_avg_monthly_wage"]').input_value() == ""
+        page.select_option('[name="region"]', "fujian.xiamen")
+        page.fill('[name="local_avg_monthly_wage"]', "9000")
+        page.fill('[name="local_minimum_wage"]', "2030")
         page.fill('[name="start"]', "2020-01-01")
         page.fill('[name="end"]', "2023-03-31")
         page.fill('[name="avg_monthly_wage"]', "8000")
