@@ -103,8 +103,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+#: characters the embedded font has no glyph for, and what prints in their place: the minus sign
+#: (U+2212) of the planner's formulas came out blank, so “现值 − 缴费” read as “现值  缴费” (issue 18)
+_NO_GLYPH = str.maketrans({"\u2212": "-"})
+
+
 def _markup(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+    return escape(text.translate(_NO_GLYPH)).replace("\n", "<br/>")
 
 
 def _pdf_block(block: Block, width_mm: float) -> list:

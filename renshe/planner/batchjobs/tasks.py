@@ -40,7 +40,7 @@ def run_batch(batch_id: str) -> str:
     out = Path(job.result.storage.path(name))
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        summary = batch.run(Path(job.source.path), out, show_progress=False, workers=1)
+        summary = batch.run(Path(job.source.path), out, show_progress=False, workers=1, for_people=True)
     except RulesError as exc:
         job.status, job.error = PlanBatch.Status.FAILED, "\n".join(p.line() for p in exc.problems)
         out.unlink(missing_ok=True)

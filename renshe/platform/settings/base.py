@@ -62,7 +62,7 @@ WSGI_APPLICATION = "renshe.platform.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [PACKAGE_DIR / "platform" / "templates"],  # overrides of Django's own (the admin's greeting)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
