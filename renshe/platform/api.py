@@ -21,6 +21,7 @@ ROUTERS = [
     ("/", "renshe.normdocs.api"),
     ("/arrears", "renshe.arrears.api"),
     ("/", "renshe.planner.api"),
+    ("/appeals", "renshe.appeals.api"),
 ]
 
 class _Swagger(Swagger):

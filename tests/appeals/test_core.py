@@ -59,8 +59,11 @@ def test_route_many_keeps_going_past_a_bad_row(index):
     assert out[0].office == "350206" and isinstance(out[1], RulesError) and out[2].office == "350102"
 
 
-def _row(channel="12345", received=D(2025, 3, 3), accepted=None, acc_due=D(2025, 3, 4), replied=None,
-         due=D(2025, 3, 10), sat="", repeat=False, heads=1):
+MAR3, MAR4, MAR10 = D(2025, 3, 3), D(2025, 3, 4), D(2025, 3, 10)
+
+
+def _row(channel="12345", received=MAR3, accepted=None, acc_due=MAR4, replied=None, due=MAR10, sat="",
+         repeat=False, heads=1):
     return kpi.Row(channel, received, accepted, acc_due, replied, due, sat, repeat, heads)
 
 
