@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from renshe.platform.accounts.api_auth import staff_auth
@@ -73,7 +73,7 @@ def register(request, body: IntakeIn):
     data = body.dict()
     channel, on = data.pop("channel"), data.pop("received_on") or timezone.localdate()
     fields = validate(data).model_dump()
-    return 201, _out(services.register(fields, channel=channel, on=on))
+    return Status(201, _out(services.register(fields, channel=channel, on=on)))
 
 
 @router.get("/requests/{number}", response=AppealOut, summary="查询办理进度 / track a request",

@@ -19,6 +19,7 @@ from renshe.rules.errors import FieldProblem, RulesError, from_pydantic
 
 from .routing import CATEGORIES
 
+WAGE_FIELDS = ("project", "employer", "amount")
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 
 
@@ -62,9 +63,7 @@ class AppealIn(BaseModel):
     @model_validator(mode="after")
     def _wage(self) -> AppealIn:
         if self.category == "wage_arrears":
-            missing = [n for n in ("project", "employer") if not getattr(self, n)]
-            if self.amount is None:
-                missing.append("amount")
+            missing = [n for n in WAGE_FIELDS if getattr(self, n) in (None, "")]
             if missing:
                 raise _Missing(missing)
         return self
@@ -81,15 +80,22 @@ def title(field: str) -> str:
     return info.title if info and info.title else field
 
 
+def _wage_missing(data: dict[str, Any]) -> list[FieldProblem]:
+    if data.get("category") != "wage_arrears":
+        return []
+    return [FieldProblem(f, f"{title(f)}：欠薪投诉请填写", f"{f}: required for a wage complaint")
+            for f in WAGE_FIELDS if data.get(f) in (None, "")]
+
+
 def validate(data: dict[str, Any]) -> AppealIn:
-    """The request, or a RulesError whose every problem starts with the field's Chinese name."""
+    """The request, or a RulesError listing every field at fault, each starting with its Chinese name."""
+    wage = _wage_missing(data)
     try:
-        return AppealIn.model_validate(data)
+        out = AppealIn.model_validate(data)
     except ValidationError as exc:
-        missing = [e for e in exc.errors() if isinstance((e.get("ctx") or {}).get("error"), _Missing)]
-        if missing:
-            fields = missing[0]["ctx"]["error"].fields
-            raise RulesError([FieldProblem(f, f"{title(f)}：欠薪投诉请填写", f"{f}: required for a wage complaint")
-                              for f in fields]) from None
-        err = from_pydantic(exc)
-        raise RulesError([FieldProblem(p.field, f"{title(p.field)}：{p.zh}", p.en) for p in err.problems]) from None
+        errs = [e for e in exc.errors() if not isinstance((e.get("ctx") or {}).get("error"), _Missing)]
+        problems = [FieldProblem(p.field, f"{title(p.field)}：{p.zh}", p.en)
+                    for p in from_pydantic(ValidationError.from_exception_data(exc.title, errs)).problems] if errs else []
+        seen = {p.field for p in problems}
+        raise RulesError(problems + [p for p in wage if p.field not in seen]) from None
+    return out
