@@ -23,6 +23,7 @@ from .models import Appeal, Channel
 from .scoping import appeals_for
 
 router = Router(tags=["appeals"])
+API_PREFIX = "/appeals"
 STAFF = ("division_staff", "labour_inspector", "leader", "administrator")
 
 

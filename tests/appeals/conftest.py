@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def setup(demo):
     """The demo accounts plus the appeals' demo rules and desks (no sample requests)."""
-    from renshe.appeals import demo as appeals_demo
+    from renshe.appeals import demo_load as appeals_demo
     from renshe.appeals.models import Appeal, Desk, RoutingRule
     from renshe.platform.accounts.models import Organisation
 
