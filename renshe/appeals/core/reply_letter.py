@@ -6,29 +6,18 @@ Its wording follows the reply type — 《中华人民共和国政府信息公�
 letter ends with the remedy the applicant has (第五十一条: 行政复议或行政诉讼; the time limits
 for those are the review and litigation laws', not restated here).
 
-Pure (no Django), on the platform's document font (:mod:`renshe.documents`), so it can move to a
-shared documents service unchanged: :func:`paragraphs` is the text, :func:`to_docx` and
-:func:`to_pdf` lay it out.
+Pure (no Django): :func:`paragraphs` is the text; :func:`document` hands it to the platform's one
+document service (:mod:`renshe.documents.doc`), which renders it as PDF and DOCX with the Chinese
+font embedded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
-from docx import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-from renshe.documents.docx_font import embed_cjk_font, family_name
-from renshe.documents.fonts import register_cjk_font
+from renshe.documents import doc
+from renshe.documents.doc import Doc, Para, Section
 
 LAW = "《中华人民共和国政府信息公开条例》"
 
@@ -92,46 +81,16 @@ def paragraphs(letter: Letter) -> tuple[str, list[str]]:
     return title, [p for p in body if p]
 
 
+def document(letter: Letter) -> Doc:
+    """The letter as the platform's one document service lays it out (PDF and DOCX alike)."""
+    title, paras = paragraphs(letter)
+    body = [Para(paras[1], "strong"), *[Para(p) for p in paras[2:-2]], Para(paras[-2], "right"), Para(paras[-1], "right")]
+    return Doc(title=title, meta=[paras[0]], sections=[Section(None, body)], author=letter.office)
+
+
 def to_pdf(letter: Letter) -> bytes:
-    base = ParagraphStyle("base", fontName=register_cjk_font(), fontSize=12, leading=22, wordWrap="CJK",
-                          firstLineIndent=24)
-    title = ParagraphStyle("title", parent=base, fontSize=20, leading=30, alignment=1, firstLineIndent=0, spaceAfter=12)
-    plain = ParagraphStyle("plain", parent=base, firstLineIndent=0)
-    right = ParagraphStyle("right", parent=base, alignment=2, firstLineIndent=0)
-    head, paras = paragraphs(letter)
-    story = [Paragraph(escape(head), title), Paragraph(escape(paras[0]), ParagraphStyle("no", parent=plain, alignment=1))]
-    story.append(Paragraph(escape(paras[1]), plain))
-    story += [Paragraph(escape(p).replace("\n", "<br/>"), base) for p in paras[2:-2]]
-    story += [Spacer(1, 10 * mm), Paragraph(escape(paras[-2]), right), Paragraph(escape(paras[-1]), right)]
-    buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, title=head, author=letter.office, initialFontName=base.fontName,
-                      leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm, bottomMargin=35 * mm).build(story)
-    return buf.getvalue()
-
-
-def _run(paragraph, text: str, name: str, size: float) -> None:
-    run = paragraph.add_run(text)
-    run.font.name, run.font.size = name, Pt(size)
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+    return doc.to_pdf(document(letter))
 
 
 def to_docx(letter: Letter) -> bytes:
-    doc, name = DocxDocument(), family_name()
-    head, paras = paragraphs(letter)
-    for text, size, align in [(head, 22, WD_ALIGN_PARAGRAPH.CENTER), (paras[0], 14, WD_ALIGN_PARAGRAPH.CENTER)]:
-        p = doc.add_paragraph()
-        p.alignment = align
-        _run(p, text, name, size)
-    _run(doc.add_paragraph(), paras[1], name, 14)
-    for text in paras[2:-2]:
-        p = doc.add_paragraph()
-        p.paragraph_format.first_line_indent = Pt(28)
-        _run(p, text, name, 14)
-    for text in paras[-2:]:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _run(p, text, name, 14)
-    embed_cjk_font(doc)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return doc.to_docx(document(letter))
