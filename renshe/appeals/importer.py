@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from openpyxl import Workbook, load_workbook
 
 from renshe.platform.accounts.models import Organisation
@@ -149,12 +149,15 @@ def _write(good, routed, offices, known, actor, result: Result) -> None:
     by_ext = dict(Appeal.objects.filter(channel=Channel.HOTLINE, external_id__in=[g[3] for g in good if g[3]])
                   .values_list("external_id", "pk"))
     dues: dict[tuple[str, dt.date], Any] = {}
+    placed: dict[str, tuple[Any, ...]] = {}
     new: list[Appeal] = []
     for (n, fields, received, original), r in zip(good, routed, strict=True):
         if isinstance(r, RulesError):
             result.rejects.append((n, "发生地代码", r.problems[0].zh))
             continue
-        org, owner, pending, how = placement(offices[r.office], r.reason, known)
+        if r.reason not in placed:
+            placed[r.reason] = placement(offices[r.office], r.reason, known)
+        org, owner, pending, how = placed[r.reason]
         key = (Channel.HOTLINE, received)
         if key not in dues:
             dues[key] = acceptance_due(Channel.HOTLINE, received)
@@ -165,16 +168,11 @@ def _write(good, routed, offices, known, actor, result: Result) -> None:
                           repeat_of_id=by_ext.get(original) or firsts.get((fields["phone"], fields["category"],
                                                                            fields["place"], fields["external_id"])),
                           **fields))
-    Appeal.objects.bulk_create(new, batch_size=2000)
-    if new and new[0].pk is None:  # databases that do not return ids from a bulk insert
-        ids = dict(Appeal.objects.filter(channel=Channel.HOTLINE, external_id__in=[a.external_id for a in new])
-                   .values_list("external_id", "pk"))
-        for a in new:
-            a.pk = a.id = ids[a.external_id]
-    for a in new:
+    for a, pk in zip(new, reserve_ids(len(new)), strict=True):
+        a.pk = pk
         a.number = number_for(a)
     _link_repeats_within(new)
-    Appeal.objects.bulk_update(new, ["number", "repeat_of"], batch_size=2000)
+    Appeal.objects.bulk_create(new, batch_size=2000)
     Handover.objects.bulk_create([Handover(appeal=a, kind=Handover.Kind.RECEIVE, to_user=a.owner,
                                            to_org=a.organisation, note=a.routed_by) for a in new], batch_size=2000)
     ct = ContentType.objects.get_for_model(Appeal)
@@ -183,6 +181,24 @@ def _write(good, routed, offices, known, actor, result: Result) -> None:
                                                  object_repr=str(a)[:200], note=f"12345工单 {a.external_id} 导入；{a.routed_by}")
                                      for a in new], batch_size=2000)
     result.imported = len(new)
+
+
+def reserve_ids(n: int) -> list[int]:
+    """``n`` fresh ids for requests, so their numbers are known before the one bulk insert.
+
+    PostgreSQL hands them out from the table's sequence (safe alongside other writers); SQLite
+    has one writer at a time and this runs inside its write transaction, so max + 1 … is safe.
+    """
+    if n == 0:
+        return []
+    table = Appeal._meta.db_table
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", [n])
+            return [r[0] for r in cur.fetchall()]
+        cur.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        top = cur.fetchone()[0]
+    return list(range(top + 1, top + 1 + n))
 
 
 def _firsts(good) -> dict[tuple[str, str, str, str], int]:

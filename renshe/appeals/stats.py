@@ -66,6 +66,20 @@ def totals(qs: QuerySet[Appeal], today: dt.date) -> kpi.Figures:
     return _figures(qs.aggregate(**aggregates(today)))
 
 
+def total_of(lines: list[Line]) -> kpi.Figures:
+    """The whole period from its groups (each request is in exactly one group of a breakdown)."""
+    def ratio(code: str) -> kpi.Ratio:
+        return kpi.Ratio(sum(getattr(ln.figures, code).numerator for ln in lines),
+                         sum(getattr(ln.figures, code).denominator for ln in lines))
+
+    return kpi.Figures(
+        received=sum(ln.figures.received for ln in lines), repeats=sum(ln.figures.repeats for ln in lines),
+        visits_people=sum(ln.figures.visits_people for ln in lines),
+        timely_acceptance=ratio("timely_acceptance"), on_time_completion=ratio("on_time_completion"),
+        satisfaction=ratio("satisfaction"), answered=ratio("answered"),
+    )
+
+
 def breakdown(qs: QuerySet[Appeal], by: str, today: dt.date) -> list[Line]:
     """The figures per channel, city, handling office, category or month."""
     key = {"channel": F("channel"), "city": Substr("place", 1, 4), "organisation": F("organisation_id"),

@@ -60,8 +60,8 @@ def kpi(request: HttpRequest) -> HttpResponse:
     by = request.GET.get("by", "channel")
     by = by if by in stats.BREAKDOWNS else "channel"
     qs = stats.period(appeals_for(request.user), start, end)
-    total = stats.totals(qs, today)
     lines = stats.breakdown(qs, by, today)
+    total = stats.total_of(lines)
     title = f"诉求办理指标（{start:%Y年%-m月%-d日}至{end:%Y年%-m月%-d日}，按{stats.BREAKDOWNS[by]}）"
     if request.GET.get("export") == "xlsx":
         return xlsx_response(kpi_table([stats.Line("total", "合计", total), *lines], title))
