@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
     "renshe.planner.batchjobs",
+    "renshe.appeals",
 ]
 
 MIDDLEWARE = [
