@@ -20,6 +20,7 @@ SUBCOMMANDS = [
     "renshe.knowledge.cli",
     "renshe.arrears.cli",
     "renshe.planner.cli",
+    "renshe.inspections.cli",
 ]
 
 

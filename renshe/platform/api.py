@@ -21,6 +21,7 @@ ROUTERS = [
     ("/", "renshe.normdocs.api"),
     ("/arrears", "renshe.arrears.api"),
     ("/", "renshe.planner.api"),
+    ("/inspections", "renshe.inspections.api"),
 ]
 
 class _Swagger(Swagger):

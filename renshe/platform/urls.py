@@ -13,6 +13,7 @@ DOMAIN_URLS: list = [
     "renshe.arrears.urls",
     "renshe.planner.urls",
     "renshe.planner.batchjobs.urls",
+    "renshe.inspections.urls",
 ]
 
 urlpatterns = [

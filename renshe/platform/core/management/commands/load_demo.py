@@ -17,6 +17,7 @@ DEMO_LOADERS: list[str] = [
     "renshe.normdocs.demo",
     "renshe.arrears.demo_load",
     "renshe.arrears.demo_alerts",
+    "renshe.inspections.demo",
 ]
 
 
