@@ -13,6 +13,7 @@ from renshe.inspections.draw_input import run
 from renshe.platform.accounts.api_auth import staff_auth
 from renshe.platform.core.api import ErrorOut, _body, json_body
 
+API_PREFIX = "/inspections"
 router = Router(tags=["inspections"])
 DRAWERS = ("labour_inspector", "division_staff", "leader")
 

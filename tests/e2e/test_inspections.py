@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def catalogue(demo):
-    from renshe.inspections import demo as inspections_demo
+    from renshe.inspections import demo_load as inspections_demo
 
     inspections_demo.load(io.StringIO())
     return demo

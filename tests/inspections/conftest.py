@@ -19,7 +19,7 @@ def _calendar_from_files():
 
 @pytest.fixture
 def catalogue(demo):
-    from renshe.inspections import demo as inspections_demo
+    from renshe.inspections import demo_load as inspections_demo
 
     inspections_demo.load(io.StringIO())
     return demo
