@@ -18,7 +18,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 
-from renshe.inspections import workflow
 from renshe.inspections.draw_input import normalise, run
 from renshe.inspections.models import (
     ChecklistResult,
@@ -29,11 +28,13 @@ from renshe.inspections.models import (
     Plan,
     Task,
 )
-from renshe.platform.accounts.access import has_role, user_roles
+from renshe.platform.accounts.access import has_role
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.audit.service import record, snapshot
-from renshe.rules import calendar, parameters
+from renshe.platform.workflow import clocks
+from renshe.platform.workflow import services as kernel
+from renshe.rules import parameters
 from renshe.rules.errors import FieldProblem, RulesError
 
 ITEMS_FILE = Path(__file__).with_name("data") / "items.yaml"
@@ -157,75 +158,36 @@ def draw_plan(
     return plan
 
 
-def _facts(task: Task, actor: Any) -> set[str]:
-    facts = set()
-    item_ids = set(task.items.values_list("id", flat=True))
-    done = set(task.checklist.values_list("item_id", flat=True))
-    if item_ids and item_ids <= done:
-        facts.add("checklist_complete")
-    if task.inspectors.filter(user=actor).exists() or actor.is_superuser:
-        facts.add("on_team")
-    facts.add("problems_found" if task.problems_found else "no_problems")
-    if task.recheck_note.strip():
-        facts.add("recheck_recorded")
-    return facts
-
-
-def _step(task: Task, actor: Any, action: str, change, note: str = "") -> Task:
-    """Lock, check role, organisation and facts, change, audit — in one transaction."""
-    with transaction.atomic():
-        task = Task.objects.select_for_update().get(pk=task.pk)
-        if not actor.is_superuser and not visible_organisations(actor).filter(pk=task.organisation_id).exists():
-            raise PermissionDenied("该任务不属于本机关管辖范围")
-        before = snapshot(task)
-        change(task)  # copy the step's facts into fields first; the check reads them
-        roles = {"labour_inspector", "division_staff", "leader"} if actor.is_superuser else user_roles(actor)
-        t = workflow.check(task.state, action, roles, _facts(task, actor))
-        task.state = t.target
-        task.save()
-        record(actor, task, f"inspections.{action}", before=before, after=snapshot(task),
-               note=f"{t.basis}{'；' + note if note else ''}")
-    return task
-
-
 def record_inspection(task: Task, actor: Any, *, on: dt.date, results: Mapping[str, tuple[str, str]],
                       summary: str = "") -> Task:
-    """Save the checklist (every item of the task) and move the task to 已检查.
+    """Save the checklist (every item of the task) and move the task to 已检查 (kernel ``apply``).
 
-    The publication deadline starts here: ``inspections.result_publication_working_days``
-    working days after the day the result was produced.
+    The publication clock starts here: ``inspections.result_publication_working_days``
+    working days after the day the result was produced; its due date is kept on the task.
     """
     outcomes = set(ChecklistResult.Outcome.values)
-    problems = []
-    codes = dict(task.items.values_list("code", "id"))
-    for code in codes:
-        outcome = results.get(code, ("", ""))[0]
-        if outcome not in outcomes:
-            problems.append(FieldProblem(f"outcome_{code}", f"请为检查事项 {code} 选择检查结果",
-                                         f"choose an outcome for item {code}"))
+    problems = [
+        FieldProblem(f"outcome_{code}", f"请为检查事项 {code} 选择检查结果", f"choose an outcome for item {code}")
+        for code in task.items.values_list("code", flat=True)
+        if results.get(code, ("", ""))[0] not in outcomes
+    ]
     if on > dt.date.today():
         problems.append(FieldProblem("inspected_on", "检查日期不能晚于今天", "the inspection date is in the future"))
     if problems:
         raise RulesError(problems)
-    days = int(parameters.value("inspections.result_publication_working_days", on))
-
-    def change(t: Task) -> None:
-        for code, item_id in codes.items():
-            outcome, text = results[code]
-            ChecklistResult.objects.update_or_create(task=t, item_id=item_id,
-                                                     defaults={"outcome": outcome, "note": text.strip()})
-        t.inspected_on, t.summary = on, summary.strip()
-        t.problems_found = any(results[c][0] == ChecklistResult.Outcome.PROBLEM for c in codes)
-        t.publish_due = calendar.add_working_days(on, days).value
-
-    return _step(task, actor, "record", change)
+    with transaction.atomic():
+        task = kernel.apply(task, "record", actor, facts={"results": dict(results), "summary": summary}, on=on)
+        clock = clocks.open_clocks(task).first()
+        task.publish_due = clock.due if clock else None
+        task.save(update_fields=["publish_due"])
+    return task
 
 
 def add_evidence(task: Task, actor: Any, *, upload, description: str) -> Evidence:
     if not description.strip():
         raise _refuse("description", "请填写证据说明", "describe the evidence")
     with transaction.atomic():
-        if not visible_organisations(actor).filter(pk=task.organisation_id).exists() and not actor.is_superuser:
+        if not kernel.may_act(actor, task):
             raise PermissionDenied("该任务不属于本机关管辖范围")
         ev = Evidence.objects.create(task=task, file=upload, description=description.strip(), uploaded_by=actor)
         record(actor, task, "inspections.evidence", after={"evidence": ev.file.name, "description": ev.description})
@@ -233,30 +195,19 @@ def add_evidence(task: Task, actor: Any, *, upload, description: str) -> Evidenc
 
 
 def publish(task: Task, actor: Any, *, on: dt.date) -> Task:
-    def change(t: Task) -> None:
-        t.published_on = on
-    return _step(task, actor, "publish", change)
+    return kernel.apply(task, "publish", actor, on=on)
 
 
 def order_rectification(task: Task, actor: Any, *, due: dt.date) -> Task:
-    if due <= dt.date.today():
-        raise _refuse("rectify_due", "整改期限须晚于今天", "the rectification deadline must be in the future")
-
-    def change(t: Task) -> None:
-        t.rectify_due = due
-    return _step(task, actor, "order_rectification", change)
+    return kernel.apply(task, "order_rectification", actor, facts={"rectify_due": due})
 
 
 def recheck(task: Task, actor: Any, *, note: str, on: dt.date) -> Task:
-    def change(t: Task) -> None:
-        t.recheck_note, t.closed_on = note.strip(), on
-    return _step(task, actor, "recheck", change)
+    return kernel.apply(task, "recheck", actor, facts={"note": note}, on=on)
 
 
 def close(task: Task, actor: Any, *, on: dt.date) -> Task:
-    def change(t: Task) -> None:
-        t.closed_on = on
-    return _step(task, actor, "close", change)
+    return kernel.apply(task, "close", actor, on=on)
 
 
 def published_tasks():

@@ -85,8 +85,12 @@ def test_record_publish_rectify_recheck_with_deadlines_and_audit(catalogue):
     task = services.recheck(task, inspector, note="已补发工资，复查合格", on=dt.date.today())
     assert task.state == "closed"
     actions = list(history(task).values_list("action", flat=True))
-    assert actions[:4] == ["inspections.recheck", "inspections.order_rectification", "inspections.publish",
-                           "inspections.record"]
+    assert actions[:4] == ["recheck", "order_rectification", "publish", "record"]
+    # the publication clock ran from the inspection to the publication, on the kernel's clocks
+    from renshe.platform.lawcalendar.models import TrackedDeadline
+
+    clock = TrackedDeadline.objects.get(object_id=str(task.pk), param="inspections.result_publication_working_days")
+    assert clock.due == dt.date(2026, 11, 3) and clock.on_time and not clock.is_open
 
 
 def test_an_incomplete_checklist_saves_nothing(catalogue):

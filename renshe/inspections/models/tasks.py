@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from renshe.inspections import workflow
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.workflow.models import WorkflowModel
 
 from .catalogue import Enterprise, InspectionItem, Inspector
 
@@ -38,15 +42,19 @@ class Plan(models.Model):
         return f"{self.year}年 {self.title}"
 
 
-class Task(models.Model):
-    """One drawn enterprise: who inspects it, on which items, and how far the visit has gone."""
+class Task(WorkflowModel):
+    """One drawn enterprise: who inspects it, on which items, and how far the visit has gone.
 
+    Moves on the workflow kernel (:data:`renshe.inspections.workflow.MACHINE`): the hooks
+    below copy each step's facts into the task; ``organisation`` is the city's bureau.
+    """
+
+    machine = workflow.MACHINE
     plan = models.ForeignKey(Plan, verbose_name="抽查计划", on_delete=models.PROTECT, related_name="tasks")
     enterprise = models.ForeignKey(Enterprise, verbose_name="检查对象", on_delete=models.PROTECT, related_name="tasks")
-    organisation = models.ForeignKey(Organisation, verbose_name="实施机关", on_delete=models.PROTECT, related_name="+")
     inspectors = models.ManyToManyField(Inspector, verbose_name="执法人员", related_name="tasks")
     items = models.ManyToManyField(InspectionItem, verbose_name="检查事项", related_name="tasks")
-    state = models.CharField("状态", max_length=16, choices=TaskState.choices, default="scheduled")
+    state = models.CharField("状态", max_length=32, choices=TaskState.choices, default="scheduled")
     inspected_on = models.DateField("检查日期", null=True, blank=True)
     problems_found = models.BooleanField("发现问题", default=False)
     summary = models.TextField("检查情况", blank=True)
@@ -64,6 +72,54 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} · {self.enterprise.name}"
+
+    def get_absolute_url(self) -> str:
+        return f"/inspections/tasks/{self.pk}/"
+
+    def workflow_facts(self, actor: Any, facts: dict[str, Any]) -> set[str]:
+        """What holds for the step: the checklist given covers every item, the actor is on
+        the team, a problem was found, the deadline and the re-check note given."""
+        held = set()
+        results = facts.get("results") or {}
+        codes = set(self.items.values_list("code", flat=True))
+        if codes and codes <= set(results):
+            held.add("checklist_complete")
+        if getattr(actor, "is_superuser", False) or self.inspectors.filter(user=actor).exists():
+            held.add("on_team")
+        held.add("problems_found" if self.problems_found else "no_problems")
+        due = facts.get("rectify_due")
+        if due and due > dt.date.today():
+            held.add("rectify_due")
+        if str(facts.get("note", "")).strip():
+            held.add("recheck_recorded")
+        return held
+
+    def on_record(self, facts: dict[str, Any], actor: Any, on: dt.date) -> str:
+        items = dict(self.items.values_list("code", "id"))
+        for code, item_id in items.items():
+            outcome, note = facts["results"][code]
+            ChecklistResult.objects.update_or_create(task=self, item_id=item_id,
+                                                     defaults={"outcome": outcome, "note": note.strip()})
+        self.inspected_on, self.summary = on, facts.get("summary", "").strip()
+        self.problems_found = any(facts["results"][c][0] == ChecklistResult.Outcome.PROBLEM for c in items)
+        return "发现问题" if self.problems_found else "未发现问题"
+
+    def on_publish(self, facts: dict[str, Any], actor: Any, on: dt.date) -> str:
+        self.published_on = on
+        late = self.publish_due is not None and on > self.publish_due
+        return "逾期公示" if late else ""
+
+    def on_order_rectification(self, facts: dict[str, Any], actor: Any, on: dt.date) -> str:
+        self.rectify_due = facts["rectify_due"]
+        return f"整改期限 {self.rectify_due:%Y年%-m月%-d日}"
+
+    def on_recheck(self, facts: dict[str, Any], actor: Any, on: dt.date) -> str:
+        self.recheck_note, self.closed_on = facts["note"].strip(), on
+        return ""
+
+    def on_close(self, facts: dict[str, Any], actor: Any, on: dt.date) -> str:
+        self.closed_on = on
+        return ""
 
     @property
     def result_label(self) -> str:
