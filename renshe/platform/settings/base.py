@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "renshe.planner",
     "renshe.planner.batchjobs",
     "renshe.appeals",
+    "renshe.inspections",
 ]
 
 MIDDLEWARE = [
