@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
     "renshe.planner.batchjobs",
+    "renshe.disputes.apps.DisputesConfig",
 ]
 
 MIDDLEWARE = [
