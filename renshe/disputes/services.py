@@ -21,6 +21,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from renshe.platform.accounts.access import has_role
+from renshe.platform.accounts.masking import mask_id_number, mask_phone
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.audit.service import record, snapshot
@@ -58,6 +59,17 @@ class Application:
 def committees() -> Any:
     """The arbitration committees a worker may apply to: one per city (and 平潭)."""
     return Organisation.objects.filter(kind=Organisation.Kind.CITY).order_by("code")
+
+
+def _snap(case: Case | None) -> dict[str, Any] | None:
+    """The case for the audit record, its personal data masked (个人信息保护法第六条: the record
+    shows that the ID number or phone changed, not the numbers themselves)."""
+    if case is None:
+        return None
+    data = snapshot(case)
+    data["applicant_id_number"] = mask_id_number(data.get("applicant_id_number"))
+    data["applicant_phone"] = mask_phone(data.get("applicant_phone"))
+    return data
 
 
 def _check(app: Application, *, complete: bool) -> tuple[Application, dict[str, Any]]:
@@ -139,7 +151,7 @@ def save_application(
     if actor is not None and org is not None and not visible_organisations(actor).filter(pk=org.pk).exists():
         raise PermissionDenied("只能为本委员会受理申请 / not your committee")
     with transaction.atomic():
-        before = snapshot(case) if case else None
+        before = _snap(case)
         case = case or Case(source=source)
         for name in (
             "dispute_type", "applicant_name", "applicant_id_number", "applicant_phone", "applicant_address",
@@ -164,7 +176,7 @@ def save_application(
                     el.value = values.get(key)
                 el.save()
         _store_files(case, files, "applicant" if actor is None else "window")
-        record(actor, case, "submit" if submit else "save_draft", before=before, after=snapshot(case),
+        record(actor, case, "submit" if submit else "save_draft", before=before, after=_snap(case),
                note="提交仲裁申请" if submit else "保存申请草稿")
     return case
 
@@ -268,10 +280,10 @@ def record_agreement(actor: Any, case: Case, terms: str, on: dt.date | None = No
     if case.state in {Case.State.DRAFT, Case.State.REJECTED, Case.State.WITHDRAWN, Case.State.CLOSED, Case.State.AWARDED}:
         raise RulesError.of("state", f"案件处于“{case.get_state_display()}”状态，不能调解结案", "not in a state to mediate")
     with transaction.atomic():
-        before = snapshot(case)
+        before = _snap(case)
         case.agreement_terms = terms.strip()
         case.mediated_on = on or timezone.localdate()
         case.state = Case.State.MEDIATED
         case.save()
-        record(actor, case, "record_agreement", before=before, after=snapshot(case), note="达成调解协议")
+        record(actor, case, "record_agreement", before=before, after=_snap(case), note="达成调解协议")
     return case
