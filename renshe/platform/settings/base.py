@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "renshe.platform.core",
     "renshe.knowledge",
     "renshe.platform.lawcalendar",
+    "renshe.platform.workflow",
     "renshe.normdocs",
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
@@ -149,3 +150,19 @@ RENSHE = {
     "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,
 }
+
+# E-mail (the daily 待办 digest, renshe.platform.workflow.digest): printed on the console
+# unless an SMTP server is configured with RENSHE_EMAIL_HOST.
+EMAIL_HOST = os.environ.get("RENSHE_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("RENSHE_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("RENSHE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("RENSHE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("RENSHE_EMAIL_TLS", "1") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("RENSHE_EMAIL_FROM", "renshe@localhost")
+#: the site's address, for links in e-mails
+RENSHE_SITE_URL = os.environ.get("RENSHE_SITE_URL", "http://127.0.0.1:8000")
+#: a case whose clock ends within this many days is listed as 即将到期 in the 待办 (a product setting)
+RENSHE_TODO_SOON_DAYS = int(os.environ.get("RENSHE_TODO_SOON_DAYS", "3"))
