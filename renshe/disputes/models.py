@@ -8,14 +8,23 @@ bureau, where the 劳动人事争议仲裁院 sits), so staff see their committe
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Max
+from django.urls import reverse
 
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.workflow.machine import WorkflowError
+from renshe.platform.workflow.models import WorkflowModel
+from renshe.rules.deadlines import count_back
+from renshe.rules.parameters import value_at
 
 from .elements import DISPUTE_TYPES, ELEMENTS
+from .machine import CASE_MACHINE, STATES
 
 
 def new_token() -> str:
@@ -49,19 +58,12 @@ class MediationOrganisation(models.Model):
         return self.name
 
 
-class Case(models.Model):
-    class State(models.TextChoices):
-        DRAFT = "draft", "草稿"
-        APPLIED = "applied", "已申请，待审查"
-        ACCEPTED = "accepted", "已受理"
-        REJECTED = "rejected", "不予受理"
-        SERVED = "served", "已送达，答辩期"
-        MEDIATING = "mediating", "调解中"
-        MEDIATED = "mediated", "调解结案"
-        HEARING = "hearing", "已定开庭"
-        AWARDED = "awarded", "已裁决"
-        CLOSED = "closed", "结案"
-        WITHDRAWN = "withdrawn", "已撤回"
+class Case(WorkflowModel):
+    """A case on the kernel (:data:`renshe.disputes.machine.CASE_MACHINE`); the hooks ``on_<action>``
+    copy each step's facts into the case's fields."""
+
+    machine = CASE_MACHINE
+    State = models.TextChoices("State", [(k.upper(), (k, v)) for k, v in STATES.items()])
 
     class Source(models.TextChoices):
         ONLINE = "online", "网上申请"
@@ -73,15 +75,11 @@ class Case(models.Model):
 
     number = models.CharField("案号", max_length=40, blank=True, db_index=True)
     token = models.CharField("当事人访问码", max_length=64, unique=True, default=new_token, editable=False)
-    state = models.CharField("状态", max_length=16, choices=State.choices, default=State.DRAFT, db_index=True)
+    state = models.CharField("状态", max_length=32, choices=State.choices, default="draft", db_index=True)
     source = models.CharField("来源", max_length=16, choices=Source.choices, default=Source.ONLINE)
     dispute_type = models.CharField("争议类型", max_length=24, choices=DisputeType.choices)
     organisation = models.ForeignKey(
         Organisation, verbose_name="仲裁委员会（设区市）", on_delete=models.PROTECT, related_name="dispute_cases"
-    )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="承办人", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="dispute_cases",
     )
     applicant_name = models.CharField("申请人姓名", max_length=50)
     applicant_id_number = models.CharField("申请人公民身份号码", max_length=18)
@@ -99,6 +97,8 @@ class Case(models.Model):
     awarded_on = models.DateField("裁决日期", null=True, blank=True)
     closed_on = models.DateField("结案日期", null=True, blank=True)
     hearing_on = models.DateField("开庭日期", null=True, blank=True)
+    rejection_reason = models.TextField("不予受理理由", blank=True)
+    partial_awards = models.JSONField("先行裁决", default=list, blank=True)
     claims = models.JSONField("请求计算结果", null=True, blank=True)
     agreement_terms = models.TextField("调解协议内容", blank=True)
     referred_to = models.ForeignKey(
@@ -118,6 +118,85 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.number or f"草稿 #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("disputes:detail", args=[self.pk])
+
+    def workflow_snapshot(self) -> dict[str, Any]:
+        """What the audit record keeps of a step: the procedural fields, no personal data."""
+        keep = ("state", "number", "received_on", "accepted_on", "hearing_on", "mediated_on", "awarded_on",
+                "closed_on", "rejection_reason", "agreement_terms", "referral_result", "referred_to_id")
+        return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k in keep for v in [getattr(self, k)]}
+
+    # ---- hooks called by renshe.platform.workflow.services.apply -------------------------------
+
+    def workflow_facts(self, actor: Any, facts: dict) -> set[str]:
+        """A fact holds when given and not blank (a reason of spaces is no reason)."""
+        return {k for k, v in facts.items() if (v.strip() if isinstance(v, str) else v)}
+
+    def on_submit(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.received_on = on
+        prefix = f"（{on.year}）{self.organisation.code}劳人仲申字第"
+        last = Case.objects.filter(organisation=self.organisation, number__startswith=prefix).aggregate(m=Max("number"))["m"]
+        self.number = f"{prefix}{int(last[len(prefix):len(prefix) + 6]) + 1 if last else 1:06d}号"
+        return f"收到申请，编号{self.number}"
+
+    def on_accept(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.accepted_on = on
+        return ""
+
+    def on_reject(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.rejection_reason, self.closed_on = str(facts["reason"]).strip(), on
+        return f"理由：{self.rejection_reason}"
+
+    def on_refer(self, facts: dict, actor: Any, on: dt.date) -> str:
+        org = facts.get("organisation")
+        if org is not None:
+            self.referred_to = org
+        return f"委派{self.referred_to}" if self.referred_to_id else ""
+
+    def on_referral_failed(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.referral_result = str(facts["result"]).strip()
+        return self.referral_result
+
+    def on_agree(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.agreement_terms, self.mediated_on = str(facts["terms"]).strip(), on
+        if self.referred_to_id and not self.accepted_on:
+            self.referral_result = "达成调解协议"
+        return ""
+
+    def on_set_hearing(self, facts: dict, actor: Any, on: dt.date) -> str:
+        """The notice goes out today: the hearing must be at least the statutory days away (第三十五条, counted back)."""
+        hearing = facts["hearing_on"]
+        if isinstance(hearing, str):
+            hearing = dt.date.fromisoformat(hearing)
+        pv = value_at("deadlines.arbitration_hearing_notice", hearing)
+        latest = count_back(hearing, int(pv.value), pv.unit)
+        if on > latest:
+            raise WorkflowError.of(
+                "hearing_on",
+                f"开庭通知须在开庭{pv.value}日前送达：开庭日{hearing:%Y年%-m月%-d日}的通知最迟应于{latest:%Y年%-m月%-d日}送达，"
+                f"今天（{on:%Y年%-m月%-d日}）已来不及，请另定开庭日期（{pv.reference.cite()}）",
+                f"the hearing notice must be served by {latest.isoformat()}; choose a later hearing date",
+            )
+        self.hearing_on = hearing
+        return f"开庭日期{hearing:%Y年%-m月%-d日}，通知最迟{latest:%Y年%-m月%-d日}送达"
+
+    def on_partial_award(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.partial_awards = [*self.partial_awards, {"on": on.isoformat(), "text": str(facts["partial"]).strip()}]
+        return str(facts["partial"]).strip()
+
+    def on_award(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.awarded_on = on
+        return ""
+
+    def on_close(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.closed_on = on
+        return ""
+
+    def on_withdraw(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.closed_on = on
+        return ""
 
 
 class Evidence(models.Model):

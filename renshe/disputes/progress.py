@@ -1,16 +1,13 @@
 """What a party sees next: the next step of the case, the date the law sets for it, and the
-documents served so far. Dates come from the dated clock parameters (``deadlines.*``) through the
-``deadline`` calculator's rules (民法典第二百零一至二百零三条), so a holiday moves them as it should."""
+documents served so far. Dates are the kernel's running clocks (dated parameters ``deadlines.*``,
+民法典第二百零一至二百零三条, pauses and extension counted), so a holiday moves them as it should."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-import numpy as np
-
-from renshe.rules.deadlines import period_end_array
-from renshe.rules.parameters import value_at
+from renshe.platform.workflow.clocks import open_clocks
 
 from .documents import KINDS
 from .models import Case
@@ -23,20 +20,21 @@ class Step:
     basis: str
 
 
-def due(param: str, start: dt.date) -> dt.date:
-    """The last day of clock ``param`` started by an event on ``start`` (counted from the next day)."""
-    pv = value_at(param, start)
-    return period_end_array(np.array([start], dtype="datetime64[D]"), int(pv.value), pv.unit)["due"][0].item()
-
-
 def next_step(case: Case) -> Step | None:
+    """What happens next and by when: the running statutory clock's due date (pauses and an
+    extension already counted by the kernel)."""
     s = Case.State
-    if case.state == s.APPLIED and case.received_on:
-        return Step("仲裁委员会审查是否受理，并书面通知您", due("deadlines.arbitration_acceptance", case.received_on),
-                    "《劳动争议调解仲裁法》第二十九条")
-    if case.state in {s.ACCEPTED, s.SERVED, s.MEDIATING, s.HEARING} and case.accepted_on:
-        return Step("仲裁庭先行调解；调解不成的开庭审理并作出裁决", due("deadlines.arbitration_award", case.accepted_on),
-                    "《劳动争议调解仲裁法》第四十二条、第四十三条")
+    clock = open_clocks(case).order_by("due").first()
+    texts = {
+        s.APPLIED: "仲裁委员会审查是否受理，并书面通知您",
+        s.REFERRED: "调解组织主持调解；十五日内未达成协议的，您可以继续申请仲裁",
+        s.ACCEPTED: "仲裁委员会向用人单位送达申请书副本；仲裁庭先行调解，调解不成的开庭审理并作出裁决",
+        s.SERVED: "用人单位收到申请书副本后十日内答辩；仲裁庭先行调解，调解不成的开庭审理",
+        s.MEDIATING: "仲裁庭主持调解；调解不成的及时裁决",
+        s.HEARING: f"按时出庭（{case.hearing_on:%Y年%-m月%-d日}开庭）；仲裁庭在裁决期限内作出裁决" if case.hearing_on else "",
+    }
+    if case.state in texts and clock is not None:
+        return Step(texts[case.state], clock.due, clock.basis)
     if case.state == s.MEDIATED:
         return Step("调解书经双方签收后生效，请按约定期限履行", None, "《劳动争议调解仲裁法》第四十二条、第五十一条")
     if case.state == s.AWARDED:

@@ -17,7 +17,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from renshe.platform.accounts.access import has_role
@@ -26,6 +25,9 @@ from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.audit.service import record, snapshot
 from renshe.platform.core.uploads import check_upload
+from renshe.platform.lawcalendar.models import TrackedDeadline
+from renshe.platform.workflow import clocks
+from renshe.platform.workflow import services as workflow
 from renshe.rules import calculators, ids
 from renshe.rules.errors import FieldProblem, RulesError
 from renshe.rules.labour.claims_law import CLAIMS
@@ -163,10 +165,6 @@ def save_application(
             case.organisation = org
         elif case.organisation_id is None:
             case.organisation = committees().first()
-        if submit:
-            case.state = Case.State.APPLIED
-            case.received_on = timezone.localdate()
-            case.number = _number(case.organisation, case.received_on)
         case.save()
         for key, text in app.statements.items():
             if key in elements.ELEMENTS:
@@ -176,17 +174,56 @@ def save_application(
                     el.value = values.get(key)
                 el.save()
         _store_files(case, files, "applicant" if actor is None else "window")
-        record(actor, case, "submit" if submit else "save_draft", before=before, after=_snap(case),
-               note="提交仲裁申请" if submit else "保存申请草稿")
+        record(actor, case, "save_draft", before=before, after=_snap(case), note="保存申请草稿")
+        if submit:  # the kernel numbers it (Case.on_submit) and starts the five-day acceptance clock
+            case = workflow.apply(case, "submit", actor)
     return case
 
 
-def _number(org: Organisation, on: dt.date) -> str:
-    """（2026）350200劳人仲申字第000123号: the committee's running number for the year."""
-    prefix = f"（{on.year}）{org.code}劳人仲申字第"
-    last = Case.objects.filter(organisation=org, number__startswith=prefix).aggregate(m=Max("number"))["m"]
-    seq = int(last[len(prefix): len(prefix) + 6]) + 1 if last else 1
-    return f"{prefix}{seq:06d}号"
+def step(actor: Any, case: Case, action: str, facts: dict[str, Any] | None = None, note: str = "",
+         on: dt.date | None = None) -> Case:
+    """Take one step of the case's machine on the kernel (role, organisation, facts, clocks, audit)."""
+    return workflow.apply(case, action, actor, facts=facts, note=note, on=on)
+
+
+def award_clock(case: Case) -> TrackedDeadline | None:
+    """The running award period (45 days from acceptance, 第四十三条), if any."""
+    return clocks.open_clocks(case).filter(param="deadlines.arbitration_award").first()
+
+
+def extend_award(actor: Any, case: Case, approval: str) -> TrackedDeadline:
+    """+15 days from the original due date on the chair's written approval (第四十三条第一款)."""
+    check_scope(actor, case, "arbitrator")
+    if not approval.strip():
+        raise RulesError.of("approval", "延期须经仲裁委员会主任批准，请填写批准情况", "the chair's approval is required")
+    clock = award_clock(case)
+    if clock is None:
+        raise RulesError.of("state", "案件没有正在计算的裁决期限", "no award period is running")
+    with transaction.atomic():
+        return clocks.extend(clock, param="deadlines.arbitration_award_extension", actor=actor, note=approval.strip())
+
+
+def suspend(actor: Any, case: Case, reason: str, from_date: dt.date) -> TrackedDeadline:
+    """仲裁中止: the award period does not run while the case waits (a medical appraisal, another
+    case's outcome); 办案规则第四十六条第（六）项 (unverified excerpt, see the library)."""
+    check_scope(actor, case, "arbitrator")
+    clock = award_clock(case)
+    if clock is None:
+        raise RulesError.of("state", "案件没有正在计算的裁决期限", "no award period is running")
+    if not reason.strip():
+        raise RulesError.of("reason", "请写明中止的原因", "give the reason")
+    with transaction.atomic():
+        return clocks.pause(clock, reason=reason.strip(), from_date=from_date, actor=actor)
+
+
+def resume(actor: Any, case: Case, on: dt.date) -> TrackedDeadline:
+    """The suspension ends; the award period runs again from the day after ``on``."""
+    check_scope(actor, case, "arbitrator")
+    clock = award_clock(case)
+    if clock is None:
+        raise RulesError.of("state", "案件没有正在计算的裁决期限", "no award period is running")
+    with transaction.atomic():
+        return clocks.resume(clock, on=on, actor=actor)
 
 
 def check_scope(actor: Any, case: Case, *roles: str) -> None:
@@ -273,17 +310,11 @@ def adopted_claims(case: Case) -> list[dict[str, Any]]:
 
 
 def record_agreement(actor: Any, case: Case, terms: str, on: dt.date | None = None) -> Case:
-    """The parties' mediation agreement (调解书, 调解仲裁法第四十二条) recorded on the case."""
-    check_scope(actor, case, "mediator", "arbitrator")
-    if not terms.strip():
-        raise RulesError.of("terms", "请填写调解协议内容", "the agreement's terms are required")
-    if case.state in {Case.State.DRAFT, Case.State.REJECTED, Case.State.WITHDRAWN, Case.State.CLOSED, Case.State.AWARDED}:
-        raise RulesError.of("state", f"案件处于“{case.get_state_display()}”状态，不能调解结案", "not in a state to mediate")
+    """The parties' mediation agreement (调解书, 调解仲裁法第四十二条): the kernel's ``agree`` step,
+    from mediation by the tribunal or by the organisation the case was referred to. A case still
+    only accepted or served is first put into mediation (第四十二条第一款: 先行调解)."""
     with transaction.atomic():
-        before = _snap(case)
-        case.agreement_terms = terms.strip()
-        case.mediated_on = on or timezone.localdate()
-        case.state = Case.State.MEDIATED
-        case.save()
-        record(actor, case, "record_agreement", before=before, after=_snap(case), note="达成调解协议")
-    return case
+        case.refresh_from_db(fields=["state"])
+        if case.state in {"accepted", "served", "hearing"}:
+            case = step(actor, case, "mediate", on=on)
+        return step(actor, case, "agree", facts={"terms": terms.strip()}, on=on)

@@ -16,6 +16,8 @@ urlpatterns = [
     path("disputes/<int:pk>/recompute/", views.recompute, name="recompute"),
     path("disputes/<int:pk>/override/", views.override, name="override"),
     path("disputes/<int:pk>/agreement/", views.agreement, name="agreement"),
+    path("disputes/<int:pk>/step/<slug:action>/", views.step, name="step"),
+    path("disputes/<int:pk>/clock/<slug:what>/", views.clock_action, name="clock"),
     path("disputes/<int:pk>/evidence/<int:ev>/", views.evidence, name="evidence"),
     path("disputes/<int:pk>/<slug:kind>.<str:fmt>", views.document, name="document"),
 ]

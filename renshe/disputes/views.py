@@ -3,6 +3,7 @@ application in at a window, a case with its elements, claims, overrides, agreeme
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
@@ -13,10 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from renshe.platform.accounts.access import has_role, role_required
 from renshe.platform.accounts.scoping import scope
+from renshe.platform.workflow import services as workflow
+from renshe.platform.workflow.clocks import open_clocks
 from renshe.rules.errors import RulesError
 
 from . import documents, elements, services
-from .models import Case, Element
+from .models import Case, Element, MediationOrganisation
 from .views_public import application_from, evidence_file, form_context, render_document
 
 STAFF = ("mediator", "arbitrator")
@@ -82,6 +85,9 @@ def case_detail(request: HttpRequest, pk: int, errors: RulesError | None = None)
         "evidence": case.evidence.all(),
         "documents": documents.KINDS.items(),
         "can_override": has_role(request.user, "arbitrator"),
+        "steps": workflow.available(case, request.user),
+        "clocks": open_clocks(case),
+        "mediation_orgs": MediationOrganisation.objects.filter(organisation=case.organisation),
         "errors": errors.problems if errors else [],
     }, status=422 if errors else 200)
 
@@ -146,3 +152,42 @@ def document(request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpResponse
 @role_required(*STAFF, perm=PERM)
 def evidence(request: HttpRequest, pk: int, ev: int) -> HttpResponse:
     return evidence_file(_case(request, pk), ev)
+
+
+@role_required(*STAFF, perm=PERM)
+@require_POST
+def step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One step of the case's machine; its facts come from the form (reason, terms, hearing date …)."""
+    case = _case(request, pk)
+    p = request.POST
+    facts = {k: p[k] for k in ("reason", "terms", "hearing_on", "partial", "result") if p.get(k, "").strip()}
+    if action == "refer" and p.get("organisation", "").isdigit():
+        facts["organisation"] = get_object_or_404(MediationOrganisation, pk=int(p["organisation"]), organisation=case.organisation)
+    try:
+        services.step(request.user, case, action, facts=facts, note=p.get("note", ""))
+    except RulesError as exc:
+        return case_detail(request, pk, errors=exc)
+    return redirect(f"/disputes/{pk}/")
+
+
+@role_required("arbitrator", perm=PERM)
+@require_POST
+def clock_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    """Extend the award period (chair's approval), suspend it, or resume it."""
+    case = _case(request, pk)
+    p = request.POST
+    try:
+        on = dt.date.fromisoformat(p.get("on", "")) if p.get("on") else None
+        if what == "extend":
+            services.extend_award(request.user, case, p.get("approval", ""))
+        elif what == "suspend":
+            services.suspend(request.user, case, p.get("reason", ""), on or dt.date.today())
+        elif what == "resume":
+            services.resume(request.user, case, on or dt.date.today())
+        else:
+            raise RulesError.of("what", "没有这一操作", f"unknown clock action {what}")
+    except ValueError:
+        return case_detail(request, pk, errors=RulesError.of("on", "日期格式应为 2026-03-02", "date as YYYY-MM-DD"))
+    except RulesError as exc:
+        return case_detail(request, pk, errors=exc)
+    return redirect(f"/disputes/{pk}/")

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from docx import Document
 
+from renshe.disputes import services
 from renshe.disputes.models import Case
 from tests.disputes.conftest import EMPLOYER_CODE, WORKER_ID, pdf_file
 from tests.disputes.test_services import record_all
@@ -87,6 +88,7 @@ def test_element_form_and_documents(filed_case, users):
     r = c.post(f"{url}elements/monthly_wage/", {"status": "proven", "value": "六千", "csrfmiddlewaretoken": token(c, url)})
     assert r.status_code == 422 and "格式不正确" in r.content.decode()
     record_all(filed_case, users["mediator"])
+    services.step(users["arbitrator"], filed_case, "accept")
     r = c.post(f"{url}agreement/", {"terms": "被申请人于2026年3月20日前一次性支付申请人40000元，双方再无其他争议。",
                                     "csrfmiddlewaretoken": token(c, url)})
     assert r.status_code == 302
@@ -110,10 +112,26 @@ def test_element_form_and_documents(filed_case, users):
 
 
 def test_party_sees_the_agreement(filed_case, users):
-    from renshe.disputes import services
-
+    services.step(users["arbitrator"], filed_case, "accept")
     services.record_agreement(users["mediator"], filed_case, "被申请人支付申请人40000元。")
     page = Client().get(f"/disputes/my/{filed_case.token}/").content.decode()
     assert "调解结案" in page and "40000元" in page and "调解书" in page
     assert Client().get(f"/disputes/my/{filed_case.token}/agreement.pdf").status_code == 200
     assert Client().get(f"/disputes/my/{filed_case.token}/award.pdf").status_code == 404
+
+
+def test_steps_on_the_case_page(filed_case, users):
+    url = f"/disputes/{filed_case.pk}/"
+    med = csrf_client(users["mediator"])
+    assert "受理</button>" not in med.get(url).content.decode()  # a mediator is not offered 受理
+    assert med.post(f"{url}step/accept/", {"csrfmiddlewaretoken": token(med, url)}).status_code == 403
+    arb = csrf_client(users["arbitrator"])
+    page = arb.get(url).content.decode()
+    assert "受理审查" in page or "决定是否受理" in page  # the running acceptance clock is shown
+    r = arb.post(f"{url}step/reject/", {"reason": " ", "csrfmiddlewaretoken": token(arb, url)})
+    assert r.status_code == 422 and "写明不予受理的理由" in r.content.decode()
+    assert arb.post(f"{url}step/accept/", {"csrfmiddlewaretoken": token(arb, url)}).status_code == 302
+    filed_case.refresh_from_db()
+    assert filed_case.state == "accepted"
+    page = arb.get(url).content.decode()
+    assert "第四十三条" in page and "届满" in page

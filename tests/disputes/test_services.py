@@ -109,6 +109,9 @@ def test_other_city_and_other_roles_cannot_touch_the_case(filed_case, users):
 
 
 def test_agreement_recorded(filed_case, users):
+    with pytest.raises(RulesError):  # not before acceptance (nor referral)
+        services.record_agreement(users["mediator"], filed_case, "被申请人支付申请人30000元。")
+    services.step(users["arbitrator"], filed_case, "accept")
     services.record_agreement(users["mediator"], filed_case, "被申请人于2026年3月20日前支付申请人30000元。")
     filed_case.refresh_from_db()
     assert filed_case.state == Case.State.MEDIATED and filed_case.mediated_on is not None
