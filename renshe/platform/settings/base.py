@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "renshe.planner.batchjobs",
     "renshe.appeals",
     "renshe.inspections",
+    "renshe.disputes.apps.DisputesConfig",
 ]
 
 MIDDLEWARE = [
