@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from renshe.normdocs import register, service, workflow
@@ -76,13 +77,13 @@ def test_leader_cannot_approve_before_the_review_passed(make_doc, users):
 
 def test_forbidden_role_and_other_division_are_refused(make_doc, users, orgs):
     doc = make_doc("draft")
-    with pytest.raises(workflow.TransitionError) as err:
+    # one answer to a wrong role: PermissionDenied (issue 12)
+    with pytest.raises(PermissionDenied, match="处室工作人员"):
         service.apply(doc, "submit", users["legal"])
-    assert err.value.problems[0].field == "role"
     with pytest.raises(workflow.TransitionError) as err:
         service.apply(doc, "submit", users["other_staff"])
     assert err.value.problems[0].field == "own_division"
-    with pytest.raises(workflow.TransitionError):
+    with pytest.raises(PermissionDenied):
         service.apply(doc, "submit", users["nobody"])
     with pytest.raises(workflow.TransitionError):
         service.create_draft(users["other_staff"], title="x", drafting_division=orgs["ldgxc"])
