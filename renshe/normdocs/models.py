@@ -33,6 +33,8 @@ class NormativeDocument(models.Model):
     organisation_field = "drafting_division"
     clock_field = None
     inbox_scope = "visible"
+    #: a document in force waits on no one: its clean-up is periodic, and its expiry is notified
+    inbox_states = ("draft", "under_review", "approved", "published")
 
     title = models.CharField("文件名称", max_length=300)
     number = models.CharField(
@@ -101,6 +103,14 @@ class NormativeDocument(models.Model):
         return self.reviews.order_by("-started_on", "-id").first()
 
     # --- the kernel's hooks (renshe.platform.workflow.services.apply) ---------------------------
+
+    def current_clock(self) -> TrackedDeadline | None:
+        """The running clock the 待办 shows: the legality review's, or the filing deadline."""
+        review = self.current_review() if self.status == "under_review" else None
+        for clock in (review.deadline if review else None, self.filing_deadline):
+            if clock is not None and clock.is_open:
+                return clock
+        return None
 
     def workflow_facts(self, actor: Any, facts: dict[str, Any]) -> set[str]:
         from . import service
