@@ -539,9 +539,8 @@ def limitation_array(
     running = ~(during_employment & still_employed)
     start = np.where(during_employment, ended, known)
     starts = start[running]
-    years = np.zeros(starts.shape, dtype=np.int64)
-    for d in np.unique(starts):
-        years[starts == d] = int(value_at(LIMITATION_PARAM, d.item()).value)
+    uniq, inv = np.unique(starts, return_inverse=True)
+    years = np.array([int(value_at(LIMITATION_PARAM, d.item()).value) for d in uniq], dtype=np.int64)[inv]
     expires = np.full(known.shape, np.datetime64("NaT"), dtype="datetime64[D]")
     provisional = np.zeros(known.shape, dtype=bool)
     if running.any():

@@ -222,7 +222,7 @@ def test_yearly_statistics(make_doc, users):
 
 
 def test_demo_loader_is_idempotent():
-    from renshe.normdocs import demo
+    from renshe.normdocs import demo_load as demo
 
     out = io.StringIO()
     demo.load(out)

@@ -46,6 +46,24 @@ def _upload(client, file, django_capture_on_commit_callbacks):
         return client.post("/planner/batch/", {"file": file})
 
 
+def test_labels_typed_by_a_clerk_are_accepted_and_every_error_reported(client, demo, media, django_capture_on_commit_callbacks):
+    client.force_login(demo["staff"])
+    rows = [
+        ["id", "birth", "category", "employment", "region", "monthly_income", "paid_months"],
+        ["a", "1980-05", "男职工", "单位职工", "厦门市", 9000, 120],
+        ["b", "1986-13", "男人", "灵活就业", "火星", "不知道", 0],
+    ]
+    _upload(client, _xlsx(rows), django_capture_on_commit_callbacks)
+    job = PlanBatch.objects.get()
+    got = client.get(f"/planner/batch/{job.pk}/result.xlsx")
+    out = pd.read_excel(io.BytesIO(b"".join(got.streaming_content)), dtype={"编号": str})
+    assert out["推荐方案"][0].startswith("职工参保") and pd.isna(out["未能规划的原因"][0])
+    reasons = out["未能规划的原因"][1]
+    # every reason row 3 has, not only the first: birth, category, region and income
+    for part in ("birth 应为 YYYY-MM", "category 应为 男职工", "region 不是已知地区", "monthly_income 应为数字"):
+        assert part in reasons, part
+
+
 def test_only_staff_with_the_role(client, demo):
     assert client.get("/planner/batch/").status_code == 302  # to the login page
     client.force_login(demo["mediator.xm"])
@@ -67,9 +85,14 @@ def test_upload_plan_download(client, demo, media, django_capture_on_commit_call
     assert "households.xlsx" in page and "已完成" in page and "有问题 1 行" in page
     got = client.get(f"/planner/batch/{job.pk}/result.xlsx")
     assert got.status_code == 200 and "attachment" in got["Content-Disposition"]
-    out = pd.read_excel(io.BytesIO(b"".join(got.streaming_content)), dtype={"id": str})
-    assert list(out["id"]) == ["a", "b", "c"] and out["key"][:2].notna().all()
-    assert out["error"][2].startswith("第4行 row 4:") and "monthly_income" in out["error"][2]
+    out = pd.read_excel(io.BytesIO(b"".join(got.streaming_content)), dtype={"编号": str})
+    # what staff download reads in Chinese (issue 18): headers, schemes, yes/no; no internal keys
+    assert list(out["编号"]) == ["a", "b", "c"] and out["推荐方案"][:2].notna().all()
+    assert "key" not in out.columns and "irr" not in out.columns and "内部收益率（%）" in out.columns
+    assert set(out["险种"][:2]) <= {"职工养老保险（单位参保）", "职工养老保险（灵活就业）", "城乡居民养老保险"}
+    assert set(out["负担得起"][:2]) <= {"是", "否"}
+    assert out["未能规划的原因"][2].startswith("第4行：") and "monthly_income 应为数字" in out["未能规划的原因"][2]
+    assert "must be" not in out["未能规划的原因"][2]
     actions = set(AuditRecord.objects.filter(object_id=str(job.pk)).values_list("action", flat=True))
     assert actions == {"queued", "start", "planned"}  # each status change audited by the kernel
 

@@ -57,7 +57,7 @@ def run_batch(batch_id: str) -> str:
     beat = threading.Thread(target=_beat, args=(job.pk, stop), daemon=True)
     beat.start()
     try:
-        summary = batch.run(Path(job.source.path), out, show_progress=False, workers=1)
+        summary = batch.run(Path(job.source.path), out, show_progress=False, workers=1, for_people=True)
     except RulesError as exc:
         step, facts = "failed", {"error": "\n".join(p.line() for p in exc.problems)}
         out.unlink(missing_ok=True)
