@@ -37,6 +37,8 @@ from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.core.api import ErrorOut
 from renshe.rules.errors import RulesError, from_pydantic
 
+#: mounted at /api/v1/arrears (renshe.platform.registry)
+API_PREFIX = "/arrears"
 router = Router(tags=["arrears"])
 
 

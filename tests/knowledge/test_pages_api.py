@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from renshe.knowledge import demo
+from renshe.knowledge import demo_load as demo
 from renshe.knowledge.models import Article, Document, Interpretation
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.views import View
 from ninja import NinjaAPI
 
 from renshe.platform import urls as project_urls
-from renshe.platform.accounts import demo as demo_module
+from renshe.platform.accounts import demo_load as demo_module
 from renshe.platform.accounts.access import RoleRequiredMixin, has_role, role_required
 from renshe.platform.accounts.api_auth import staff_auth
 from renshe.platform.accounts.masking import mask_id_number, mask_phone
