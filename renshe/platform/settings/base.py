@@ -41,7 +41,9 @@ INSTALLED_APPS = [
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
     "renshe.planner.batchjobs",
+    "renshe.appeals",
     "renshe.inspections",
+    "renshe.disputes.apps.DisputesConfig",
 ]
 
 MIDDLEWARE = [
@@ -63,7 +65,7 @@ WSGI_APPLICATION = "renshe.platform.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [PACKAGE_DIR / "platform" / "templates"],  # overrides of Django's own (the admin's greeting)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -136,6 +138,11 @@ Q_CLUSTER = {
     "retry": 3700,
     "catch_up": False,
     "label": "后台任务",
+    # A queue worker is replaced by a fresh process after 20 tasks, or after any task that left
+    # it above 512 MB resident (kilobytes): a large batch or import gives its memory back to the
+    # machine instead of the worker keeping it (issue 13, item 6: 3.6 GB kept after one upload).
+    "recycle": 20,
+    "max_rss": 512 * 1024,
 }
 
 LOGGING = {
