@@ -152,3 +152,10 @@ def test_api_draw_with_a_bearer_token_and_refusals(client, catalogue):
     _, other = ApiToken.issue(catalogue["mediator.xm"], "测试")
     assert client.post(url, json.dumps(data), content_type="application/json",
                        HTTP_AUTHORIZATION=f"Bearer {other}").status_code == 403
+
+
+def test_the_legal_office_reads_but_does_not_draw(client, catalogue):
+    login(client, catalogue["legal"])
+    assert client.get("/inspections/").status_code == 200
+    assert client.get("/inspections/plans/new/").status_code == 403
+    assert client.get("/inspections/import/").status_code == 403
