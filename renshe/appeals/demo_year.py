@@ -25,7 +25,7 @@ from renshe.rules.deadlines import period_end_array
 from renshe.rules.parameters import value_at
 
 from .core.routing import CATEGORIES
-from .core.workflow import machine_for
+from .core.workflow import closing_clock, start_clock
 from .models import Appeal, Handover
 from .services import HOTLINE_REGION, desks, placement, rules_index
 
@@ -41,8 +41,7 @@ def _due(param: str, starts: np.ndarray) -> np.ndarray:
 
 
 def _clock_params(channel: str) -> tuple[str, str]:
-    m = machine_for(channel)
-    return m.start_clock, next(t.clock for t in m.transitions if t.action == "accept")
+    return start_clock(channel), closing_clock(channel)
 
 
 @transaction.atomic

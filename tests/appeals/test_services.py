@@ -61,7 +61,7 @@ def test_steps_accept_extend_reply_rate_and_reopen(setup, wage):
     a = steps.apply(a, "accept", xm, on=D(2025, 3, 4))
     # hotline closing: 5 working days from 3/4 → 3/11 (unverified local parameter)
     assert a.state == "accepted" and a.closing_due == D(2025, 3, 11)
-    with pytest.raises(RulesError):  # staff may not extend: the head approves (role leader)
+    with pytest.raises(PermissionDenied):  # staff may not extend: the head approves (role leader)
         steps.apply(a, "extend", xm, facts={"reason": "需现场核查", "approved_by": "张局长"})
     a = steps.apply(a, "reply", xm, facts={"reply": "已责令支付"}, on=D(2025, 3, 10))
     token = steps.rating_token(a)
