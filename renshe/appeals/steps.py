@@ -25,6 +25,7 @@ from renshe.platform.workflow import services as workflow
 from renshe.rules.errors import RulesError
 
 from .models import Appeal, Satisfaction
+from .signals import STATE_FIELD
 
 RATING_SALT = "appeals.rating"
 
@@ -34,8 +35,7 @@ def sync_days(appeal: Appeal) -> None:
     clock = appeal.clock
     if clock is None or not clock.is_open:
         return
-    field = {"registered": "acceptance_due", "accepted": "closing_due", "reviewing": "review_due",
-             "rereviewing": "review_due"}.get(appeal.state)
+    field = STATE_FIELD.get(appeal.state)
     if field:
         setattr(appeal, field, clock.due)
         appeal.clock_basis = clock.basis[:300]

@@ -173,3 +173,18 @@ def test_wage_complaint_becomes_an_arrears_alert_linked_both_ways(setup, wage):
     assert alert.county.code == "350206" and alert.amount_owed == a.amount and alert.deadline is not None
     with pytest.raises(RulesError):
         links.to_arrears_alert(a, setup["inspector.xm"])  # once only
+
+
+@pytest.mark.django_db
+def test_a_recomputed_clock_moves_the_days_the_kpis_read(setup, wage):
+    """A later holiday notice recomputes the kernel's clock; the request's copy follows it."""
+    from renshe.platform.lawcalendar import service as lawcal
+
+    a = _register(wage, on=D(2025, 3, 3))
+    a = steps.apply(a, "accept", setup["inspector.xm"], on=D(2025, 3, 4))
+    clock = a.clock
+    clock.due = D(2025, 3, 12)  # as recompute_year would after a notice moving a working day
+    clock.save()
+    assert Appeal.objects.get(pk=a.pk).closing_due == D(2025, 3, 12)
+    assert lawcal.recompute_year(2025)  # back to the calendar's count
+    assert Appeal.objects.get(pk=a.pk).closing_due == D(2025, 3, 11)
