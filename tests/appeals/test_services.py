@@ -173,6 +173,13 @@ def test_wage_complaint_becomes_an_arrears_alert_linked_both_ways(setup, wage):
     assert alert.county.code == "350206" and alert.amount_owed == a.amount and alert.deadline is not None
     with pytest.raises(RulesError):
         links.to_arrears_alert(a, setup["inspector.xm"])  # once only
+    from django.test import Client
+
+    c = Client()
+    c.force_login(setup["inspector.xm"])
+    html = c.get(f"/arrears/alerts/{alert.pk}/").content.decode()
+    assert a.number in html and "投诉转办" in html
+    assert f"/arrears/alerts/{alert.pk}/" in c.get(f"/appeals/{a.pk}/").content.decode()
 
 
 @pytest.mark.django_db
