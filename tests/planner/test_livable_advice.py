@@ -83,3 +83,10 @@ def test_basis_without_raw_keys_and_the_pdf_keeps_minus_signs(client):
     # 终身净收益 = 领取养老金的现值 − 缴费的现值: the sign must survive into the PDF
     assert "领取养老金的现值-缴费的现值" in text
     assert "planner.dependent_floor" not in text
+
+
+@pytest.mark.django_db
+def test_the_planner_form_shows_its_example_as_placeholders(client):
+    html = client.get("/planner/").content.decode()
+    tag = re.search(r'<input id="f-monthly_income"[^>]*>', html).group()
+    assert 'value=""' in tag and 'placeholder="如 8000"' in tag
