@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-MAINTAINERS = ("shared/laws", "本机无法访问", "commit", "Chinese-Laws", "GitHub")
+MAINTAINERS = ("shared/laws", "本机无法访问", "commit", "Chinese-Laws", "GitHub", "renshe/rules", "checked 改为")
 
 
 @pytest.mark.parametrize("url", ["/knowledge/doc/retirement-measures/", "/knowledge/doc/social-insurance-law/",
