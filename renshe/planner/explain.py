@@ -152,6 +152,8 @@ def _formulas(row: dict[str, list], a: dict[str, float], law: Law) -> list[dict[
                 + (f"；个人养老金 {row['private_monthly'][j]:,.2f}" if addon else "")
                 + f"；合计 {y['monthly_pension'][j]}元/月"
             )
+        if not n:  # the minimum is met and the age reached: nothing is left to pay (办法第二条)
+            f["monthly_cost"] = "已缴满最低缴费年限且已到退休年龄，不需要再缴费"
         f["total_cost"] = f"{int(n)}{total_note}{y['total_cost'][j]}元"
         f["lifetime_value"] = value_note + y["lifetime_value"][j] + "元"
         f["affordable"] = f"每月缴费 {y['monthly_cost'][j]} {'≤' if affordable else '>'} 每月可用于缴费 {disposable}"

@@ -63,6 +63,16 @@ def test_a_woman_past_her_retirement_age_is_told_so():
         assert not o.private_pension or o.months > 0, o.label
         assert o.timing == "statutory", o.label  # early and late retirement are gone (办法第三条)
     assert result.recommended.months == 0 and result.recommended.retire_month == "2026-12"
+    assert "不需要再缴费" in result.recommended.formulas["monthly_cost"]
+
+
+@pytest.mark.django_db
+def test_the_page_tells_her_to_apply_and_asks_for_nothing(client):
+    form = {"birth": "1975-03", "category": "female_50", "employment": "employee", "region": "fujian.fuzhou",
+            "monthly_income": "4000", "paid_months": "240"}
+    text = re.sub(r"<[^>]+>", "", client.post("/planner/", form).content.decode())
+    assert "达到法定退休年龄" in text and "申请按月领取基本养老金" in text and "不再缴费" in text
+    assert "缴 0.00" not in text
 
 
 def test_a_birth_month_in_the_future_is_refused_in_words():
