@@ -28,8 +28,8 @@ from pathlib import Path
 
 import duckdb
 
-from renshe.arrears import ids
 from renshe.arrears.schema import BY_NAME, TABLES, Column, Table
+from renshe.rules import ids
 from renshe.rules.errors import RulesError
 
 DEFAULT_STORE = Path("var/arrears.duckdb")

@@ -19,6 +19,7 @@ from renshe.planner.models import (
     PlanResult,
     Profile,
 )
+from renshe.planner.platform_note import platform_worker_note
 from renshe.rules import retirement
 from renshe.rules.money import money, money_array
 from renshe.rules.parameters import ParamValue, Reference
@@ -354,6 +355,12 @@ def _reasons(
     return out
 
 
+def _platform(profile: Profile, on: dt.date, region: str) -> list[str]:
+    """The occupational-injury protection a platform worker carries beside pension insurance."""
+    note = platform_worker_note(on, region) if profile.platform_worker else None
+    return [note] if note else []
+
+
 def basis(option) -> dict[str, list[str]]:
     """The steps of the plan's trace (by ``key``) that each figure of ``option`` rests on, so a
     page can cite the law beside every figure (issue 3: “every figure with its trace and
@@ -537,7 +544,7 @@ def _plan_group(members: list[Profile], on: dt.date, region: str) -> list[dict]:
             "recommended": rec,
             "reasons": _reasons(
                 options, rec, disposable, sens, law, a, 1 + int(arrays.dependents[m]), reached[m]
-            ),
+            ) + _platform(members[m], on, region),
             "assumptions": a,
             "disposable": disposable,
             "sensitivity": sens,

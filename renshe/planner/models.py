@@ -89,6 +89,11 @@ class Profile(BaseModel):
         default=None, ge=0.3, le=3.0, title="已缴期间平均缴费指数", description="不知道可不填（按 1.0 估算）"
     )
     as_of: dt.date | None = Field(default=None, title="测算日期", description="默认今天")
+    platform_worker: bool = Field(
+        default=False,
+        title="在平台接单（外卖、网约车、同城货运等）",
+        description="平台接单人员另有平台按单缴费的职业伤害保障，与养老保险并存",
+    )
     assumptions: Assumptions = Field(default_factory=Assumptions, title="测算假设", description="可不填，用默认值")
 
     @field_validator("birth")

@@ -94,7 +94,7 @@ def test_upload_plan_download(client, demo, media, django_capture_on_commit_call
     assert out["未能规划的原因"][2].startswith("第4行：") and "monthly_income 应为数字" in out["未能规划的原因"][2]
     assert "must be" not in out["未能规划的原因"][2]
     actions = set(AuditRecord.objects.filter(object_id=str(job.pk)).values_list("action", flat=True))
-    assert actions == {"queued", "planned"}
+    assert actions == {"queued", "start", "planned"}  # each status change audited by the kernel
 
 
 def test_a_batch_is_its_owners_alone(client, demo, django_capture_on_commit_callbacks):
@@ -148,27 +148,37 @@ def test_the_template_downloads(client, demo):
     assert set(sheets) == {"填写", "填写说明"} and len(sheets["填写"]) == 3
 
 
-def test_a_batch_whose_worker_stopped_is_planned_again(demo, settings):
-    """The queue re-delivers a task whose worker stopped; the batch it left “running” is planned
-    afresh once it has run longer than the queue's timeout, and not before."""
+def test_a_batch_whose_worker_stopped_is_interrupted_within_a_minute(client, demo):
+    """Issue 13 item 10: a crashed batch stayed “规划中” for an hour (the queue's timeout), could
+    not be deleted, and its upload stayed on disk. Now a batch whose worker gives no sign of life
+    for STALL_SECONDS is interrupted: shown as such, deletable, its upload deleted."""
     import datetime as dt
 
     from django.core.files.base import ContentFile
     from django.utils import timezone
+    from django_q.models import Schedule
 
-    from renshe.planner.batchjobs.tasks import run_batch
+    from renshe.planner.batchjobs.models import STALL_SECONDS
+    from renshe.planner.batchjobs.tasks import run_batch, sweep
 
+    assert STALL_SECONDS <= 60
+    assert Schedule.objects.get(name="planner_batch_sweep").func == "renshe.planner.batchjobs.tasks.sweep"
+    now = timezone.now()
     job = PlanBatch.objects.create(owner=demo["staff"], source_name="h.xlsx", status=PlanBatch.Status.RUNNING,
-                                   started_at=timezone.now())
+                                   started_at=now, heartbeat_at=now)
     job.source.save("h.xlsx", ContentFile(_xlsx(GOOD).getvalue()))
-    assert run_batch(str(job.pk)) == "running" and not job.stalled  # still in its first worker's hands
-    started = timezone.now() - dt.timedelta(seconds=settings.Q_CLUSTER["timeout"] + 60)
-    PlanBatch.objects.filter(pk=job.pk).update(started_at=started)
+    upload = Path(job.source.path)
+    assert run_batch(str(job.pk)) == "running" and sweep() == 0  # still in its worker's hands
+    PlanBatch.objects.filter(pk=job.pk).update(heartbeat_at=now - dt.timedelta(seconds=STALL_SECONDS + 1))
+    client.force_login(demo["staff"])
+    page = client.get("/planner/batch/").content.decode()  # the page sweeps first
     job.refresh_from_db()
-    assert job.stalled and not job.pending  # the page offers to delete it
-    assert run_batch(str(job.pk)) == "done"
-    job.refresh_from_db()
-    assert job.summary["planned"] == 2 and not job.source
+    assert job.status == PlanBatch.Status.FAILED and not job.source and not upload.exists()
+    assert "规划中断" in page and f"/planner/batch/{job.pk}/delete" in page
+    assert run_batch(str(job.pk)) == "failed"  # the queue's re-delivery plans nothing
+    assert [r.action for r in AuditRecord.objects.filter(object_id=str(job.pk)).order_by("id")] == ["interrupted"]
+    assert client.post(f"/planner/batch/{job.pk}/delete").status_code == 302
+    assert not PlanBatch.objects.filter(pk=job.pk).exists()
 
 
 def test_results_are_deleted_after_the_keeping_period(client, demo, django_capture_on_commit_callbacks):
@@ -203,3 +213,23 @@ def test_a_fault_of_ours_fails_the_batch_instead_of_leaving_it_running(client, d
     _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
     job = PlanBatch.objects.get()
     assert job.status == PlanBatch.Status.FAILED and "内部错误" in job.error and not job.source and not job.result
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_beats_while_it_plans(demo, monkeypatch):
+    """The heartbeat that tells a live batch from a crashed one is written from its own thread."""
+    import threading
+    import time
+
+    from renshe.planner.batchjobs import tasks
+
+    monkeypatch.setattr(tasks, "HEARTBEAT_SECONDS", 0.05)
+    job = PlanBatch.objects.create(owner=demo["staff"], source_name="h.xlsx", status=PlanBatch.Status.RUNNING)
+    stop = threading.Event()
+    beat = threading.Thread(target=tasks._beat, args=(job.pk, stop))
+    beat.start()
+    time.sleep(0.3)
+    stop.set()
+    beat.join()
+    job.refresh_from_db()
+    assert job.heartbeat_at is not None and not job.stalled

@@ -36,10 +36,14 @@ INSTALLED_APPS = [
     "renshe.platform.core",
     "renshe.knowledge",
     "renshe.platform.lawcalendar",
+    "renshe.platform.workflow",
     "renshe.normdocs",
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
     "renshe.planner.batchjobs",
+    "renshe.appeals",
+    "renshe.inspections",
+    "renshe.disputes.apps.DisputesConfig",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +138,11 @@ Q_CLUSTER = {
     "retry": 3700,
     "catch_up": False,
     "label": "后台任务",
+    # A queue worker is replaced by a fresh process after 20 tasks, or after any task that left
+    # it above 512 MB resident (kilobytes): a large batch or import gives its memory back to the
+    # machine instead of the worker keeping it (issue 13, item 6: 3.6 GB kept after one upload).
+    "recycle": 20,
+    "max_rss": 512 * 1024,
 }
 
 LOGGING = {
@@ -148,3 +157,19 @@ RENSHE = {
     "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,
 }
+
+# E-mail (the daily 待办 digest, renshe.platform.workflow.digest): printed on the console
+# unless an SMTP server is configured with RENSHE_EMAIL_HOST.
+EMAIL_HOST = os.environ.get("RENSHE_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("RENSHE_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("RENSHE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("RENSHE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("RENSHE_EMAIL_TLS", "1") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("RENSHE_EMAIL_FROM", "renshe@localhost")
+#: the site's address, for links in e-mails
+RENSHE_SITE_URL = os.environ.get("RENSHE_SITE_URL", "http://127.0.0.1:8000")
+#: a case whose clock ends within this many days is listed as 即将到期 in the 待办 (a product setting)
+RENSHE_TODO_SOON_DAYS = int(os.environ.get("RENSHE_TODO_SOON_DAYS", "3"))

@@ -1,0 +1,55 @@
+"""Demo routing rules and desks (idempotent), and a small set of requests to click through.
+
+The rules follow 属地管理、分级负责 (《信访工作条例》第二十二条第二项): most matters go to the HRSS
+bureau of the city where they arose; pension questions to the department's 养老保险处, work
+injury to its 工伤保险处. The year of ~300,000 requests for the KPI page and the benchmark is
+a separate command (``renshe manage appeals_demo_year``), since it takes a while.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from renshe.platform.accounts.models import Organisation, User
+
+from .core.intake import validate
+from .models import Appeal, Desk, RoutingRule
+from .services import register
+
+RULES = [
+    ("", "", "@city", "属地管理：设区市人社部门"),
+    ("social_insurance", "350000", "350000-ylbxc", "养老保险政策：厅养老保险处"),
+    ("work_injury", "350000", "350000-gsbxc", "工伤保险：厅工伤保险处"),
+    ("wage_arrears", "", "@county", "欠薪投诉：属地县级人社部门劳动保障监察机构"),
+]
+#: office code → demo account that receives for it
+DESKS = {"350000": "staff", "350200": "inspector.xm", "350100": "inspector.fz"}
+
+SAMPLES = [
+    ("12345", {"name": "陈明", "phone": "13905001234", "category": "social_insurance", "place": "350102",
+               "content": "咨询灵活就业人员养老保险缴费档次如何调整，网上办理入口在哪里。"}),
+    ("mzq", {"name": "林建华", "phone": "13805921111", "category": "wage_arrears", "place": "350206",
+             "content": "在湖里区某安置房项目做木工三个月，工资一直没有结清。", "project": "湖里区某安置房项目",
+             "employer": "某建筑劳务有限公司", "amount": "36800.00", "workers": 6}),
+    ("letter", {"name": "黄秀英", "phone": "0591-87654321", "category": "work_injury", "place": "350104",
+                "content": "丈夫在工地受伤，单位不申请工伤认定，请求帮助。"}),
+    ("visit", {"name": "张立新", "phone": "13600000001", "category": "labour_contract", "place": "350203",
+               "content": "公司搬迁后不签劳动合同，集体来访反映情况。", "head_count": 12}),
+]
+
+
+def load(stdout) -> None:
+    for category, place, target, note in RULES:
+        RoutingRule.objects.update_or_create(category=category, place=place, defaults={"target": target, "note": note})
+    orgs = {o.code: o for o in Organisation.objects.filter(code__in=DESKS)}
+    users = {u.username: u for u in User.objects.filter(username__in=DESKS.values())}
+    for code, username in DESKS.items():
+        if code in orgs and username in users:
+            Desk.objects.update_or_create(organisation=orgs[code], defaults={"user": users[username]})
+    made = 0
+    if not Appeal.objects.filter(phone=SAMPLES[0][1]["phone"]).exists():
+        on = dt.date.today() - dt.timedelta(days=3)
+        for channel, data in SAMPLES:
+            register(validate(data).model_dump(), channel=channel, on=on)
+            made += 1
+    stdout.write(f"诉求分办规则 {len(RULES)} 条，受理岗 {Desk.objects.count()} 个，示例诉求 {made} 件\n")

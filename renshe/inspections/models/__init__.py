@@ -1,0 +1,7 @@
+"""执法监督's tables: the 双随机 catalogue, plans and tasks (one module each)."""
+
+from .cases import Case
+from .catalogue import Enterprise, InspectionItem, Inspector
+from .tasks import ChecklistResult, Evidence, Plan, Task
+
+__all__ = ["Case", "ChecklistResult", "Enterprise", "Evidence", "InspectionItem", "Inspector", "Plan", "Task"]
