@@ -122,6 +122,8 @@ ROLES = [
     ("leader", "劳动监测预警", None),
     ("admin", "管理后台", None),
     ("housing.xm", "劳动监测预警", "批量社保规划"),
+    ("mediator.xm", "调解仲裁办案", "劳动监测预警"),
+    ("arbitrator.xm", "调解仲裁办案", "行政规范性文件"),
 ]
 
 
