@@ -258,7 +258,11 @@ def _sensitivity(tpl: opt.Template, variants, pick: list[int], value: list[float
 
 def _left_sentence(disposable: float, a: dict[str, float], people: int) -> str:
     """How the money left for contributions was found, in one clause (社会救助暂行办法第十条)."""
-    floor = f"全家 {people} 人的基本生活费（每人每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+    floor = (
+        f"本人的基本生活费（每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+        if people == 1
+        else f"全家 {people} 人的基本生活费（每人每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+    )
     if disposable > 0:
         return f"月收入扣除每月还债和{floor}后，每月余下约 {_yuan(disposable)} 元"
     return f"月收入扣除每月还债和{floor}后已没有余钱（还差 {_yuan(-disposable)} 元）"

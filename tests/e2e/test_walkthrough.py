@@ -83,7 +83,7 @@ def test_planner_on_a_phone_leaves_a_thin_income_enough_to_live_on(page, live_se
     page.click("#plan-submit")
     page.wait_for_selector("[data-testid='recommended']")
     reasons = page.locator("body").inner_text()
-    assert "全家 1 人的基本生活费" in reasons and "最低生活保障" in reasons and "每月缴费不超过其中 50%" in reasons
+    assert "本人的基本生活费" in reasons and "最低生活保障" in reasons and "每月缴费不超过其中 50%" in reasons
     _fits(page)
     page.screenshot(path=str(tmp_path / "planner-thin-income.png"), full_page=True)
 

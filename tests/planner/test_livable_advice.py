@@ -31,7 +31,12 @@ def test_thin_income_keeps_a_living_and_takes_at_most_the_stated_share():
     # With the default share (one half), at most (3,000 − floor) × 0.5 a month.
     assert rec.monthly_cost <= share * (3000 - floor) + 0.005
     text = "".join(result.reasons)
-    assert "基本生活费" in text and "最低生活保障" in text and f"{share:.0%}" in text
+    assert "本人的基本生活费" in text and "最低生活保障" in text and f"{share:.0%}" in text
+    # with dependants, each one's floor is named too: 3,000 − 900 × (1 + 2) < 0, nothing affordable
+    family = plan(Profile(birth="1980-03", category="male_60", employment="flexible", region="fujian.fuzhou",
+                          monthly_income=3000, as_of=ON, dependents=[{"relation": "child"}] * 2))
+    assert family.disposable == pytest.approx(3000 - 3 * floor)
+    assert "全家 3 人的基本生活费" in "".join(family.reasons)
     # the raised floor and share are the user's to change
     richer = plan(Profile(birth="1980-03", category="male_60", employment="flexible", region="fujian.fuzhou",
                           monthly_income=3000, as_of=ON, assumptions={"dependent_floor": 0, "max_share": 1.0}))
