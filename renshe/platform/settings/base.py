@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
     "renshe.planner.batchjobs",
+    "renshe.appeals",
+    "renshe.inspections",
+    "renshe.disputes.apps.DisputesConfig",
 ]
 
 MIDDLEWARE = [
@@ -66,7 +69,7 @@ WSGI_APPLICATION = "renshe.platform.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [PACKAGE_DIR / "platform" / "templates"],  # overrides of Django's own (the admin's greeting)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
