@@ -9,29 +9,19 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 from django.test import Client
 
-from renshe.arrears import schema, warnings
+from tests.arrears.alerts.factories import store_with_warnings, warning
 
 FUZHOU, XIAMEN = "350102", "350206"
 
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    path = tmp_path / "store.duckdb"
-    con = duckdb.connect(str(path))
-    for t in schema.TABLES:
-        con.execute(t.ddl())
-    for ddl in warnings.TABLE_DDL:
-        con.execute(ddl)
-    for pid, cid, region, name in ((1, 11, FUZHOU, "福州甲建设"), (2, 22, XIAMEN, "厦门乙建设")):
-        con.execute("INSERT INTO org (org_id, credit_code, name, region_code) VALUES (?, ?, ?, ?)",
-                    [cid, f"9135000000000000{cid}", name, region])
-        con.execute("INSERT INTO arrears_warning VALUES (?, ?, ?, ?, '2025-09', 'red', 3, 80, '[]', 'r1', "
-                    "DATE '2025-10-31', 'duckdb')", [f"{pid}-2025-09", pid, cid, region])
-    con.close()
+    ws = [warning(1, region=FUZHOU, contractor_id=11, contractor_name="福州甲建设"),
+          warning(2, region=XIAMEN, contractor_id=22, contractor_name="厦门乙建设")]
+    path = store_with_warnings(tmp_path / "store.duckdb", ws)
     monkeypatch.setenv("RENSHE_ARREARS_STORE", str(path))
     return path
 
@@ -66,7 +56,7 @@ def test_admin_audit_records_are_scoped_by_the_objects_organisation(demo, tmp_pa
     from renshe.arrears import workflow
     from renshe.arrears.models import Alert
     from renshe.platform.audit.models import AuditRecord
-    from tests.arrears.alerts.factories import make_store, warning
+    from tests.arrears.alerts.factories import make_store
 
     store = make_store(tmp_path / "s.duckdb")
     workflow.dispatch_warnings([warning(project_id=1, region=FUZHOU), warning(project_id=2, region=XIAMEN)],
