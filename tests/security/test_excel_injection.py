@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from django.test import Client
 
-from renshe.arrears.tables import Table, xlsx_bytes
+from renshe.platform.core.tables import Table, xlsx_bytes
 from renshe.documents.excel import safe
 from renshe.planner import batch
 from renshe.platform.accounts.models import Organisation
