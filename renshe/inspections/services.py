@@ -37,7 +37,8 @@ from renshe.platform.workflow import services as kernel
 from renshe.rules import parameters
 from renshe.rules.errors import FieldProblem, RulesError
 
-ITEMS_FILE = Path(__file__).with_name("data") / "items.yaml"
+ITEMS_FILES = (Path(__file__).with_name("data") / "items.yaml",
+               Path(__file__).with_name("data") / "agency_checklist.yaml")
 PLANNERS = ("labour_inspector", "division_staff", "leader")
 
 
@@ -46,21 +47,31 @@ def _refuse(field: str, zh: str, en: str) -> RulesError:
 
 
 def load_items(actor: Any = None) -> int:
-    """The 14 items of ``data/items.yaml`` (caps from ``inspections.yearly_cap``), added once."""
-    data = yaml.safe_load(ITEMS_FILE.read_text(encoding="utf-8"))
+    """The 14 enterprise items (``data/items.yaml``) and the agencies' 20-item checklist
+    (``data/agency_checklist.yaml``, safety items marked), caps ``inspections.yearly_cap``; added once."""
     cap = int(parameters.value("inspections.yearly_cap", dt.date.today()))
-    note = "未与福建省公布的清单核对，见 renshe/inspections/data/items.yaml 开头的说明"
     added = 0
     with transaction.atomic():
-        for row in data["items"]:
-            item, created = InspectionItem.objects.get_or_create(
-                code=row["code"],
-                defaults={"name": row["name"], "basis": row["basis"], "cap": cap, "note": note,
-                          "subject": row.get("subject", "enterprise"), "verified": data["source_verified"]},
-            )
-            if created:
-                added += 1
-                record(actor, item, "inspections.item_added", after=snapshot(item))
+        for path in ITEMS_FILES:
+            added += _load_item_file(path, cap, actor)
+    return added
+
+
+def _load_item_file(path: Path, cap: int, actor: Any) -> int:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    agency = path.stem == "agency_checklist"
+    note = f"未与福建省公布的清单核对，见 renshe/inspections/data/{path.name} 开头的说明"
+    added = 0
+    for row in data["items"]:
+        item, created = InspectionItem.objects.get_or_create(
+            code=row["code"],
+            defaults={"name": row["name"], "basis": row["basis"], "cap": cap, "note": note,
+                      "subject": "agency" if agency else row.get("subject", "enterprise"),
+                      "safety": row.get("safety", False), "verified": data["source_verified"]},
+        )
+        if created:
+            added += 1
+            record(actor, item, "inspections.item_added", after=snapshot(item))
     return added
 
 
@@ -96,7 +107,8 @@ def caps_for(enterprise: Enterprise, year: int) -> list[CapLine]:
 def build_input(year: int, items: list[InspectionItem], sample: Mapping[str, int], per_task: int, seed: int) -> dict:
     """The CONTRACTS.md draw input from the register: the cities asked for, this year's counts."""
     cities = list(sample)
-    ents = list(Enterprise.objects.filter(organisation__code__in=cities, is_agency=False)
+    agencies = items[0].subject == InspectionItem.Subject.AGENCY
+    ents = list(Enterprise.objects.filter(organisation__code__in=cities, is_agency=agencies)
                 .values_list("id", "credit_code", "organisation__code", "excluded"))
     counts = yearly_counts(year, [e[0] for e in ents])
     codes = {it.pk: it.code for it in items}
@@ -126,6 +138,9 @@ def draw_plan(
         raise _refuse("title", "请填写计划名称", "the plan needs a title")
     if not items:
         raise _refuse("items", "请至少选择一个抽查事项", "choose at least one item")
+    if len({it.subject for it in items}) > 1:
+        raise _refuse("items", "用人单位检查事项和人力资源服务机构检查事项请分别制定计划（抽取对象不同）",
+                      "enterprise items and agency items need separate plans")
     sample = {c: n for c, n in sample.items() if n}
     if not sample:
         raise _refuse("sample", "请至少为一个设区市填写抽取户数", "ask for at least one enterprise in some city")

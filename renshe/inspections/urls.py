@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import case_views, public, views
+from . import agency_views, case_views, public, views
 
 app_name = "inspections"
 
@@ -20,4 +20,8 @@ urlpatterns = [
     path("inspections/cases/<int:pk>/", case_views.case_detail, name="case"),
     path("inspections/cases/<int:pk>/step/<slug:action>/", case_views.case_step, name="case-step"),
     path("inspections/cases/<int:pk>/<slug:kind>.<str:fmt>", case_views.case_paper, name="case-paper"),
+    path("inspections/agencies/", agency_views.agency_list, name="agencies"),
+    path("inspections/agencies/report/", agency_views.report_submit, name="agency-report"),
+    path("inspections/agencies/<int:pk>/", agency_views.agency_detail, name="agency"),
+    path("inspections/agencies/<int:pk>/<slug:action>/", agency_views.agency_action, name="agency-action"),
 ]

@@ -24,7 +24,7 @@ from renshe.inspections.forms import (
     RecheckForm,
     RectifyForm,
 )
-from renshe.inspections.models import Plan, Task
+from renshe.inspections.models import Case, Plan, Task
 from renshe.inspections.tabular import rejects_csv
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.scoping import scope
@@ -34,6 +34,8 @@ from renshe.rules.errors import RulesError
 
 STAFF = ("labour_inspector", "division_staff", "leader")
 staff_required = role_required(*STAFF)
+#: the legal office supervises enforcement (执法监督): it reads plans and tasks, acts on none
+readers_required = role_required(*STAFF, "legal_office")
 
 
 def _errors(form, exc: RulesError) -> None:
@@ -41,7 +43,7 @@ def _errors(form, exc: RulesError) -> None:
         form.add_error(p.field if p.field in form.fields else None, p.zh)
 
 
-@staff_required
+@readers_required
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     tasks = scope(Task.objects.select_related("enterprise", "plan", "organisation"), request.user)
@@ -53,6 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "plans": plans[:20], "tasks": tasks.order_by("-plan__drawn_at", "id")[:200], "state": state,
         "states": workflow.STATES.items(), "overdue": services.overdue_publication(request.user, today),
         "today": today,
+        "reviews": scope(Case.objects.filter(state="legal_review"), request.user),
     })
 
 
@@ -75,7 +78,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     return render(request, "inspections/plan_new.html", {"form": form})
 
 
-@staff_required
+@readers_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(scope(Plan.objects.all(), request.user), pk=pk)
     tasks = scope(plan.tasks.select_related("enterprise", "organisation")
@@ -84,7 +87,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                                              "items": plan.items.all()})
 
 
-@staff_required
+@readers_required
 def plan_input(request: HttpRequest, pk: int) -> HttpResponse:
     """The normalised input, so anyone can redo the draw with ``renshe inspections draw``."""
     plan = get_object_or_404(scope(Plan.objects.all(), request.user), pk=pk)
@@ -99,7 +102,7 @@ def _task(request: HttpRequest, pk: int) -> Task:
         scope(Task.objects.select_related("enterprise", "plan", "organisation"), request.user), pk=pk)
 
 
-@staff_required
+@readers_required
 def task_detail(request: HttpRequest, pk: int, forms: dict | None = None) -> HttpResponse:
     task = _task(request, pk)
     items = list(task.items.all())

@@ -70,3 +70,30 @@ def test_staff_draw_inspect_publish_and_the_public_sees_it(page, live_server, ca
     assert "本年已抽查" in page.locator("#own-record").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert not page_log.outside and not page_log.errors
+
+
+def test_an_agency_submits_its_annual_report_and_staff_accept_it(page, live_server, catalogue, page_log):
+    from renshe.inspections.models import Agency
+
+    agency = Agency.objects.filter(organisation__code="350200").first()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/inspections/agencies/report/")
+    page.fill("#id_credit_code", agency.enterprise.credit_code)
+    page.fill("#id_code", DEMO_PASSWORD)
+    for name, value in {"staff_count": "12", "people_served": "3400", "employers_served": "85",
+                        "placements": "960", "revenue": "1280000.50"}.items():
+        page.fill(f"#id_{name}", value)
+    page.get_by_role("button", name="提交年度报告").click()
+    # the summary was left empty: refused with the field named, nothing saved
+    assert page.locator("#id_summary:invalid").count() == 1 or "经营情况说明" in page.locator(".error-box").inner_text()
+    page.fill("#id_summary", "全年举办招聘会12场，服务求职者3400人次")
+    page.get_by_role("button", name="提交年度报告").click()
+    assert "已提交" in page.locator("#report-done").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _login(page, live_server, "inspector.xm")
+    page.goto(f"{live_server.url}/inspections/agencies/{agency.pk}/")
+    page.get_by_role("button", name="审核通过").click()
+    assert "审核通过" in page.locator("table").first.inner_text()
+    assert not page_log.outside and not page_log.errors

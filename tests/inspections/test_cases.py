@@ -143,3 +143,24 @@ def test_an_inspection_finding_becomes_a_case_linked_both_ways(client, catalogue
     assert case.source == "inspection" and "未按月足额支付工资" in case.allegation
     assert case.number in client.get(f"/inspections/tasks/{task.pk}/").content.decode()
     assert f"/inspections/tasks/{task.pk}/" in client.get(f"/inspections/cases/{case.pk}/").content.decode()
+
+
+def test_an_arrears_alert_becomes_a_case_linked_both_ways(client, catalogue):
+    from renshe.arrears.models import Alert
+    from renshe.platform.accounts.models import Organisation
+
+    xm = Organisation.objects.get(code="350200")
+    alert = Alert.objects.create(
+        project_id=7, month="2026-10", warning_id="W-2026-10-7", project_name="演示安置房项目", contractor_id=1,
+        contractor_name="演示建设有限公司", region_code="350206", county=Organisation.objects.get(code="350206"),
+        organisation=xm, level="red", score=0.9, dispatched_on=D(2026, 11, 1))
+    inspector = catalogue["inspector.xm"]
+    with pytest.raises(RulesError) as exc:  # another city's alert is not within reach
+        case_services.register(catalogue["inspector.fz"], source="alert", alert_id=alert.pk, employer="演示建设有限公司",
+                               allegation="红色预警", received_on=D(2026, 11, 2))
+    assert exc.value.problems[0].field == "alert_id"
+    case = case_services.register(inspector, source="alert", alert_id=alert.pk, employer="演示建设有限公司",
+                                  allegation="连续两月未发放工资", received_on=D(2026, 11, 2))
+    login(client, inspector)
+    assert f"/arrears/alerts/{alert.pk}/" in client.get(f"/inspections/cases/{case.pk}/").content.decode()
+    assert case.number in client.get(f"/arrears/alerts/{alert.pk}/").content.decode()

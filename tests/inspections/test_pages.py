@@ -152,3 +152,23 @@ def test_api_draw_with_a_bearer_token_and_refusals(client, catalogue):
     _, other = ApiToken.issue(catalogue["mediator.xm"], "测试")
     assert client.post(url, json.dumps(data), content_type="application/json",
                        HTTP_AUTHORIZATION=f"Bearer {other}").status_code == 403
+
+
+def test_the_legal_office_reads_but_does_not_draw(client, catalogue):
+    login(client, catalogue["legal"])
+    assert client.get("/inspections/").status_code == 200
+    assert client.get("/inspections/plans/new/").status_code == 403
+    assert client.get("/inspections/import/").status_code == 403
+
+
+def test_import_items_with_their_caps(client, catalogue):
+    login(client, catalogue["inspector.xm"])
+    body = ("事项编码,检查事项,检查依据,年度上限,实施部门,涉及安全生产\n"
+            "SJ01,用人单位安全生产标准化情况,《安全生产法》,2,应急管理局,是\n"
+            "SJ02,缺上限,《某法》,两次,,\n").encode()
+    f = io.BytesIO(body)
+    f.name = "items.csv"
+    page = client.post("/inspections/import/", {"kind": "items", "file": f}).content.decode()
+    assert "新增 1 行" in page and "必须是非负整数" in page
+    item = InspectionItem.objects.get(code="SJ01")
+    assert (item.cap, item.department, item.safety) == (2, "应急管理局", True)
