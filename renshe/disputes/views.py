@@ -22,7 +22,7 @@ from . import documents, elements, services
 from .models import Case, Element, MediationOrganisation
 from .views_public import application_from, evidence_file, form_context, render_document
 
-STAFF = ("mediator", "arbitrator")
+STAFF = ("mediator", "arbitrator", "leader")  # leaders read (roles.py); the machine decides who acts
 PERM = "disputes.view_case"
 
 
