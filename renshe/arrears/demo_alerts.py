@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django_q.models import Schedule
-
 from . import demo, engines, ingest
 from .views import store_path
 from .warnings import read
@@ -28,8 +26,4 @@ def load(stdout) -> None:
         ingest.ingest(src, store)
         engines.run(store)
     summary = dispatch_latest(store)
-    Schedule.objects.update_or_create(
-        name="arrears.escalate_overdue",
-        defaults={"func": "renshe.arrears.workflow.escalate_overdue", "schedule_type": Schedule.DAILY},
-    )
-    stdout.write(f"欠薪预警：新交办 {summary.created} 件，已有 {summary.existing} 件；每日超期升级任务已排入队列\n")
+    stdout.write(f"欠薪预警：新交办 {summary.created} 件，已有 {summary.existing} 件\n")

@@ -36,6 +36,14 @@ from renshe.documents.fonts import register_cjk_font
 
 Style = Literal["body", "small", "strong", "right", "center"]
 AUTHOR = "福建省人力资源和社会保障厅"
+#: characters the embedded font (WenQuanYi Zen Hei) has no glyph for, and what is printed instead:
+#: the traces write "2 − 1" with U+2212 MINUS SIGN, which would show as an empty box
+_NO_GLYPH = str.maketrans({"\u2212": "-"})
+
+
+def printable(text: str) -> str:
+    """``text`` with the characters the font lacks replaced, so no reader shows an empty box."""
+    return text.translate(_NO_GLYPH)
 
 
 @dataclass(frozen=True)
@@ -104,7 +112,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _markup(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+    return escape(printable(text)).replace("\n", "<br/>")
 
 
 def _pdf_block(block: Block, width_mm: float) -> list:
@@ -114,7 +122,7 @@ def _pdf_block(block: Block, width_mm: float) -> list:
         return [Paragraph(f"<b>{text}</b>" if block.style == "strong" else text, st[block.style])]
     if isinstance(block, Fields):
         style = st["small" if block.small else "body"]
-        return [Paragraph(f"<b>{escape(k)}：</b>{_markup(v)}", style) for k, v in block.rows]
+        return [Paragraph(f"<b>{_markup(k)}：</b>{_markup(v)}", style) for k, v in block.rows]
     style = st["small" if block.small else "body"]
     rows = ([block.header] if block.header else []) + block.rows
     cols = max(len(r) for r in rows)
@@ -134,13 +142,13 @@ def _pdf_block(block: Block, width_mm: float) -> list:
 def to_pdf(doc: Doc) -> bytes:
     """The document as an A4 PDF with the Chinese font embedded."""
     st = _styles()
-    story: list = [Paragraph(escape(doc.title), st["title"])]
+    story: list = [Paragraph(_markup(doc.title), st["title"])]
     story += [Paragraph(_markup(line), st["meta"]) for line in doc.meta]
     story.append(Spacer(1, 4 * mm))
     width = 210 - 2 * doc.margins_mm
     for section in doc.sections:
         if section.heading:
-            story.append(Paragraph(escape(section.heading), st["h2"]))
+            story.append(Paragraph(_markup(section.heading), st["h2"]))
         for block in section.blocks:
             story += _pdf_block(block, width)
     buf = io.BytesIO()
@@ -165,7 +173,7 @@ _SIZE = {"body": 10.5, "strong": 11.5, "small": 9, "right": 10.5, "center": 10.5
 
 
 def _run(paragraph, text: str, name: str, size: float, bold: bool = False):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))
     run.bold = bold or None
     run.font.name = name
     run.font.size = Pt(size)

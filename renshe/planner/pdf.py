@@ -8,6 +8,13 @@ from __future__ import annotations
 from renshe.documents import doc as docs
 from renshe.planner.explain import basis, ym_cn
 from renshe.planner.models import Option, PlanResult
+from renshe.rules import parameters
+
+
+def _title(name: str) -> str:
+    """A parameter's Chinese description (the dotted name is for maintainers)."""
+    p = parameters.all_parameters().get(name)
+    return p.spec.description if p else name
 
 
 def _fmt(x: float | None, kind: str = "yuan") -> str:
@@ -68,12 +75,13 @@ def document(result: PlanResult) -> docs.Doc:
     labels = {"wage_growth": "工资年增长率", "interest": "记账利率", "indexation": "养老金调整", "discount_rate": "贴现率"}
     a = result.assumptions
     parts = [f"{v}{a[k]:.1%}" for k, v in labels.items()]
-    parts += [f"预期寿命{a['life_expectancy']:g}岁", f"被抚养人生活费下限{a['dependent_floor']:,.0f}元/月"]
+    parts += [f"预期寿命{a['life_expectancy']:g}岁", f"每人基本生活费{a['dependent_floor']:,.0f}元/月",
+              f"缴费最多占余钱的{a['max_share']:.0%}"]
     basis_lines = []
     for n, s in enumerate(result.trace, 1):
         ref = s.reference
         cite = f"《{ref.document}》" + (f"（{ref.number}）" if ref.number else "") + (ref.article or "")
-        unverified = [p.name for p in s.params if not p.verified]
+        unverified = [_title(p.name) for p in s.params if not p.verified]
         line = f"[{n}] {s.rule}。依据：{cite}"
         if unverified:
             line += f"。未经官方文本核实的参数：{'、'.join(unverified)}"

@@ -5,12 +5,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from renshe.platform.api import api
-from renshe.platform.core import views
+from renshe.platform.core import views, workbench
 from renshe.platform.registry import app_modules
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("workbench/", workbench.workbench, name="workbench"),
     path("favicon.ico", views.favicon),
     path("calc/", views.calc_index, name="calc-index"),
     path("calc/<slug:name>/", views.calc_detail, name="calc-detail"),

@@ -41,3 +41,10 @@ def test_docx_holds_every_block_with_the_font_embedded():
     texts = [p.text for p in d.paragraphs]
     assert "姓名：陈小明" in texts and "申请人：陈小明" in texts
     assert d.core_properties.title == "仲裁申请书"
+
+
+def test_a_character_the_font_lacks_is_printed_as_one_it_has():
+    # the traces write "(2 − 1)" with U+2212, which WenQuanYi Zen Hei has no glyph for
+    d = docs.Doc(title="计算", sections=[docs.Section(None, [docs.Para("6000.00 × (2 \u2212 1) = 6000.00")])])
+    assert_embeds_chinese(docs.to_pdf(d), "6000.00×(2-1)=6000.00")
+    assert_docx_embeds_chinese(docs.to_docx(d), "6000.00 × (2 - 1) = 6000.00")

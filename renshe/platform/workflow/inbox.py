@@ -112,7 +112,8 @@ def _cases(model: type[models.Model], user: Any, today: dt.date, soon: int) -> l
         if roles & set(t.roles):
             for s in t.sources:
                 steps_by_state[s].append(t.label)
-    states = [s for s in steps_by_state if s not in machine.final]
+    waiting = getattr(model, "inbox_states", None)
+    states = [s for s in steps_by_state if s not in machine.final and (waiting is None or s in waiting)]
     if not states:
         return []
     qs = model.objects.filter(_theirs(model, user), **{f"{model.state_field}__in": states}).distinct()[:LIMIT]
@@ -134,7 +135,7 @@ def _cases(model: type[models.Model], user: Any, today: dt.date, soon: int) -> l
         )
     out = []
     for o in objs:
-        clock = clocks.get(str(o.pk))
+        clock = o.current_clock() if hasattr(o, "current_clock") else clocks.get(str(o.pk))
         due = clock.due if clock else None
         paused = bool(clock and clock.paused)
         left = (due - today).days if due else None

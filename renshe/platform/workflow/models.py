@@ -36,6 +36,8 @@ class WorkflowModel(models.Model):
     #: "own": the 待办 of staff of the organisation itself, its supervisors and the assignee;
     #: "visible": of every member of staff who may act on it (a department-wide register)
     inbox_scope: ClassVar[str] = "own"
+    #: the states in which a case waits on someone (None: every state not final)
+    inbox_states: ClassVar[tuple[str, ...] | None] = None
 
     state = models.CharField("状态", max_length=32)
     organisation = models.ForeignKey(

@@ -10,7 +10,8 @@ Steps, all in one ``transaction.atomic()``: lock the row; check the actor's orga
 ``accounts.scoping.visible_organisations``) and roles (the machine's table); check the
 facts the step needs; snapshot; call the model's hook ``on_<action>(facts, actor, on)``
 (it copies facts into fields and may return a sentence for the record); set the state;
-stop and start the clocks as the transition says; save; write the audit record with
+close the running clocks (if the transition stops them) before the hook and start the
+target state's clock after it; save; write the audit record with
 before/after, the transition's basis and the note.
 
 One rule for superusers: they hold every staff role and pass the organisation check, and
@@ -123,6 +124,9 @@ def apply(
         t = obj.machine.check(state_of(obj), action, acting_roles(actor), facts_of(obj, actor, facts))
         take = getattr(obj, "workflow_snapshot", None) or (lambda: snapshot(obj))
         before = take()
+        if t.stops_clock:  # before the hook, which may start a clock of its own
+            for c in clocks.open_clocks(obj):
+                clocks.close(c, on=on, actor=actor)
         hook = getattr(obj, f"on_{action}", None)
         said = hook(facts, actor, on) if hook else ""
         setattr(obj, obj.state_field, t.target)
@@ -136,14 +140,11 @@ def apply(
 
 
 def _clocks(obj: models.Model, t: Transition, actor: Any, on: dt.date) -> str:
-    """Close the running clocks if the step stops them; start the target state's clock.
+    """Start the target state's clock (the running ones were closed before the hook).
 
     The model may choose the parameter by its own facts with ``clock_for(transition, on)``
     returning ``(param, key)`` or None (an alert's period depends on its level and outcome).
     """
-    if t.stops_clock:
-        for c in clocks.open_clocks(obj):
-            clocks.close(c, on=on, actor=actor)
     chooser = getattr(obj, "clock_for", None)
     spec = chooser(t, on) if chooser else ((t.clock, "") if t.clock else None)
     clock = None
