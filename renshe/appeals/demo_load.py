@@ -13,7 +13,8 @@ import datetime as dt
 from renshe.platform.accounts.models import Organisation, User
 
 from .core.intake import validate
-from .models import Appeal, Desk, RoutingRule
+from .disclosure import receive
+from .models import Appeal, CatalogueItem, Desk, DisclosureRequest, RoutingRule
 from .services import register
 
 RULES = [
@@ -24,6 +25,14 @@ RULES = [
 ]
 #: office code → demo account that receives for it
 DESKS = {"350000": "staff", "350200": "inspector.xm", "350100": "inspector.fz"}
+
+#: a few entries of the 主动公开目录 (titles of the kind the department publishes; numbers illustrative)
+CATALOGUE = [
+    ("福建省人力资源和社会保障厅关于调整全省最低工资标准的通知（演示）", "normative", "闽人社规〔演示〕1号"),
+    ("关于做好新就业形态人员职业伤害保障试点工作的政策解读（演示）", "policy", ""),
+    ("福建省人力资源和社会保障厅部门预算（演示）", "finance", ""),
+    ("劳动保障监察投诉举报办事指南（演示）", "service", ""),
+]
 
 SAMPLES = [
     ("12345", {"name": "陈明", "phone": "13905001234", "category": "social_insurance", "place": "350102",
@@ -52,4 +61,22 @@ def load(stdout) -> None:
         for channel, data in SAMPLES:
             register(validate(data).model_dump(), channel=channel, on=on)
             made += 1
-    stdout.write(f"诉求分办规则 {len(RULES)} 条，受理岗 {Desk.objects.count()} 个，示例诉求 {made} 件\n")
+    department = Organisation.objects.get(code="350000")
+    if not DisclosureRequest.objects.exists():
+        receive({"applicant_kind": "natural", "applicant": "张三", "id_document": "身份证 350102199001011234",
+                 "contact": "13800000000", "description": "本年度全省工伤认定决定数量（按设区市）",
+                 "form": "电子邮件"}, department, on=dt.date.today() - dt.timedelta(days=5))
+        made += 1
+    for title, cat, number in CATALOGUE:
+        CatalogueItem.objects.get_or_create(title=title, defaults=_catalogue_item(cat, number, department))
+    stdout.write(f"诉求分办规则 {len(RULES)} 条，受理岗 {Desk.objects.count()} 个，示例诉求和公开申请 {made} 件，"
+                 f"主动公开目录 {CatalogueItem.objects.count()} 条\n")
+
+
+def _catalogue_item(category: str, number: str, org: Organisation) -> dict:
+    from .core import clocks
+
+    formed = dt.date.today() - dt.timedelta(days=40)
+    due = clocks.due("appeals.disclosure.proactive", formed).due
+    return {"category": category, "doc_number": number, "organisation": org, "formed_on": formed,
+            "published_on": formed + dt.timedelta(days=7), "publish_due": due}

@@ -25,7 +25,7 @@ from renshe.rules.deadlines import period_end_array
 from renshe.rules.parameters import value_at
 
 from .core.routing import CATEGORIES
-from .core.workflow import machine_for
+from .core.workflow import closing_clock, start_clock
 from .models import Appeal, Handover
 from .services import HOTLINE_REGION, desks, placement, rules_index
 
@@ -41,8 +41,7 @@ def _due(param: str, starts: np.ndarray) -> np.ndarray:
 
 
 def _clock_params(channel: str) -> tuple[str, str]:
-    m = machine_for(channel)
-    return m.start_clock, next(t.clock for t in m.transitions if t.action == "accept")
+    return start_clock(channel), closing_clock(channel)
 
 
 @transaction.atomic
@@ -80,8 +79,49 @@ def generate(year: int, count: int, seed: int = 2025, today: dt.date | None = No
     sat[open_] = ""
     repeat = rng.random(count) < 0.03
     heads = np.where(channels == "visit", rng.integers(1, 8, size=count), 1)
-    return _write(year, channels, cats, places, received, acc_due, accepted, close_due, replied, open_, sat, repeat,
-                  heads, rng)
+    n = _write(year, channels, cats, places, received, acc_due, accepted, close_due, replied, open_, sat, repeat,
+               heads, rng)
+    _disclosure_year(year, rng)
+    return n
+
+
+#: the report's 2025 figures: 295 applications answered in time, 3,050 items published proactively
+DISCLOSURES, CATALOGUE_ITEMS = 295, 3050
+OUTCOME_WEIGHTS = {"disclose": 0.46, "partial": 0.08, "unable_none": 0.22, "refuse_third_party": 0.03,
+                   "refuse_process": 0.03, "ignore_petition": 0.08, "ignore_repeat": 0.03, "other_no_completion": 0.04,
+                   "unable_make": 0.03}
+CATALOGUE_WEIGHTS = {"news": 0.55, "policy": 0.12, "service": 0.15, "normative": 0.03, "finance": 0.02,
+                     "plan": 0.03, "other": 0.10}
+
+
+def _disclosure_year(year: int, rng) -> None:
+    """The year's disclosure applications (answered within their clock) and proactive catalogue."""
+    from .core import clocks
+    from .models import CatalogueItem, DisclosureRequest
+
+    dept = Organisation.objects.get(code="350000")
+    kinds = rng.choice(["natural", "commercial", "legal_service", "other_org"], size=DISCLOSURES, p=[0.86, 0.08, 0.04, 0.02])
+    outcomes = rng.choice(list(OUTCOME_WEIGHTS), size=DISCLOSURES, p=list(OUTCOME_WEIGHTS.values()))
+    reqs = []
+    for i in range(DISCLOSURES):
+        rec = dt.date(year, 1, 1) + dt.timedelta(days=int(rng.integers(0, 350)))
+        due = clocks.due("deadlines.disclosure", rec).due
+        replied = rec + dt.timedelta(days=int(rng.integers(1, max(2, (due - rec).days))))
+        reqs.append(DisclosureRequest(
+            number=f"GK{year}D{i:05d}", applicant_kind=str(kinds[i]), applicant=f"申请人{i}", id_document="（演示）",
+            contact="（演示）", description="演示：申请公开某项统计数据", form="电子邮件", organisation=dept,
+            state="replied", received_on=rec, completion_due=clocks.due("appeals.disclosure.completion_notice", rec).due,
+            reply_due=due, replied_on=replied, outcome=str(outcomes[i]), reply="（演示答复）"))
+    DisclosureRequest.objects.bulk_create(reqs)
+    cats = rng.choice(list(CATALOGUE_WEIGHTS), size=CATALOGUE_ITEMS, p=list(CATALOGUE_WEIGHTS.values()))
+    items = []
+    for i in range(CATALOGUE_ITEMS):
+        formed = dt.date(year, 1, 1) + dt.timedelta(days=int(rng.integers(0, 360)))
+        due = clocks.due("appeals.disclosure.proactive", formed).due
+        items.append(CatalogueItem(title=f"{year}年演示公开信息第{i + 1}条", category=str(cats[i]), organisation=dept,
+                                   formed_on=formed, published_on=min(due, formed + dt.timedelta(days=int(rng.integers(0, 10)))),
+                                   publish_due=due))
+    CatalogueItem.objects.bulk_create(items, batch_size=2000)
 
 
 def _write(year, channels, cats, places, received, acc_due, accepted, close_due, replied, open_, sat, repeat, heads,
@@ -94,7 +134,10 @@ def _write(year, channels, cats, places, received, acc_due, accepted, close_due,
     phones = 13_000_000_000 + rng.integers(0, 999_999_999, size=len(channels))
     rows, hand, firsts = [], [], []
     for i in range(len(channels)):
-        key = (str(cats[i]), str(places[i]))
+        key, phone, rep = (str(cats[i]), str(places[i])), str(phones[i]), None
+        if repeat[i] and firsts:  # the same person again about the same matter: linked to the first
+            first = rows[firsts[int(rng.integers(0, len(firsts)))]]
+            key, phone, rep = (first.category, first.place), first.phone, first.pk
         if key not in placed:
             r = index.route(*key)
             placed[key] = (r, *placement(offices[r.office], r.reason, known))
@@ -102,12 +145,11 @@ def _write(year, channels, cats, places, received, acc_due, accepted, close_due,
         pk = base + i
         rec = received[i].item()
         done = not open_[i]
-        rep = int(firsts[int(rng.integers(0, len(firsts)))]) if repeat[i] and firsts else None
         if rep is None:
-            firsts.append(pk)
+            firsts.append(i)
         rows.append(Appeal(
             pk=pk, number=f"SQ{year}{pk:07d}", channel=str(channels[i]), category=key[0], place=key[1],
-            name=f"{names[i]}先生", phone=str(phones[i]), content="演示数据：" + CATEGORIES[key[0]] + "相关诉求",
+            name=f"{names[i]}先生", phone=phone, content="演示数据：" + CATEGORIES[key[0]] + "相关诉求",
             head_count=int(heads[i]), repeat_of_id=rep, organisation=pending or org, owner=owner,
             state=("closed" if sat[i] else "replied") if done else "accepted", routed_by=how[:200],
             received_on=rec, acceptance_due=acc_due[i].item(), accepted_on=accepted[i].item(),

@@ -10,7 +10,9 @@
   counted from the original due date (第三十三条第二款);
 - reply, with one of the reply types of 第三十六条至第三十九条 (also the annual report's rows).
 
-Each step is one transaction with its audit record, like every workflow step on the platform.
+Each step goes through the workflow kernel (``services.apply``: role and office checked, the
+hook in :mod:`renshe.appeals.hooks`, the clock closed, started, paused, resumed or extended, one
+audit record), in one transaction.
 """
 
 from __future__ import annotations
@@ -19,34 +21,30 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from renshe.platform.accounts.access import user_roles
-from renshe.platform.accounts.scoping import visible_organisations
-from renshe.platform.audit.service import record, snapshot
+from renshe.platform.audit.service import record
+from renshe.platform.workflow import clocks as wf_clocks
+from renshe.platform.workflow import services as workflow
 from renshe.rules.errors import RulesError
 
 from .core import annual_report, clocks
-from .core.workflow import DISCLOSURE, EXTENSIONS
 from .models import DisclosureRequest
 
 REPLY = "deadlines.disclosure"
 COMPLETION = "appeals.disclosure.completion_notice"
 
 
-def _pauses(req: DisclosureRequest) -> list[clocks.Pause]:
-    return [clocks.Pause(dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"]), p.get("reason", ""))
-            for p in req.pauses]
-
-
-def recompute(req: DisclosureRequest) -> clocks.Due:
-    """The reply's due date from its start, its pauses and its extension."""
-    due = clocks.due(REPLY, req.clock_start, pauses=_pauses(req),
-                     extension=EXTENSIONS[REPLY] if req.extended else None)
-    req.reply_due = due.due
-    return due
+def sync_days(req: DisclosureRequest) -> None:
+    """The reply's last day on the record: None while paused or waiting for the completed application;
+    once answered, the day it was due stays (the on-time figure compares the two)."""
+    clock = req.clock
+    if clock is not None and clock.is_open:
+        req.reply_due = None if clock.paused else clock.due
+    elif req.state == "completion_requested":
+        req.reply_due = None
+    req.save(update_fields=["reply_due"])
 
 
 @transaction.atomic
@@ -60,60 +58,23 @@ def receive(fields: dict[str, Any], organisation, *, on: dt.date | None = None, 
                             "art. 29 requires: " + ", ".join(missing))
     if fields.get("applicant_kind") not in annual_report.APPLICANTS:
         raise RulesError.of("applicant_kind", "申请人类型：请选择", "applicant_kind: required")
-    req = DisclosureRequest(number=f"tmp-{uuid.uuid4().hex[:20]}", organisation=organisation, received_on=on,
-                            clock_start=on, **fields)
-    req.completion_due = clocks.due(COMPLETION, on).due
-    recompute(req)
-    req.save()
+    req = DisclosureRequest.objects.create(number=f"tmp-{uuid.uuid4().hex[:20]}", organisation=organisation,
+                                           received_on=on, **fields)
     req.number = f"GK{on.year}{req.pk:06d}"
-    req.save(update_fields=["number"])
-    record(actor, req, "receive", after=snapshot(req),
+    req.completion_due = clocks.due(COMPLETION, on).due
+    req.clock = wf_clocks.start(req, REPLY, on, actor=actor)
+    req.save(update_fields=["number", "completion_due", "clock"])
+    sync_days(req)
+    record(actor, req, "receive", after=req.workflow_snapshot(),
            note=f"答复期限 {req.reply_due.isoformat()}；告知补正期限 {req.completion_due.isoformat()}（第三十条、第三十三条）")
     return req
-
-
-def _roles(actor: Any) -> set[str]:
-    return {"division_staff", "legal_office", "leader"} if actor.is_superuser else user_roles(actor)
 
 
 @transaction.atomic
 def apply(req: DisclosureRequest, action: str, actor: Any, *, facts: dict[str, Any] | None = None,
           on: dt.date | None = None) -> DisclosureRequest:
-    on, facts = on or timezone.localdate(), dict(facts or {})
-    req = DisclosureRequest.objects.select_for_update().get(pk=req.pk)
-    if not actor.is_superuser and not visible_organisations(actor).filter(pk=req.organisation_id).exists():
-        raise PermissionDenied("该申请不由本机关办理 / not your office's application")
-    t = DISCLOSURE.check(req.state, action, _roles(actor), facts)
-    before, note = snapshot(req), [f"{t.label}（{t.basis}）"]
-    if action == "request_completion":
-        if req.completion_requested_on:
-            raise RulesError.of("reason", "补正只能一次性告知（第三十条）", "completion may be requested once only")
-        req.completion_requested_on, req.completion_items, req.reply_due = on, facts["reason"], None
-        late = on > req.completion_due
-        note.append(f"需补正：{facts['reason']}" + ("；已超过7个工作日的告知期限" if late else ""))
-    elif action == "complete":
-        req.completed_on, req.clock_start, req.pauses, req.extended = on, on, [], False
-        note.append(f"答复期限自收到补正之日重新计算，至 {recompute(req).due.isoformat()}")
-    elif action == "consult":
-        req.paused_since, req.reply_due = on, None  # not counted, so not running late meanwhile
-        note.append(f"征求意见：{facts['reason']}；所需时间不计入答复期限")
-    elif action == "consulted":
-        req.pauses = [*req.pauses, {"start": req.paused_since.isoformat(), "end": on.isoformat(), "reason": "征求第三方意见"}]
-        req.paused_since = None
-        note.append(f"答复期限顺延至 {recompute(req).due.isoformat()}")
-    elif action == "extend":
-        if req.extended:
-            raise RulesError.of("reason", "答复期限只能延长一次（第三十三条第二款）", "the period may be extended once only")
-        req.extended = True
-        note.append(f"经{facts['approved_by']}同意延长至 {recompute(req).due.isoformat()}：{facts['reason']}")
-    elif action == "reply":
-        if facts["outcome"] not in annual_report.OUTCOMES:
-            raise RulesError.of("outcome", "答复类型：请选择", "outcome: choose a reply type")
-        req.outcome, req.reply, req.replied_on = facts["outcome"], facts["reply"], on
-    elif action == "abandon":
-        req.outcome, req.replied_on = "other_no_completion", on
-        req.reply = "申请人无正当理由逾期不补正，视为放弃申请，本机关不再处理该政府信息公开申请。"
-    req.state = t.target
-    req.save()
-    record(actor, req, action, before=before, after=snapshot(req), note="；".join(note))
+    """One step through the workflow kernel (role, office, clocks, audit), then the reply's day copied."""
+    facts = {k: v for k, v in (facts or {}).items() if v not in (None, "")}
+    req = workflow.apply(req, action, actor, facts=facts, on=on)
+    sync_days(req)
     return req

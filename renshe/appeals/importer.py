@@ -9,7 +9,7 @@ platform's, listed in :data:`COLUMNS` and in the template :func:`template_xlsx` 
 Every bad row is reported with the row number the file shows (header = row 1), the column and
 the reason; the good rows are still imported. Importing the same file again changes nothing:
 a work order already on record (channel 12345 and its number) is skipped. Rows are routed with
-one rules index and written with a few bulk statements, each with its hand-over and audit row.
+one rules index and written with a few bulk statements, each with its hand-over, its acceptance clock (the kernel's ``TrackedDeadline``) and audit row.
 """
 
 from __future__ import annotations
@@ -26,12 +26,23 @@ from openpyxl import Workbook, load_workbook
 
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.audit.models import AuditRecord
+from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.rules.errors import RulesError
+from renshe.rules.parameters import parameter as param_of
 
 from .core.intake import validate
 from .core.routing import CATEGORIES
+from .core.workflow import start_clock
 from .models import Appeal, Channel, Handover
-from .services import REPEAT_WINDOW_DAYS, acceptance_due, desks, number_for, placement, rules_index
+from .services import (
+    HOTLINE_REGION,
+    REPEAT_WINDOW_DAYS,
+    acceptance_due,
+    desks,
+    number_for,
+    placement,
+    rules_index,
+)
 
 COLUMNS = {
     "工单编号": "external_id", "受理日期": "received_on", "诉求人": "name", "联系电话": "phone",
@@ -172,15 +183,27 @@ def _write(good, routed, offices, known, actor, result: Result) -> None:
         a.pk = pk
         a.number = number_for(a)
     _link_repeats_within(new)
+    ct = ContentType.objects.get_for_model(Appeal)
+    param = start_clock(Channel.HOTLINE)
+    clocks = TrackedDeadline.objects.bulk_create(
+        [_clock(ct, a, param, dues[(Channel.HOTLINE, a.received_on)]) for a in new], batch_size=2000)
+    for a, c in zip(new, clocks, strict=True):
+        a.clock_id = c.pk
     Appeal.objects.bulk_create(new, batch_size=2000)
     Handover.objects.bulk_create([Handover(appeal=a, kind=Handover.Kind.RECEIVE, to_user=a.owner,
                                            to_org=a.organisation, note=a.routed_by) for a in new], batch_size=2000)
-    ct = ContentType.objects.get_for_model(Appeal)
     who = actor if getattr(actor, "is_authenticated", False) else None
     AuditRecord.objects.bulk_create([AuditRecord(actor=who, action="import", content_type=ct, object_id=str(a.pk),
                                                  object_repr=str(a)[:200], note=f"12345工单 {a.external_id} 导入；{a.routed_by}")
                                      for a in new], batch_size=2000)
     result.imported = len(new)
+
+
+def _clock(ct, appeal: Appeal, param: str, due) -> TrackedDeadline:
+    """The acceptance clock the kernel's ``clocks.start`` would give the request, built for a bulk insert."""
+    return TrackedDeadline(content_type=ct, object_id=str(appeal.pk), kind=param_of(param).spec.description[:64], start=due.start,
+                           length=due.length, unit=due.unit, param=param, region=HOTLINE_REGION, basis=due.basis[:300],
+                           due=due.due)
 
 
 def reserve_ids(n: int) -> list[int]:

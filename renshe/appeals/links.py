@@ -65,7 +65,7 @@ def to_arrears_alert(appeal: Appeal, actor: Any, on=None) -> Alert:
     _start_deadline(alert, on, actor)
     alert.save()
     record(actor, alert, "dispatch", after=snapshot(alert),
-           note=f"由诉求 {appeal.number} 转为欠薪预警；{_note_deadline(alert, on)}")
+           note=f"由诉求 {appeal.number} 转为欠薪预警；{_note_deadline(alert)}")
     before = snapshot(appeal)
     appeal.arrears_alert = alert
     appeal.save(update_fields=["arrears_alert"])

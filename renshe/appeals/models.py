@@ -12,14 +12,32 @@ owner is a :class:`Handover` row.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 
+from renshe.platform.accounts.masking import mask_id_number
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.audit.service import snapshot
+from renshe.platform.lawcalendar.models import TrackedDeadline
+from renshe.platform.workflow.models import WorkflowModel
 
 from .core import annual_report
 from .core.routing import CATEGORIES
-from .core.workflow import APPEAL_STATES, DISCLOSURE_STATES
+from .core.workflow import APPEAL_STATES, DISCLOSURE, DISCLOSURE_STATES, PETITION, machine_for
+from .hooks import AppealSteps, DisclosureSteps
+
+
+class _ByChannel:
+    """``Appeal.machine``: the petition machine on the class (the 待办 reads its states, a superset of
+    the hotline's), each request's own channel's machine on an instance (``services.apply``)."""
+
+    def __get__(self, obj, owner=None):
+        return PETITION if obj is None else machine_for(obj.channel)
+
+
+ID_IN_TEXT = re.compile(r"[0-9A-Za-z]{15,18}")
 
 
 class Channel(models.TextChoices):
@@ -75,7 +93,11 @@ class Desk(models.Model):
         return f"{self.organisation}：{self.user.get_full_name() or self.user.username}"
 
 
-class Appeal(models.Model):
+class Appeal(AppealSteps, WorkflowModel):
+    machine = _ByChannel()
+    clock_field = "clock"
+    clock_region = "fujian"
+
     number = models.CharField("编号", max_length=24, unique=True)
     channel = models.CharField("渠道", max_length=8, choices=Channel.choices)
     external_id = models.CharField("外部工单号", max_length=64, blank=True,
@@ -95,17 +117,15 @@ class Appeal(models.Model):
     repeat_of = models.ForeignKey("self", verbose_name="重复件（首件）", null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="repeats")
     state = models.CharField("状态", max_length=16, choices=list(APPEAL_STATES.items()), default="registered")
-    organisation = models.ForeignKey(Organisation, verbose_name="承办单位", on_delete=models.PROTECT,
-                                     related_name="appeals")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="责任人", on_delete=models.PROTECT,
                               related_name="appeals_owned")
     pending_org = models.ForeignKey(Organisation, verbose_name="待签收单位", null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="appeals_incoming")
-    supervisors = models.ManyToManyField(Organisation, verbose_name="督办单位", blank=True,
-                                         related_name="appeals_supervised")
     escalation_level = models.PositiveSmallIntegerField("升级次数", default=0)
     routed_by = models.CharField("分办依据", max_length=200, blank=True)
-    # clocks (days from cited parameters; see core.clocks)
+    # the running statutory clock (the kernel's), and the days of each clock copied here for the KPIs
+    clock = models.ForeignKey(TrackedDeadline, verbose_name="当前环节期限", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
     received_on = models.DateField("登记日期", db_index=True)
     acceptance_due = models.DateField("受理期限", null=True, blank=True)
     accepted_on = models.DateField("受理日期", null=True, blank=True)
@@ -138,6 +158,9 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.get_category_display()}"
+
+    def get_absolute_url(self) -> str:
+        return f"/appeals/{self.pk}/"
 
     @property
     def is_repeat(self) -> bool:
@@ -193,8 +216,11 @@ class ApplicantKind(models.TextChoices):
     OTHER_ORG = "other_org", "其他法人或其他组织"
 
 
-class DisclosureRequest(models.Model):
+class DisclosureRequest(DisclosureSteps, WorkflowModel):
     """An application for government information (《政府信息公开条例》第二十九条: who, what, in what form)."""
+
+    machine = DISCLOSURE
+    clock_field = "clock"
 
     number = models.CharField("编号", max_length=24, unique=True)
     applicant_kind = models.CharField("申请人类型", max_length=16, choices=ApplicantKind.choices)
@@ -203,18 +229,14 @@ class DisclosureRequest(models.Model):
     contact = models.CharField("联系方式", max_length=100)
     description = models.TextField("所需政府信息的名称、文号或特征性描述")
     form = models.CharField("获取信息的方式、途径", max_length=100)
-    organisation = models.ForeignKey(Organisation, verbose_name="办理机关", on_delete=models.PROTECT,
-                                     related_name="disclosures")
     state = models.CharField("状态", max_length=24, choices=list(DISCLOSURE_STATES.items()), default="received")
+    clock = models.ForeignKey(TrackedDeadline, verbose_name="答复期限", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
     received_on = models.DateField("收到申请日期", db_index=True)
     completion_due = models.DateField("告知补正期限", null=True, blank=True)
     completion_requested_on = models.DateField("告知补正日期", null=True, blank=True)
     completion_items = models.TextField("需补正事项", blank=True)
     completed_on = models.DateField("收到补正日期", null=True, blank=True)
-    clock_start = models.DateField("答复期限起算事件日", null=True, blank=True)
-    pauses = models.JSONField("不计算的期间", default=list, blank=True,
-                              help_text="[{start, end, reason}]：征求第三方或其他机关意见")
-    paused_since = models.DateField("暂停自", null=True, blank=True)
     extended = models.BooleanField("已延长", default=False)
     reply_due = models.DateField("答复期限", null=True, blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
@@ -234,6 +256,18 @@ class DisclosureRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.applicant}"
+
+    def get_absolute_url(self) -> str:
+        return f"/appeals/disclosure/{self.pk}/"
+
+    @property
+    def id_document_masked(self) -> str:
+        """The proof of identity with any ID or credit-code number in it masked (个人信息保护法第六条)."""
+        return ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), self.id_document)
+
+    def workflow_snapshot(self) -> dict:
+        """What the audit record keeps: the ID number masked, as on the page."""
+        return {**snapshot(self), "id_document": self.id_document_masked}
 
 
 class CatalogueItem(models.Model):

@@ -1,10 +1,11 @@
 """Workflow steps on a request: accept, decline, extend, reply, rate, close, review; escalation;
 the satisfaction link and SMS; turning a wage complaint into an arrears alert.
 
-Each step checks the role (the table in :mod:`renshe.appeals.core.workflow`) *and* the
-organisation (the handling office or one supervising it after escalation), then in one
-transaction locks the row, changes it, restarts its clock from the cited parameter and writes
-the audit record with the article the step rests on.
+Each step goes through the workflow kernel (``renshe.platform.workflow.services.apply``): the
+role (the tables in :mod:`renshe.appeals.core.workflow`) *and* the organisation (the handling
+office or one supervising it after escalation) are checked, then in one transaction the row is
+locked, changed by its hook (:mod:`renshe.appeals.hooks`), its clock restarted from the cited
+parameter and the audit record written with the article the step rests on.
 """
 
 from __future__ import annotations
@@ -13,85 +14,42 @@ import datetime as dt
 from typing import Any
 
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from renshe.platform.accounts.access import user_roles
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.audit.service import record, snapshot
+from renshe.platform.workflow import notify
+from renshe.platform.workflow import services as workflow
 from renshe.rules.errors import RulesError
 
-from .core import clocks
-from .core.workflow import EXTENSIONS, PUBLIC, machine_for
 from .models import Appeal, Satisfaction
-from .services import HOTLINE_REGION, _may_handle
+from .signals import STATE_FIELD
 
 RATING_SALT = "appeals.rating"
 
 
-def _roles(actor: Any) -> set[str]:
-    if actor is None:
-        return set(PUBLIC)
-    if getattr(actor, "is_superuser", False):
-        return {"division_staff", "labour_inspector", "leader"}
-    return user_roles(actor)
-
-
-def _closing_clock(appeal: Appeal, start: dt.date) -> clocks.Due:
-    machine = machine_for(appeal.channel)
-    closing = next(t.clock for t in machine.transitions if t.action == "accept")
-    return clocks.due(closing, start, region=HOTLINE_REGION)
+def sync_days(appeal: Appeal) -> None:
+    """Copy the running clock's last day onto the record, where the KPI page counts it."""
+    clock = appeal.clock
+    if clock is None or not clock.is_open:
+        return
+    field = STATE_FIELD.get(appeal.state)
+    if field:
+        setattr(appeal, field, clock.due)
+        appeal.clock_basis = clock.basis[:300]
+        appeal.save(update_fields=[field, "clock_basis"])
 
 
 @transaction.atomic
 def apply(appeal: Appeal, action: str, actor: Any, *, facts: dict[str, Any] | None = None,
-          on: dt.date | None = None) -> Appeal:
-    """Take one step; a wrong role, office or state raises and changes nothing."""
-    on, facts = on or timezone.localdate(), dict(facts or {})
-    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-    if actor is not None and not _may_handle(actor, appeal):
-        raise PermissionDenied("该诉求不由本单位承办 / not your organisation's request")
-    machine = machine_for(appeal.channel)
-    t = machine.check(appeal.state, action, _roles(actor), facts)
-    before = snapshot(appeal)
-    notes = [f"{t.label}（{t.basis}）"]
-    if action in ("accept", "decline"):
-        appeal.accepted_on = on
-    if t.clock and action in ("accept", "rate_dissatisfied"):
-        due = _closing_clock(appeal, on)
-        appeal.closing_started, appeal.closing_due, appeal.extended = on, due.due, False
-        appeal.clock_basis = due.basis
-        notes.append(f"办结期限 {due.due.isoformat()}（{due.basis}）")
-    if action == "rate_dissatisfied":
-        appeal.satisfaction, appeal.replied_on, appeal.closed_on = Satisfaction.DISSATISFIED, None, None
-    if action == "extend":
-        if appeal.extended:
-            raise RulesError.of("extend", "办理期限只能依法延长一次", "the period may be extended once only")
-        closing = _closing_clock(appeal, appeal.closing_started)
-        due = clocks.due(closing.param, appeal.closing_started, extension=EXTENSIONS[closing.param],
-                         region=HOTLINE_REGION)
-        appeal.closing_due, appeal.extended, appeal.clock_basis = due.due, True, due.basis
-        notes.append(f"延长至 {due.due.isoformat()}，负责人 {facts['approved_by']} 批准：{facts['reason']}")
-    if action in ("reply", "answer_review", "answer_rereview"):
-        appeal.reply, appeal.replied_on = facts["reply"], on
-    if action == "decline":
-        appeal.reply, appeal.replied_on = facts["reason"], on
-    if action == "rate_satisfied":
-        appeal.satisfaction = facts.get("satisfaction") or Satisfaction.SATISFIED
-    if t.target == "closed":
-        appeal.closed_on = on
-    if action in ("request_review", "request_rereview"):
-        due = clocks.due(t.clock, on, region=HOTLINE_REGION)
-        appeal.review_due = due.due
-        upper = appeal.organisation.parent
-        if upper is not None:
-            appeal.supervisors.add(upper)
-        notes.append(f"由上一级机关{upper or ''}在 {due.due.isoformat()} 前提出意见（{due.basis}）：{facts['reason']}")
-    appeal.state = t.target
-    appeal.save()
-    record(actor, appeal, action, before=before, after=snapshot(appeal), note="；".join(notes))
+          on: dt.date | None = None, note: str = "") -> Appeal:
+    """One step through the kernel (role and organisation checked, clocks run, audited), then the
+    clock's day copied onto the record; a wrong role, office or state raises and changes nothing."""
+    facts = {k: v for k, v in (facts or {}).items() if v not in (None, "")}
+    appeal = workflow.apply(appeal, action, actor, facts=facts, on=on, note=note)
+    sync_days(appeal)
     return appeal
 
 
@@ -130,6 +88,8 @@ def escalate_overdue(today: dt.date | None = None) -> list[Appeal]:
             appeal.save(update_fields=["escalation_level"])
             record(None, appeal, "escalate", before=before, after=snapshot(appeal),
                    note=f"期限 {appeal.current_due} 已届满未办结，提请{upper}督办")
+            notify(upper, f"诉求 {appeal.number} 超期未办结，请督办", appeal.get_absolute_url(),
+                   module="appeals", due=appeal.current_due, key=f"appeals-escalate-{appeal.pk}-{upper.pk}")
             moved.append(appeal)
     return moved
 

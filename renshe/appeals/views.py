@@ -14,8 +14,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from renshe.platform.accounts.access import role_required, user_roles
+from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation, User
+from renshe.platform.workflow import services as workflow
+from renshe.platform.workflow.machine import SYSTEM
 from renshe.rules.errors import RulesError
 
 from . import links, places, services, steps
@@ -58,13 +60,12 @@ def _get(request: HttpRequest, pk: int) -> Appeal:
 @STAFF
 def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = _get(request, pk)
-    roles = {"division_staff", "labour_inspector", "leader"} if request.user.is_superuser else user_roles(request.user)
-    machine = machine_for(appeal.channel)
+    machine = appeal.machine
     offices = Organisation.objects.filter(kind__in=services.OFFICE_KINDS).exclude(pk=appeal.organisation_id)
     colleagues = User.objects.filter(organisation=appeal.organisation, is_active=True).exclude(pk=appeal.owner_id)
     site = request.build_absolute_uri("/").rstrip("/")
     return render(request, "appeals/detail.html", {
-        "a": appeal, "steps": [t for t in machine.available(appeal.state, roles) if "public" not in t.roles],
+        "a": appeal, "steps": [t for t in workflow.available(appeal, request.user) if SYSTEM not in t.roles],
         "facts": machine.facts, "handovers": appeal.handovers.select_related("to_user", "to_org", "from_user"),
         "offices": offices, "colleagues": colleagues, "place": places.name_of(appeal.place),
         "may_sign": appeal.pending_org_id and appeal.pending_org_id == request.user.organisation_id,

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from renshe.arrears.tables import Table, xlsx_response
-from renshe.platform.accounts.access import role_required, user_roles
+from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.workflow import services as workflow
 from renshe.rules.errors import RulesError
 
 from . import disclosure as service
@@ -62,9 +63,8 @@ def _get(request: HttpRequest, pk: int) -> DisclosureRequest:
 @STAFF
 def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     req = _get(request, pk)
-    roles = {"division_staff", "legal_office", "leader"} if request.user.is_superuser else user_roles(request.user)
     return render(request, "appeals/disclosure_detail.html", {
-        "r": req, "steps": DISCLOSURE.available(req.state, roles), "facts": DISCLOSURE.facts,
+        "r": req, "steps": workflow.available(req, request.user), "facts": DISCLOSURE.facts,
         "outcomes": [(k, f"{g}{(' ' + i) if i else ''}") for k, (g, i) in annual_report.OUTCOMES.items()],
     })
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.accounts.scoping import visible_organisations
+from renshe.platform.accounts.scoping import region_filter, visible_organisations
 from renshe.platform.workflow.services import acting_roles, available, may_act
 
 from . import alerts, figures, rating, situation, workflow
@@ -232,10 +232,11 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
 @VIEW
 def rating_list(request: HttpRequest) -> HttpResponse:
     on = timezone.localdate()
-    ws = read_warnings(store_path())
+    covers = region_filter(request.user)  # the user's part of the province, as everywhere
+    ws = [w for w in read_warnings(store_path()) if covers(w["region_code"])]
     quarters = sorted({rating.quarter_of(w["month"]) for w in ws}, reverse=True)
     quarter = request.GET.get("quarter", "")
-    escalated = Alert.objects.filter(escalation_level__gt=0)
+    escalated = Alert.objects.filter(escalation_level__gt=0, region_code__in={w["region_code"] for w in ws})
     if quarter in quarters:
         ws = [w for w in ws if rating.quarter_of(w["month"]) == quarter]
         escalated = escalated.filter(month__in={w["month"] for w in ws})

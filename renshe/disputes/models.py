@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.platform.workflow.machine import WorkflowError
 from renshe.platform.workflow.models import WorkflowModel
 from renshe.rules.deadlines import count_back
@@ -98,6 +99,17 @@ class Case(WorkflowModel):
     closed_on = models.DateField("结案日期", null=True, blank=True)
     hearing_on = models.DateField("开庭日期", null=True, blank=True)
     rejection_reason = models.TextField("不予受理理由", blank=True)
+    days_to_acceptance = models.PositiveIntegerField("收到至受理（日）", null=True, blank=True)
+    days_to_mediation = models.PositiveIntegerField("收到至调解结案（日）", null=True, blank=True)
+    days_to_award = models.PositiveIntegerField("收到至裁决（日）", null=True, blank=True)
+    award_clock = models.OneToOneField(
+        TrackedDeadline, verbose_name="裁决期限", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="dispute_case",
+    )
+    received_from = models.ForeignKey(
+        MediationOrganisation, verbose_name="移送来的调解组织或法院", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="cases_sent",
+    )
     partial_awards = models.JSONField("先行裁决", default=list, blank=True)
     claims = models.JSONField("请求计算结果", null=True, blank=True)
     agreement_terms = models.TextField("调解协议内容", blank=True)
@@ -141,8 +153,11 @@ class Case(WorkflowModel):
         self.number = f"{prefix}{int(last[len(prefix):len(prefix) + 6]) + 1 if last else 1:06d}号"
         return f"收到申请，编号{self.number}"
 
+    def _days(self, on: dt.date) -> int | None:
+        return (on - self.received_on).days if self.received_on else None
+
     def on_accept(self, facts: dict, actor: Any, on: dt.date) -> str:
-        self.accepted_on = on
+        self.accepted_on, self.days_to_acceptance = on, self._days(on)
         return ""
 
     def on_reject(self, facts: dict, actor: Any, on: dt.date) -> str:
@@ -161,6 +176,7 @@ class Case(WorkflowModel):
 
     def on_agree(self, facts: dict, actor: Any, on: dt.date) -> str:
         self.agreement_terms, self.mediated_on = str(facts["terms"]).strip(), on
+        self.days_to_mediation = self._days(on)
         if self.referred_to_id and not self.accepted_on:
             self.referral_result = "达成调解协议"
         return ""
@@ -187,7 +203,7 @@ class Case(WorkflowModel):
         return str(facts["partial"]).strip()
 
     def on_award(self, facts: dict, actor: Any, on: dt.date) -> str:
-        self.awarded_on = on
+        self.awarded_on, self.days_to_award = on, self._days(on)
         return ""
 
     def on_close(self, facts: dict, actor: Any, on: dt.date) -> str:

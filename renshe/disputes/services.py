@@ -147,7 +147,10 @@ def save_application(
         check_upload(f, "evidence")
     if case is not None and case.state != Case.State.DRAFT:
         raise RulesError.of("case", "申请已提交，不能再修改；如需补充请联系仲裁院", "the application was already filed")
-    org = Organisation.objects.filter(pk=app.organisation_id, kind=Organisation.Kind.CITY).first()
+    # a city's committee, or a district's where one sits (e.g. 厦门市湖里区劳动人事争议仲裁院)
+    org = Organisation.objects.filter(
+        pk=app.organisation_id, kind__in=[Organisation.Kind.CITY, Organisation.Kind.COUNTY]
+    ).first()
     if app.organisation_id is not None and org is None:
         raise RulesError.of("organisation", "仲裁委员会不在列表中", "unknown committee")
     if actor is not None and org is not None and not visible_organisations(actor).filter(pk=org.pk).exists():
@@ -182,8 +185,16 @@ def save_application(
 
 def step(actor: Any, case: Case, action: str, facts: dict[str, Any] | None = None, note: str = "",
          on: dt.date | None = None) -> Case:
-    """Take one step of the case's machine on the kernel (role, organisation, facts, clocks, audit)."""
-    return workflow.apply(case, action, actor, facts=facts, note=note, on=on)
+    """Take one step of the case's machine on the kernel (role, organisation, facts, clocks, audit).
+
+    On acceptance the case keeps a link to its award clock, which the statistics count
+    (:func:`renshe.platform.workflow.kpi.on_time`)."""
+    with transaction.atomic():
+        case = workflow.apply(case, action, actor, facts=facts, note=note, on=on)
+        if action == "accept":
+            case.award_clock = award_clock(case)
+            case.save(update_fields=["award_clock"])
+    return case
 
 
 def award_clock(case: Case) -> TrackedDeadline | None:

@@ -22,7 +22,7 @@ from . import documents, elements, services
 from .models import Case, Element, MediationOrganisation
 from .views_public import application_from, evidence_file, form_context, render_document
 
-STAFF = ("mediator", "arbitrator")
+STAFF = ("mediator", "arbitrator", "leader")  # leaders read (roles.py); the machine decides who acts
 PERM = "disputes.view_case"
 
 
@@ -191,3 +191,47 @@ def clock_action(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     except RulesError as exc:
         return case_detail(request, pk, errors=exc)
     return redirect(f"/disputes/{pk}/")
+
+
+DASHBOARD_ROLES = ("mediator", "arbitrator", "leader")
+
+
+def _dashboard_data(request: HttpRequest) -> tuple[int, dict]:
+    from renshe.platform.accounts.scoping import visible_organisations
+
+    from . import measures
+
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else dt.date.today().year
+    qs = measures.cases(visible_organisations(request.user), year)
+    committees, cities = measures.by_committee(qs)
+    return year, {"按委员会": committees, "按设区市": cities, "按月份": measures.by_month(qs), "合计": [measures.total(qs)]}
+
+
+@role_required(*DASHBOARD_ROLES, perm=PERM)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    from . import measures
+
+    year, sheets = _dashboard_data(request)
+    months = sheets["按月份"]
+    chart = {
+        "months": [r.label for r in months],
+        "received": [r.figures["received"] for r in months],
+        "mediated": [r.figures["mediated"] for r in months],
+        "awarded": [r.figures["awarded"] for r in months],
+        "days_award": [float(r.figures["days_award"]) if r.figures["days_award"] is not None else None for r in months],
+    }
+    return render(request, "disputes/dashboard.html", {
+        "year": year, "sheets": sheets, "figures": measures.FIGURES, "chart": chart,
+        "years": range(dt.date.today().year, dt.date.today().year - 5, -1),
+    })
+
+
+@role_required(*DASHBOARD_ROLES, perm=PERM)
+def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
+    from . import measures
+
+    year, sheets = _dashboard_data(request)
+    resp = HttpResponse(measures.workbook(year, sheets),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    resp["Content-Disposition"] = f"attachment; filename=disputes-{year}.xlsx"
+    return resp

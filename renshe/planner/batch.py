@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from renshe.documents.excel import neutralise_frame
 from renshe.planner import batch_people
 from renshe.planner import optimize as opt
 from renshe.planner.explain import resolve_assumptions
@@ -191,6 +192,8 @@ def read_table(path: Path) -> pd.DataFrame:
 
 def _write(df: pd.DataFrame, path: Path) -> None:
     suffix = path.suffix.lower()
+    if suffix not in PARQUET:
+        df = neutralise_frame(df)  # text read from the input never becomes a formula (documents.excel)
     if suffix in PARQUET:
         df.to_parquet(path, index=False)
     elif suffix in EXCEL:

@@ -153,6 +153,8 @@ def _formulas(row: dict[str, list], a: dict[str, float], law: Law) -> list[dict[
                 + (f"；个人养老金 {row['private_monthly'][j]:,.2f}" if addon else "")
                 + f"；合计 {y['monthly_pension'][j]}元/月"
             )
+        if not n:  # the minimum is met and the age reached: nothing is left to pay (办法第二条)
+            f["monthly_cost"] = "已缴满最低缴费年限且已到退休年龄，不需要再缴费"
         f["total_cost"] = f"{int(n)}{total_note}{y['total_cost'][j]}元"
         f["lifetime_value"] = value_note + y["lifetime_value"][j] + "元"
         f["affordable"] = f"每月缴费 {y['monthly_cost'][j]} {'≤' if affordable else '>'} 每月可用于缴费 {disposable}"
@@ -256,7 +258,11 @@ def _sensitivity(tpl: opt.Template, variants, pick: list[int], value: list[float
 
 def _left_sentence(disposable: float, a: dict[str, float], people: int) -> str:
     """How the money left for contributions was found, in one clause (社会救助暂行办法第十条)."""
-    floor = f"全家 {people} 人的基本生活费（每人每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+    floor = (
+        f"本人的基本生活费（每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+        if people == 1
+        else f"全家 {people} 人的基本生活费（每人每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+    )
     if disposable > 0:
         return f"月收入扣除每月还债和{floor}后，每月余下约 {_yuan(disposable)} 元"
     return f"月收入扣除每月还债和{floor}后已没有余钱（还差 {_yuan(-disposable)} 元）"

@@ -21,6 +21,7 @@ class FormField:
     choices: list[tuple[str, str]] = field(default_factory=list)
     value: str = ""
     error: str = ""
+    placeholder: str = ""
 
 
 def fields() -> list[FormField]:

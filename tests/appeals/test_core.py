@@ -6,7 +6,8 @@ import pytest
 
 from renshe.appeals.core import annual_report as ar
 from renshe.appeals.core import kpi, routing
-from renshe.appeals.core.workflow import PETITION, WorkflowError
+from renshe.appeals.core.workflow import PETITION
+from renshe.platform.workflow.machine import WorkflowError
 from renshe.rules.errors import RulesError
 
 D = dt.date
@@ -146,12 +147,12 @@ def test_annual_report_tables_on_a_hand_built_year():
 
 def test_workflow_table_refuses_with_reasons():
     with pytest.raises(WorkflowError) as e:
-        PETITION.check("registered", "reply", {"division_staff"}, {})
-    assert "不能" in e.value.problems[0].zh
+        PETITION.check("registered", "reply", {"division_staff"}, set())
+    assert e.value.problems[0].field == "state"
     with pytest.raises(WorkflowError) as e:
-        PETITION.check("accepted", "extend", {"division_staff"}, {"reason": "x", "approved_by": "y"})
+        PETITION.check("accepted", "extend", {"division_staff"}, {"reason", "approved_by"})
     assert e.value.problems[0].field == "role"
     with pytest.raises(WorkflowError) as e:
-        PETITION.check("accepted", "reply", {"division_staff"}, {})
-    assert e.value.problems[0].zh == "答复内容：请填写"
-    assert PETITION.check("registered", "accept", {"leader"}, {}).clock == "deadlines.petition_closing"
+        PETITION.check("accepted", "reply", {"division_staff"}, set())
+    assert e.value.problems[0].zh == "“答复”要求：答复内容"
+    assert PETITION.check("registered", "accept", {"leader"}, set()).clock == "deadlines.petition_closing"

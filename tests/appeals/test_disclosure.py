@@ -6,6 +6,7 @@ import subprocess
 import zipfile
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from renshe.appeals import disclosure
 from renshe.appeals.core import reply_letter
@@ -40,7 +41,7 @@ def test_completion_restarts_pause_and_extension(setup):
     r = disclosure.apply(r, "consulted", legal, on=D(2025, 11, 14))
     # 11/10–11/14 = 5 working days not counted: 12/1 + 5 working days = 12/8
     assert r.reply_due == D(2025, 12, 8)
-    with pytest.raises(RulesError):
+    with pytest.raises(PermissionDenied):  # the head approves an extension (art. 33 ¶2): the leader's step
         disclosure.apply(r, "extend", legal, facts={"reason": "数量较大", "approved_by": "办公室主任"})
     r = disclosure.apply(r, "extend", leader, facts={"reason": "数量较大", "approved_by": "办公室主任"})
     # extension of 20 working days from the original due date 12/8 (art. 33 ¶2): 12/9–12/12 4, 12/15–19 9,

@@ -78,7 +78,7 @@ def test_staff_pages_are_scoped_by_city(setup, wage, client):
     r = _post(xm, f"/appeals/{a.pk}/step/", {"action": "accept"}, page=f"/appeals/{a.pk}/")
     assert r.status_code == 302 and Appeal.objects.get().state == "accepted"
     r = _post(xm, f"/appeals/{a.pk}/step/", {"action": "reply", "reply": ""}, page=f"/appeals/{a.pk}/")
-    assert "答复内容：请填写" in xm.get(r.url).content.decode()
+    assert "“答复”要求：答复内容" in xm.get(r.url).content.decode()
     assert fz.get("/appeals/kpi/").content.decode().count('id="received">0<') == 1
 
 
@@ -128,3 +128,33 @@ def test_api_intake_with_a_bearer_token_and_public_tracking(setup, wage):
     assert c.get(f"/api/v1/appeals/requests/{number}?phone=13800000000").status_code == 404
     r = c.get("/api/v1/appeals/kpi?start=2020-01-01&end=2030-12-31&by=city", HTTP_AUTHORIZATION=f"Bearer {token}")
     assert r.json()["total"]["received"] == 1 and "timely_acceptance" in r.json()["definitions"]
+
+
+@pytest.mark.django_db
+def test_disclosure_pages_letter_and_annual_report(setup):
+    c = Client(enforce_csrf_checks=True)
+    r = _post(c, "/appeals/disclosure/apply/", {"applicant_kind": "natural", "applicant": "张三", "id_document": "",
+                                                 "contact": "", "description": "", "form": ""})
+    assert "身份证明、联系方式、所需政府信息的名称、文号或特征性描述、获取信息的方式、途径：请填写" in r.content.decode()
+    r = _post(c, "/appeals/disclosure/apply/", {"applicant_kind": "natural", "applicant": "张三",
+                                                 "id_document": "身份证 350203199001011234", "contact": "13800000000",
+                                                 "description": "2024年工伤认定统计", "form": "电子邮件"})
+    assert r.status_code == 302
+    from renshe.appeals.models import DisclosureRequest
+
+    req = DisclosureRequest.objects.get()
+    legal = _staff("legal")
+    page = f"/appeals/disclosure/{req.pk}/"
+    html = legal.get(page).content.decode()
+    assert "身份证 350203********1234" in html and "350203199001011234" not in html  # masked, audit too
+    _post(legal, f"{page}step/", {"action": "reply", "outcome": "disclose", "reply": "见附件。"}, page=page)
+    req.refresh_from_db()
+    from renshe.platform.lawcalendar.models import TrackedDeadline
+
+    clock = TrackedDeadline.objects.get(object_id=str(req.pk), param="deadlines.disclosure")
+    assert req.state == "replied" and req.clock is None and clock.is_open is False and clock.on_time is True
+    assert req.reply_due == clock.due  # kept for the on-time figure
+    assert legal.get(f"{page}letter.pdf")["Content-Type"] == "application/pdf"
+    html = legal.get(f"/appeals/annual-report/?year={req.received_on.year}").content.decode()
+    assert "一、本年新收政府信息公开申请数量" in html and "（一）予以公开" in html
+    assert _staff("inspector.fz").get(page).status_code in (403, 404)

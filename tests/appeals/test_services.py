@@ -61,7 +61,7 @@ def test_steps_accept_extend_reply_rate_and_reopen(setup, wage):
     a = steps.apply(a, "accept", xm, on=D(2025, 3, 4))
     # hotline closing: 5 working days from 3/4 → 3/11 (unverified local parameter)
     assert a.state == "accepted" and a.closing_due == D(2025, 3, 11)
-    with pytest.raises(RulesError):  # staff may not extend: the head approves (role leader)
+    with pytest.raises(PermissionDenied):  # staff may not extend: the head approves (role leader)
         steps.apply(a, "extend", xm, facts={"reason": "需现场核查", "approved_by": "张局长"})
     a = steps.apply(a, "reply", xm, facts={"reply": "已责令支付"}, on=D(2025, 3, 10))
     token = steps.rating_token(a)
@@ -173,3 +173,25 @@ def test_wage_complaint_becomes_an_arrears_alert_linked_both_ways(setup, wage):
     assert alert.county.code == "350206" and alert.amount_owed == a.amount and alert.deadline is not None
     with pytest.raises(RulesError):
         links.to_arrears_alert(a, setup["inspector.xm"])  # once only
+    from django.test import Client
+
+    c = Client()
+    c.force_login(setup["inspector.xm"])
+    html = c.get(f"/arrears/alerts/{alert.pk}/").content.decode()
+    assert a.number in html and "投诉转办" in html
+    assert f"/arrears/alerts/{alert.pk}/" in c.get(f"/appeals/{a.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_recomputed_clock_moves_the_days_the_kpis_read(setup, wage):
+    """A later holiday notice recomputes the kernel's clock; the request's copy follows it."""
+    from renshe.platform.lawcalendar import service as lawcal
+
+    a = _register(wage, on=D(2025, 3, 3))
+    a = steps.apply(a, "accept", setup["inspector.xm"], on=D(2025, 3, 4))
+    clock = a.clock
+    clock.due = D(2025, 3, 12)  # as recompute_year would after a notice moving a working day
+    clock.save()
+    assert Appeal.objects.get(pk=a.pk).closing_due == D(2025, 3, 12)
+    assert lawcal.recompute_year(2025)  # back to the calendar's count
+    assert Appeal.objects.get(pk=a.pk).closing_due == D(2025, 3, 11)

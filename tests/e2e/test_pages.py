@@ -130,6 +130,18 @@ def test_api_docs_render_offline_under_the_csp(page, live_server, page_log, db):
     assert not page_log.outside, page_log.outside
 
 
+def test_api_docs_fit_a_phone(page, live_server, db, tmp_path):
+    """Issue 18: /api/v1/docs had no viewport and rendered a desktop page shrunk onto the phone."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/api/v1/docs")
+    page.locator(".opblock").first.wait_for()
+    page.screenshot(path=str(tmp_path / "api-docs-390.png"), full_page=False)
+    # a phone lays the page out at its own width only with a viewport (else as a 980 px page, shrunk)
+    assert page.evaluate("document.querySelector('meta[name=viewport]').content") == "width=device-width, initial-scale=1"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.get_by_role("link", name="人社数字法治平台").is_visible()
+
+
 def test_calculator_page_fits_a_phone(page, live_server, db, tmp_path):
     name = _calculator()
     page.set_viewport_size({"width": 390, "height": 844})

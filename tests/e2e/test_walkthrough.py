@@ -31,7 +31,11 @@ def _reads_as_chinese(page) -> None:
     assert not RAW.search(text), (page.url, RAW.search(text).group())
 
 
-CITIZEN_PAGES = ["/", "/calc/", "/calc/overtime-pay/", "/calc/annual-leave/", "/planner/", "/knowledge/", "/parameters/"]
+CITIZEN_PAGES = [
+    "/", "/calc/", "/calc/overtime-pay/", "/calc/annual-leave/", "/calc/economic-compensation/", "/planner/",
+    "/knowledge/", "/knowledge/doc/retirement-measures/", "/knowledge/doc/social-insurance-law/",
+    "/knowledge/policy-list/", "/parameters/",
+]
 
 
 def test_citizen_pages_fit_a_phone(page, live_server, page_log, db, tmp_path):
@@ -79,9 +83,27 @@ def test_planner_on_a_phone_leaves_a_thin_income_enough_to_live_on(page, live_se
     page.click("#plan-submit")
     page.wait_for_selector("[data-testid='recommended']")
     reasons = page.locator("body").inner_text()
-    assert "全家 1 人的基本生活费" in reasons and "最低生活保障" in reasons and "每月缴费不超过其中 50%" in reasons
+    assert "本人的基本生活费" in reasons and "最低生活保障" in reasons and "每月缴费不超过其中 50%" in reasons
     _fits(page)
     page.screenshot(path=str(tmp_path / "planner-thin-income.png"), full_page=True)
+
+
+def test_policy_list_form_on_a_phone(page, live_server, db, tmp_path):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/knowledge/policy-list/")
+    # 个人 / 企业 each on one line (they wrapped one character a line)
+    for name in ("个人", "企业"):
+        box = page.locator(".kind-choice label", has_text=name).bounding_box()
+        assert box["height"] < 40, (name, box)
+    assert page.locator('fieldset[data-kind="person"]').is_visible()
+    assert not page.locator('fieldset[data-kind="enterprise"]').is_visible()
+    page.locator(".kind-choice label", has_text="企业").click()
+    assert page.locator('fieldset[data-kind="enterprise"]').is_visible()
+    assert not page.locator('fieldset[data-kind="person"]').is_visible()
+    page.get_by_role("button", name="生成清单").click()
+    assert "请至少勾选一项" in page.locator(".error-box").inner_text()
+    _fits(page)
+    page.screenshot(path=str(tmp_path / "policy-list.png"), full_page=True)
 
 
 def _login(page, base: str, username: str) -> None:
@@ -100,6 +122,8 @@ ROLES = [
     ("leader", "劳动监测预警", None),
     ("admin", "管理后台", None),
     ("housing.xm", "劳动监测预警", "批量社保规划"),
+    ("mediator.xm", "调解仲裁办案", "劳动监测预警"),
+    ("arbitrator.xm", "调解仲裁办案", "行政规范性文件"),
 ]
 
 

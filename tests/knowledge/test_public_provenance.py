@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-MAINTAINERS = ("shared/laws", "本机无法访问", "commit", "Chinese-Laws", "GitHub")
+MAINTAINERS = ("shared/laws", "本机无法访问", "commit", "Chinese-Laws", "GitHub", "renshe/rules", "checked 改为")
 
 
 @pytest.mark.parametrize("url", ["/knowledge/doc/retirement-measures/", "/knowledge/doc/social-insurance-law/",
@@ -20,3 +20,11 @@ def test_public_sees_the_document_not_the_maintainers_notes(client, demo, url):
     client.force_login(demo["legal"])
     staff = client.get(url).content.decode()
     assert "维护记录" in staff
+
+
+def test_policy_list_sent_with_nothing_ticked_says_what_to_do(client):
+    r = client.get("/knowledge/policy-list/", {"kind": "person", "region": "fujian"})
+    html = r.content.decode()
+    assert r.status_code == 422 and "请至少勾选一项" in html
+    assert 'fieldset class="field tags" data-kind="enterprise"' in html  # hidden by the stylesheet for a person
+    assert client.get("/knowledge/policy-list/").status_code == 200  # a first visit is not an error

@@ -31,7 +31,12 @@ def test_thin_income_keeps_a_living_and_takes_at_most_the_stated_share():
     # With the default share (one half), at most (3,000 − floor) × 0.5 a month.
     assert rec.monthly_cost <= share * (3000 - floor) + 0.005
     text = "".join(result.reasons)
-    assert "基本生活费" in text and "最低生活保障" in text and f"{share:.0%}" in text
+    assert "本人的基本生活费" in text and "最低生活保障" in text and f"{share:.0%}" in text
+    # with dependants, each one's floor is named too: 3,000 − 900 × (1 + 2) < 0, nothing affordable
+    family = plan(Profile(birth="1980-03", category="male_60", employment="flexible", region="fujian.fuzhou",
+                          monthly_income=3000, as_of=ON, dependents=[{"relation": "child"}] * 2))
+    assert family.disposable == pytest.approx(3000 - 3 * floor)
+    assert "全家 3 人的基本生活费" in "".join(family.reasons)
     # the raised floor and share are the user's to change
     richer = plan(Profile(birth="1980-03", category="male_60", employment="flexible", region="fujian.fuzhou",
                           monthly_income=3000, as_of=ON, assumptions={"dependent_floor": 0, "max_share": 1.0}))
@@ -63,6 +68,16 @@ def test_a_woman_past_her_retirement_age_is_told_so():
         assert not o.private_pension or o.months > 0, o.label
         assert o.timing == "statutory", o.label  # early and late retirement are gone (办法第三条)
     assert result.recommended.months == 0 and result.recommended.retire_month == "2026-12"
+    assert "不需要再缴费" in result.recommended.formulas["monthly_cost"]
+
+
+@pytest.mark.django_db
+def test_the_page_tells_her_to_apply_and_asks_for_nothing(client):
+    form = {"birth": "1975-03", "category": "female_50", "employment": "employee", "region": "fujian.fuzhou",
+            "monthly_income": "4000", "paid_months": "240"}
+    text = re.sub(r"<[^>]+>", "", client.post("/planner/", form).content.decode())
+    assert "达到法定退休年龄" in text and "申请按月领取基本养老金" in text and "不再缴费" in text
+    assert "缴 0.00" not in text
 
 
 def test_a_birth_month_in_the_future_is_refused_in_words():
@@ -83,3 +98,10 @@ def test_basis_without_raw_keys_and_the_pdf_keeps_minus_signs(client):
     # 终身净收益 = 领取养老金的现值 − 缴费的现值: the sign must survive into the PDF
     assert "领取养老金的现值-缴费的现值" in text
     assert "planner.dependent_floor" not in text
+
+
+@pytest.mark.django_db
+def test_the_planner_form_shows_its_example_as_placeholders(client):
+    html = client.get("/planner/").content.decode()
+    tag = re.search(r'<input id="f-monthly_income"[^>]*>', html).group()
+    assert 'value=""' in tag and 'placeholder="如 8000"' in tag

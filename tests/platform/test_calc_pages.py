@@ -66,3 +66,16 @@ def test_a_blank_figure_says_why_beside_it(client):
     # no birth or sex given: the Fujian 一次性工伤医疗补助金 cannot be computed, and the cell says why
     cell = re.search(r'<td data-field="one_time_medical_subsidy">(.*?)</td>', html, re.S).group(1)
     assert cell.startswith("—") and "未计算：" in cell
+
+
+def test_a_figure_asked_for_is_named_by_its_label_with_where_to_find_it(client):
+    form = {"start": "2019-03-01", "end": "2025-08-31", "avg_monthly_wage": "8000", "termination": "art40",
+            "region": "fujian.fuzhou"}
+    r = client.post("/calc/economic-compensation/", form)
+    text = _text(r.content.decode())
+    if r.status_code == 200:  # the rule could answer without the figure (it cannot change the amount)
+        assert "计算结果" in text
+        return
+    box = text[text.index("请检查标红的项目"):text.index("入职日期")]
+    assert "local_avg_monthly_wage" not in box and "本地区上年度职工月平均工资" in box
+    assert "统计局" in box and "2025-08-31" not in box

@@ -38,10 +38,21 @@ def test_each_role_sees_its_own_modules(demo):
 
 def test_every_module_on_a_workbench_opens(demo):
     # no role is shown a door that answers 403
-    for username in ("admin", "leader", "legal", "staff", "inspector.xm", "housing.xm", "leader.fz"):
+    for username in ("admin", "leader", "legal", "staff", "inspector.xm", "housing.xm", "leader.fz",
+                     "mediator.xm", "arbitrator.xm", "inspector.fz"):
         c = _as(demo, username)
         for url in _links(c.get("/workbench/").content.decode()):
             assert c.get(url).status_code == 200, (username, url)
+
+
+def test_the_workbench_lists_the_kernels_todo(demo):
+    from renshe.platform.workflow import notify
+
+    notify(demo["legal"], "请审核《测试文件》", "/normdocs/")
+    html = _as(demo, "legal").get("/workbench/").content.decode()
+    assert 'data-testid="workbench-todo"' in html and "请审核《测试文件》" in html
+    feed = _as(demo, "feed.bank").get("/workbench/").content.decode()
+    assert 'data-testid="workbench-todo"' not in feed and "只用于系统之间推送数据" in feed
 
 
 def test_workbench_needs_a_login(client):

@@ -1,86 +1,27 @@
 """The steps of a request, a petition and a disclosure application: who may take each, on what
-article, and which statutory clock it starts.
+article, and which statutory clock it starts — as the workflow kernel's pure machines
+(:mod:`renshe.platform.workflow.machine`), applied by its ``services.apply``.
 
-Written in the shape of the workflow kernel's pure machine (``renshe.platform.workflow.machine``:
-``Transition``/``Machine`` with the same field names), which is being built on branch ``kernel``;
-until it is on ``main`` these tables are checked by :func:`check` here, and the services apply
-them. Clocks are parameter names (``renshe/rules/params``); which closing clock applies depends
-on the channel family: letters and visits are 信访 (信访工作条例), the hotlines and the online
-form are handled under the local 12345 time limits (parameters marked unverified).
+Clocks are parameter names (``renshe/rules/params``); which closing clock applies depends on
+the channel family: letters and visits are 信访 (信访工作条例), the hotlines and the online form
+are handled under the local 12345 time limits (parameters marked unverified). The clock a
+request starts when it is registered is :data:`START_CLOCKS`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from renshe.rules.errors import FieldProblem, RulesError
+from renshe.platform.workflow.machine import SYSTEM, Machine, Transition
 
 STAFF = ("division_staff", "labour_inspector", "leader")
 HEAD = ("leader",)
-PUBLIC = ("public",)  # the requester, through the signed link or SMS (no account)
+#: the requester rates through the signed link staff text them: no account, so the platform
+#: takes the step on their behalf (the kernel's ``system`` role), never a member of staff
+PUBLIC = (SYSTEM,)
 
 XF = "《信访工作条例》"
 GK = "《中华人民共和国政府信息公开条例》"
 HOTLINE = "12345热线工单办理规定（本地参数，待核实）"
 WAGE = "《保障农民工工资支付条例》第十条第三款（首问负责制）"
-
-
-class WorkflowError(RulesError):
-    """A step that may not be taken now, in both languages, naming what is missing."""
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    roles: tuple[str, ...]
-    basis: str
-    needs: tuple[str, ...] = ()
-    clock: str | None = None
-    stops_clock: bool = True
-
-
-@dataclass(frozen=True)
-class Machine:
-    name: str
-    states: dict[str, str]
-    initial: str
-    final: tuple[str, ...]
-    transitions: tuple[Transition, ...]
-    facts: dict[str, str] = field(default_factory=dict)
-    start_clock: str | None = None  # the clock the initial state starts on registration
-
-    def check(self, state: str, action: str, roles: set[str] | tuple[str, ...], facts: dict) -> Transition:
-        """The transition ``action`` from ``state``, or a bilingual error saying why not."""
-        found = [t for t in self.transitions if t.action == action]
-        if not found:
-            raise WorkflowError([FieldProblem("action", f"没有“{action}”这一步骤", f"no action '{action}'")])
-        t = next((t for t in found if state in t.sources), None)
-        if t is None:
-            raise WorkflowError(
-                [
-                    FieldProblem(
-                        "state",
-                        f"当前状态“{self.states[state]}”不能{found[0].label}",
-                        f"'{action}' is not allowed from state '{state}'",
-                    )
-                ]
-            )
-        if not set(roles) & set(t.roles):
-            raise WorkflowError(
-                [FieldProblem("role", f"您的角色不能{t.label}", f"your role may not take '{action}'")]
-            )
-        missing = [n for n in t.needs if not facts.get(n)]
-        if missing:
-            raise WorkflowError(
-                [FieldProblem(n, f"{self.facts.get(n, n)}：请填写", f"{n}: required for '{action}'") for n in missing]
-            )
-        return t
-
-    def available(self, state: str, roles: set[str] | tuple[str, ...]) -> list[Transition]:
-        return [t for t in self.transitions if state in t.sources and set(roles) & set(t.roles)]
 
 
 APPEAL_STATES = {
@@ -94,6 +35,8 @@ APPEAL_STATES = {
     "rereviewing": "复核中",
     "rereviewed": "已复核答复",
 }
+#: machine name → the clock its initial state starts (registration)
+START_CLOCKS: dict[str, str] = {"appeals.disclosure": "deadlines.disclosure"}
 APPEAL_FACTS = {
     "reply": "答复内容",
     "reason": "理由",
@@ -124,8 +67,8 @@ def _appeal_machine(name: str, accept_clock: str, closing: str, accept_basis: st
             Transition("answer_rereview", "复核答复", ("rereviewing",), "rereviewed", STAFF, f"{XF}第三十六条",
                        ("reply",)),
         ]
-    return Machine(name, APPEAL_STATES, "registered", ("not_accepted", "rereviewed"), tuple(steps),
-                   APPEAL_FACTS, start_clock=accept_clock)
+    START_CLOCKS[name] = accept_clock
+    return Machine(name, APPEAL_STATES, "registered", ("not_accepted", "rereviewed"), tuple(steps), APPEAL_FACTS)
 
 
 PETITION = _appeal_machine(
@@ -160,7 +103,7 @@ DISCLOSURE = Machine(
                    ("division_staff", "legal_office", "leader"), f"{GK}第三十条", ("reason",)),
         Transition("complete", "收到补正后的申请", ("completion_requested",), "received",
                    ("division_staff", "legal_office", "leader"), f"{GK}第三十条", clock="deadlines.disclosure"),
-        Transition("consult", "书面征求第三方意见", ("received",), "third_party",
+        Transition("consult", "书面征求第三方意见（答复期限暂停）", ("received",), "third_party",
                    ("division_staff", "legal_office", "leader"), f"{GK}第三十二条、第三十三条第三款", ("reason",),
                    stops_clock=False),
         Transition("consulted", "收到第三方意见（或期满）", ("third_party",), "received",
@@ -173,8 +116,17 @@ DISCLOSURE = Machine(
                    ("division_staff", "legal_office", "leader"), f"{GK}第三十条"),
     ),
     {"reason": "事由", "approved_by": "批准延期的负责人", "outcome": "答复类型", "reply": "答复内容"},
-    start_clock="deadlines.disclosure",
 )
+
+
+def start_clock(channel: str) -> str:
+    """The clock a request of ``channel`` starts when registered (deciding on acceptance)."""
+    return START_CLOCKS[machine_for(channel).name]
+
+
+def closing_clock(channel: str) -> str:
+    """The clock accepting a request of ``channel`` starts (handling it to the end)."""
+    return machine_for(channel).transition("accept").clock
 
 
 def machine_for(channel: str) -> Machine:

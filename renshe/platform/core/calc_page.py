@@ -18,6 +18,13 @@ from renshe.rules.errors import FieldProblem
 from .forms import FormField
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+#: where a person finds a figure the calculator may ask them for
+WHERE = {
+    "local_avg_monthly_wage": "可在当地人力资源和社会保障局或统计局网站查到上年度职工平均工资（年平均工资除以 12 即月平均工资）",
+    "local_minimum_wage": "可在福建省人力资源和社会保障厅网站查到本县（市、区）的月最低工资标准",
+    "national_disposable_income": "国家统计局每年公布的上年度全国城镇居民人均可支配收入",
+}
 WEEKDAYS = "一二三四五六日"
 
 
@@ -40,9 +47,19 @@ def _where(path: str, fields: list[FormField]) -> tuple[FormField | None, str]:
     return f, "·".join(where)
 
 
+def _cn_date(m: re.Match) -> str:
+    """A real date as pages write it (2025年8月31日); a date that does not exist stays as typed."""
+    try:
+        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return m[0]
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 def reword(text: str, fields: list[FormField]) -> str:
     """A message with every field code it mentions replaced by the label the form shows."""
     labels = {f.name: f.label for f in fields}
+    text = _ISO.sub(_cn_date, text)
     return _IDENT.sub(lambda m: f"“{labels[m.group()]}”" if m.group() in labels else m.group(), text)
 
 
@@ -53,6 +70,8 @@ def place(problems: list[FieldProblem], fields: list[FormField]) -> list[tuple[s
     for p in problems:
         f, part = _where(p.field, fields)
         reason = reword(p.zh, fields)
+        if f is not None and f.name in WHERE and "填写" in reason and "可在" not in reason:
+            reason = f"{reason}。{WHERE[f.name]}"
         if part:
             reason = f"{part}：{reason}"
         if f is not None and not f.error:

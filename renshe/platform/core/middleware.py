@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.messages.storage import default_storage
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, empty
 
@@ -26,6 +27,46 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
+
+
+class BodySizeMiddleware:
+    """413 for a body larger than the platform takes, decided from ``Content-Length`` before a
+    byte of it is read (issue 13, items 5 and 6: a 5 MB body was read whole, then refused or
+    crashed). First in the chain, so nothing before it touches the body.
+
+    Uploads (``multipart/form-data``) may be up to ``RENSHE["UPLOAD_MAX_BYTES"]``, the largest file
+    any upload takes plus its form; each upload then checks its own limit and type
+    (:mod:`renshe.platform.core.uploads`). Every other body up to Django's
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE``. A body without ``Content-Length`` (chunked) is never read
+    by Django at all. The answer is bilingual JSON under /api/, a Chinese page elsewhere.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body it cannot measure
+        multipart = request.content_type == "multipart/form-data"
+        limit = settings.RENSHE["UPLOAD_MAX_BYTES"] if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if length > limit:
+            return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request: HttpRequest, limit: int) -> HttpResponse:
+    """The 413 answer: bilingual JSON in the API's error shape, or a short Chinese page."""
+    mb = f"{limit / 1_048_576:.1f}".rstrip("0").rstrip(".")
+    zh, en = f"请求内容超过 {mb} MB，未予接收", f"request body larger than {mb} MB; not accepted"
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "too_large", "message": f"(body): {zh} / {en}",
+                             "problems": [{"field": "(body)", "zh": zh, "en": en}]}, status=413)
+    response = HttpResponse(f"<!doctype html><meta charset=utf-8><title>内容过大</title><p>{zh}。请返回上一页。</p>",
+                            status=413, content_type="text/html; charset=utf-8")
+    response["Connection"] = "close"  # the unread body is not left for the next request
+    return response
 
 
 class SecurityHeadersMiddleware:

@@ -133,7 +133,9 @@ class TrackedDeadline(models.Model):
 
     def __str__(self) -> str:
         label = self.get_unit_display()
-        return f"{self.kind or '期限'} {self.start:%Y-%m-%d} 起 {self.length}{label} → {self.due:%Y-%m-%d}"
+        if self.counts_back:
+            return f"{self.kind or '期限'}：{self.start:%Y年%-m月%-d日}前{self.length}{label}，{self.due:%Y年%-m月%-d日}前办理"
+        return f"{self.kind or '期限'}：{self.start:%Y年%-m月%-d日}起{self.length}{label}，{self.due:%Y年%-m月%-d日}届满"
 
     @property
     def paused(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_q",
+    "axes",
     "ninja",
     "renshe.platform.accounts",
     "renshe.platform.audit",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "renshe.platform.core.middleware.BodySizeMiddleware",  # first: before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +60,7 @@ MIDDLEWARE = [
     "renshe.platform.core.middleware.LazyMessageMiddleware",  # Django's, built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "renshe.platform.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "renshe.platform.urls"
@@ -95,6 +99,25 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Brute-force protection of the login (django-axes; renshe.platform.accounts.lockout says why
+# the user name is what is locked).
+AUTHENTICATION_BACKENDS = [
+    "renshe.platform.accounts.lockout.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for the address among the parameters, lest rotating user agents or cookies
+# bypass the limit; a lock on the user name alone is bypassed by neither, and one on the
+# address would lock out every colleague behind the same proxy or office NAT.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "renshe.platform.accounts.lockout.locked_out"
+AXES_VERBOSE = True  # each failure and lock-out logged (logger "axes")
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # the log names the user name and address tried: that is its use
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -152,7 +175,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Request bodies: 2.5 MB for forms and JSON (Django's default, written out because
+# BodySizeMiddleware answers 413 above it before reading), 21 MB for an upload (the largest
+# file an upload takes, 20 MB for a planner batch, plus the form).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 RENSHE = {
+    "UPLOAD_MAX_BYTES": 21 * 1024 * 1024,
     "LLM_URL": os.environ.get("RENSHE_LLM_URL", ""),
     "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,

@@ -15,7 +15,7 @@
     grid: { left: 48, right: 56, top: 40, bottom: 60 },
     xAxis: { type: "category", data: d.labels, axisLabel: { rotate: d.labels.length > 6 ? 30 : 0 } },
     yAxis: [{ type: "value", name: "%", min: function (v) { return Math.max(0, Math.floor(v.min - 5)); }, max: 100 },
-            { type: "value", name: "件" }],
+            { type: "value", name: "件", minInterval: 1 }],  // counts tick in whole numbers
     series: series,
   });
   window.addEventListener("resize", function () { chart.resize(); });
