@@ -7,36 +7,10 @@ next month's attendance, payroll paid in it, bank transactions, complaints and p
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import duckdb
 import pandas as pd
 
-from renshe.arrears import demo, engines, ingest, lake, published
-
-#: the date that says when a row of a monthly table reaches the platform
-ARRIVES = {"attendance": "work_date", "payroll": "paid_date", "account_txn": "txn_date",
-           "complaint": "received_date", "labour_cost_due": "due_date"}
-
-
-def split_by_arrival(src: Path, first: Path, second: Path, cut: dt.date) -> None:
-    """Rows dated up to ``cut`` (and every reference table) into ``first``, later rows into ``second``."""
-    first.mkdir()
-    second.mkdir()
-    con = duckdb.connect()
-    for f in sorted(src.glob("*.csv")) + sorted(src.glob("*.parquet")):
-        name = f.name.split(".")[0]
-        if name not in {t.name for t in lake.TABLES}:
-            continue
-        read = f"read_csv('{f}', all_varchar=true)" if f.suffix == ".csv" else f"read_parquet('{f}')"
-        if name not in ARRIVES:
-            con.execute(f"COPY (SELECT * FROM {read}) TO '{first / (name + '.parquet')}'")
-            continue
-        col = ARRIVES[name]
-        for out, cond in ((first, "<="), (second, ">")):
-            con.execute(f"COPY (SELECT * FROM {read} WHERE CAST({col} AS DATE) {cond} DATE '{cut}') "
-                        f"TO '{out / (name + '.parquet')}'")
-    con.close()
+from renshe.arrears import arrival, demo, engines, ingest, lake, published
 
 
 def _values(store) -> pd.DataFrame:
@@ -49,7 +23,7 @@ def test_incremental_equals_full_recompute(tmp_path):
     src = tmp_path / "src"
     demo.generate(src, workers=600, days=120, seed=11, fmt="csv")  # 2025-09-01 .. 2025-12-29
     a, b = tmp_path / "a", tmp_path / "b"
-    split_by_arrival(src, a, b, dt.date(2025, 11, 30))
+    arrival.split(src, a, b, dt.date(2025, 11, 30))
     store = tmp_path / "lake"
     ingest.ingest(a, store)
     first = engines.run(store, "duckdb", as_of="2025-11-30")
