@@ -89,21 +89,36 @@ def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def _hwm_mb(pid: int) -> int | None:
+    """The process's peak resident memory so far (VmHWM), in MB; reset by exec, unlike ru_maxrss."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        return None
+    return None
+
+
 def run_in_process(store: Path, as_of: str, *extra: str) -> dict:
-    """``renshe arrears run`` in a child process: its JSON summary, wall seconds and the child's own
-    peak RSS in MB (``wait4``; a Spark run's driver and JVMs are further processes, not counted)."""
+    """``renshe arrears run`` in a child process: its JSON summary, wall seconds and its own peak
+    resident memory in MB (VmHWM, sampled every 0.1 s; a Spark run's driver and JVMs are further
+    processes, not counted)."""
     t = time.perf_counter()
+    peak = 0
     with open(store.parent / "run.out", "w+") as out, open(store.parent / "run.err", "w+") as err:
         p = subprocess.Popen([RENSHE, "arrears", "run", "--store", str(store), "--as-of", as_of, *extra],
                              stdout=out, stderr=err, text=True)
-        _, status, usage = os.wait4(p.pid, 0)
-        p.returncode = os.waitstatus_to_exitcode(status)
+        while p.poll() is None:
+            peak = max(peak, _hwm_mb(p.pid) or 0)
+            time.sleep(0.1)
         out.seek(0)
         err.seek(0)
         if p.returncode:
             raise SystemExit(f"run failed: {err.read()[-2000:]}")
         summary = json.loads(out.read())
-    return {**summary, "wall_seconds": round(time.perf_counter() - t, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+    return {**summary, "wall_seconds": round(time.perf_counter() - t, 1), "peak_rss_mb": peak}
 
 
 def _warnings(store: Path) -> list[tuple]:

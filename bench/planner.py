@@ -74,9 +74,16 @@ def bench_batch(rows: int, sample: int) -> dict:
         deps = [{"relation": "child"}] * int(r.children) + [{"relation": "elder"}] * int(r.elders)
         plan(
             Profile(
-                birth=r.birth, category=r.category, region=r.region, employment=r.employment,
-                monthly_income=float(r.monthly_income), monthly_debt_payments=float(r.monthly_debt_payments),
-                dependents=deps, paid_months=int(r.paid_months), account_balance=float(r.account_balance), as_of=today,
+                birth=r.birth,
+                category=r.category,
+                region=r.region,
+                employment=r.employment,
+                monthly_income=float(r.monthly_income),
+                monthly_debt_payments=float(r.monthly_debt_payments),
+                dependents=deps,
+                paid_months=int(r.paid_months),
+                account_balance=float(r.account_balance),
+                as_of=today,
             )
         )
     single_s = (time.perf_counter() - t) / sample
@@ -122,7 +129,9 @@ def _tree_cpu_s(pid: int) -> float:
     stretch wall-clock latency but not this."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        children = [c for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+        children = [
+            c for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()
+        ]
     except OSError:
         return 0.0
     own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -133,15 +142,34 @@ def _tree_cpu_s(pid: int) -> float:
 def _server(workers: int, threads: int, var: Path) -> Iterator[subprocess.Popen]:
     """gunicorn on loopback as ``renshe serve`` starts it, on a migrated scratch database."""
     port = _free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "renshe.platform.settings.dev", "DEBUG": "0",
-           "LOG_LEVEL": "WARNING", "RENSHE_VAR": str(var)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "renshe.platform.settings.dev",
+        "DEBUG": "0",
+        "LOG_LEVEL": "WARNING",
+        "RENSHE_VAR": str(var),
+    }
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    subprocess.run([sys.executable, "-m", "renshe.cli", "manage", "migrate", "--noinput", "-v", "0"],
-                   env=env, cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "renshe.cli", "manage", "migrate", "--noinput", "-v", "0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "renshe.platform.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         *gunicorn_args(workers, threads), "--log-level", "warning"],
-        env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "renshe.platform.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            *gunicorn_args(workers, threads),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
     )
     try:
         deadline = time.time() + 60
@@ -173,13 +201,31 @@ def _wrk(port: int, clients: int, seconds: float, pace_ms: int, bodies: Path, he
         base = _wrk_base(seconds)
         side = None
         if health:  # one user reading /api/v1/health once a second beside the plan load
-            side = subprocess.Popen([*base, "-t1", "-c1", "-s", str(HERE / "get_health.lua"),
-                                     f"http://127.0.0.1:{port}/api/v1/health"],
-                                    env={**os.environ, "OUT": str(hout)}, stdout=subprocess.DEVNULL)
-        subprocess.run([*base, f"-t{min(2, clients)}", f"-c{clients}", "-s", str(HERE / "plan_post.lua"),
-                        f"http://127.0.0.1:{port}/api/v1/plan"],
-                       env={**os.environ, "OUT": str(out), "BODIES": str(bodies), "PACE_MS": str(pace_ms)},
-                       stdout=subprocess.DEVNULL, check=True)
+            side = subprocess.Popen(
+                [
+                    *base,
+                    "-t1",
+                    "-c1",
+                    "-s",
+                    str(HERE / "get_health.lua"),
+                    f"http://127.0.0.1:{port}/api/v1/health",
+                ],
+                env={**os.environ, "OUT": str(hout)},
+                stdout=subprocess.DEVNULL,
+            )
+        subprocess.run(
+            [
+                *base,
+                f"-t{min(2, clients)}",
+                f"-c{clients}",
+                "-s",
+                str(HERE / "plan_post.lua"),
+                f"http://127.0.0.1:{port}/api/v1/plan",
+            ],
+            env={**os.environ, "OUT": str(out), "BODIES": str(bodies), "PACE_MS": str(pace_ms)},
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
         r = json.loads(out.read_text())
         if side is not None:
             side.wait()
@@ -193,9 +239,19 @@ def _wrk_floor(port: int, clients: int, seconds: float) -> dict:
     that does no work (routing, middleware, HTTP), the floor under any plan's latency."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "health.json"
-        subprocess.run([*_wrk_base(seconds), f"-t{min(2, clients)}", f"-c{clients}", "-s", str(HERE / "get_health.lua"),
-                        f"http://127.0.0.1:{port}/api/v1/health"],
-                       env={**os.environ, "OUT": str(out), "PACE_MS": "0"}, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [
+                *_wrk_base(seconds),
+                f"-t{min(2, clients)}",
+                f"-c{clients}",
+                "-s",
+                str(HERE / "get_health.lua"),
+                f"http://127.0.0.1:{port}/api/v1/health",
+            ],
+            env={**os.environ, "OUT": str(out), "PACE_MS": "0"},
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
         r = json.loads(out.read_text())
     r["requests_per_s"] = round(r["requests"] / r["seconds"], 1)  # over the time wrk really ran
     return r
@@ -239,9 +295,15 @@ def _python(port: int, clients: int, seconds: float, pace_ms: int, bodies: list[
         th.join()
     wall = time.perf_counter() - t0
     q = statistics.quantiles(sorted(latencies), n=100) if len(latencies) > 1 else [latencies[0]] * 99
-    return {"requests": len(latencies), "seconds": round(wall, 3), "p50_ms": round(q[49], 2),
-            "p99_ms": round(q[98], 2), "mean_ms": round(statistics.fmean(latencies), 2), "errors": errors[0],
-            "requests_per_s": round(len(latencies) / wall, 1)}
+    return {
+        "requests": len(latencies),
+        "seconds": round(wall, 3),
+        "p50_ms": round(q[49], 2),
+        "p99_ms": round(q[98], 2),
+        "mean_ms": round(statistics.fmean(latencies), 2),
+        "errors": errors[0],
+        "requests_per_s": round(len(latencies) / wall, 1),
+    }
 
 
 def _median_run(runs: list[dict]) -> dict:
@@ -249,8 +311,9 @@ def _median_run(runs: list[dict]) -> dict:
     return sorted(runs, key=lambda r: r["p99_ms"])[len(runs) // 2]
 
 
-def bench_api(clients: int, seconds: float, pace_ms: int, workers: int, threads: int, driver: str,
-              repeat: int = 3) -> dict:
+def bench_api(
+    clients: int, seconds: float, pace_ms: int, workers: int, threads: int, driver: str, repeat: int = 3
+) -> dict:
     """Single client (service time), then ``clients`` closed loop and ``clients`` paced, ``repeat``
     times each on the same server: on a shared 2-core machine one 20 s run's p99 moves by a third
     from minute to minute (seen 78–116 ms for the same build within an hour), so the verdict is
@@ -267,7 +330,9 @@ def bench_api(clients: int, seconds: float, pace_ms: int, workers: int, threads:
                 r = _wrk(port, c, s, pace, bodies_file, health)
             else:
                 r = _python(port, c, s, pace, bodies)
-            r["server_cpu_ms_per_request"] = round(1000 * (_tree_cpu_s(server.pid) - cpu) / max(r["requests"], 1), 2)
+            r["server_cpu_ms_per_request"] = round(
+                1000 * (_tree_cpu_s(server.pid) - cpu) / max(r["requests"], 1), 2
+            )
             return r
 
         run(workers * threads, 10, 0)  # warm every worker (each loads the planner and its parameters once)
@@ -276,8 +341,15 @@ def bench_api(clients: int, seconds: float, pace_ms: int, workers: int, threads:
         paced = [run(clients, seconds, pace_ms, health=True) for _ in range(repeat)]
         floor = _wrk_floor(port, clients, seconds / 2) if driver == "wrk" else None
         return {
-            "driver": driver, "workers": workers, "threads": threads, "single": single, "floor": floor,
-            "closed": _median_run(closed), "paced": _median_run(paced), "closed_runs": closed, "paced_runs": paced,
+            "driver": driver,
+            "workers": workers,
+            "threads": threads,
+            "single": single,
+            "floor": floor,
+            "closed": _median_run(closed),
+            "paced": _median_run(paced),
+            "closed_runs": closed,
+            "paced_runs": paced,
         }
 
 
@@ -295,7 +367,11 @@ def report_api(a: dict, clients: int, pace_ms: int) -> list[str]:
     load = offered * cpu_ms / 1000 / cores
     lines = [
         f"POST /api/v1/plan  gunicorn {a['workers']} workers × {a['threads']} threads, driver {a['driver']}"
-        + ("" if a["driver"] == "wrk" else " (Python threads: an upper bound; `apt-get install wrk` for a fair driver)"),
+        + (
+            ""
+            if a["driver"] == "wrk"
+            else " (Python threads: an upper bound; `apt-get install wrk` for a fair driver)"
+        ),
         f"  one client alone:  p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, {s['requests_per_s']} req/s, "
         f"server CPU {s['server_cpu_ms_per_request']} ms per plan",
     ]
@@ -306,11 +382,15 @@ def report_api(a: dict, clients: int, pace_ms: int) -> list[str]:
         )
         runs = a.get("closed_runs" if r is c else "paced_runs", [r])
         if len(runs) > 1:
-            lines.append(f"      the median of {len(runs)} runs; each run's p99: "
-                         + ", ".join(f"{x['p99_ms']} ms ({x['requests_per_s']} req/s)" for x in runs))
+            lines.append(
+                f"      the median of {len(runs)} runs; each run's p99: "
+                + ", ".join(f"{x['p99_ms']} ms ({x['requests_per_s']} req/s)" for x in runs)
+            )
         if "health" in r:
             h = r["health"]
-            lines.append(f"      GET /api/v1/health meanwhile: p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, errors {h['errors']}")
+            lines.append(
+                f"      GET /api/v1/health meanwhile: p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, errors {h['errors']}"
+            )
     if a.get("floor"):
         f = a["floor"]
         lines.append(
@@ -325,7 +405,11 @@ def report_api(a: dict, clients: int, pace_ms: int) -> list[str]:
         f"{cores} cores serve at most {1000 * cores / cpu_ms:.0f} req/s; a mean under "
         f"{P99_TARGET_MS} ms with {clients} back-to-back clients needs > {1000 * clients / P99_TARGET_MS:.0f} req/s, "
         f"i.e. < {cores * P99_TARGET_MS / clients:.1f} ms of CPU per plan: "
-        + ("reachable." if cpu_ms < cores * P99_TARGET_MS / clients else "not reachable on this machine, whatever the server."),
+        + (
+            "reachable."
+            if cpu_ms < cores * P99_TARGET_MS / clients
+            else "not reachable on this machine, whatever the server."
+        ),
         f"      Paced: {clients} users × at most {1000 / (pace_ms or 1):g} req/s = {offered:.0f} req/s offered × "
         f"{cpu_ms:.1f} ms ÷ {cores} cores = {load:.0%} utilisation"
         + (" (the machine's other load comes on top)." if load < 1 else ": over capacity, queues grow."),
@@ -351,8 +435,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--skip-api", action="store_true")
     ap.add_argument("--save", type=Path, help="write the figures as JSON (e.g. bench/planner.baseline.json)")
-    ap.add_argument("--baseline", type=Path, default=HERE / "planner.baseline.json",
-                    help="saved figures to print beside this run's")
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        default=HERE / "planner.baseline.json",
+        help="saved figures to print beside this run's",
+    )
     args = ap.parse_args(argv)
     base = json.loads(args.baseline.read_text()) if args.baseline.exists() else {}
     out: dict = {"cores": os.cpu_count(), "load_average_start": _load()}
@@ -363,18 +451,23 @@ def main(argv: list[str] | None = None) -> int:
             f"plan-batch  {b['rows']:,} profiles in {b['seconds']} s  (target < 120 s for 1,000,000: "
             f"{'met' if b['seconds'] < 120 * b['rows'] / 1_000_000 else 'MISSED'})"
         )
-        print(f"            {b['profiles_per_s']:,} profiles/s; one at a time {b['single_ms']} ms each "
-              f"→ batch is {b['speedup_vs_single']}× faster")
+        print(
+            f"            {b['profiles_per_s']:,} profiles/s; one at a time {b['single_ms']} ms each "
+            f"→ batch is {b['speedup_vs_single']}× faster"
+        )
         print(f"            {json.dumps(b['summary'], ensure_ascii=False)}")
         if "batch" in base:
             bb = base["batch"]
-            print(f"            baseline ({args.baseline.name}): {bb['profiles_per_s']:,} profiles/s, one at a time "
-                  f"{bb['single_ms']} ms: this machine takes {b['single_ms'] / bb['single_ms']:.2f}× as long for one plan")
+            print(
+                f"            baseline ({args.baseline.name}): {bb['profiles_per_s']:,} profiles/s, one at a time "
+                f"{bb['single_ms']} ms: this machine takes {b['single_ms'] / bb['single_ms']:.2f}× as long for one plan"
+            )
     if not args.skip_api:
         if args.driver == "python" and not shutil.which("wrk"):
             print("wrk not found (Debian: apt-get install wrk); falling back to the Python driver")
-        a = out["api"] = bench_api(args.clients, args.seconds, args.pace_ms, args.workers, args.threads, args.driver,
-                                   args.repeat)
+        a = out["api"] = bench_api(
+            args.clients, args.seconds, args.pace_ms, args.workers, args.threads, args.driver, args.repeat
+        )
         a["clients"], a["pace_ms"], a["p99_target_ms"] = args.clients, args.pace_ms, P99_TARGET_MS
         for k in ("closed", "paced"):
             a[k]["verdict"] = _verdict(a[k])
@@ -383,10 +476,12 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report_api(a, args.clients, args.pace_ms)))
         if "api" in base:
             ba = base["api"]
-            print(f"  baseline ({args.baseline.name}): closed loop p99 {ba['closed']['p99_ms']} ms at "
-                  f"{ba['closed']['requests_per_s']} req/s ({ba['closed']['server_cpu_ms_per_request']} ms CPU per plan); "
-                  f"paced p99 {ba['paced']['p99_ms']} ms; this run's closed-loop throughput is "
-                  f"{a['closed']['requests_per_s'] / ba['closed']['requests_per_s']:.2f}× the baseline's")
+            print(
+                f"  baseline ({args.baseline.name}): closed loop p99 {ba['closed']['p99_ms']} ms at "
+                f"{ba['closed']['requests_per_s']} req/s ({ba['closed']['server_cpu_ms_per_request']} ms CPU per plan); "
+                f"paced p99 {ba['paced']['p99_ms']} ms; this run's closed-loop throughput is "
+                f"{a['closed']['requests_per_s'] / ba['closed']['requests_per_s']:.2f}× the baseline's"
+            )
     out["load_average_end"] = _load()
     if args.save:
         args.save.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

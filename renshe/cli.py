@@ -1,26 +1,18 @@
 """``renshe``: the command line. Subcommands live with their domain and are loaded lazily.
 
-Each entry of ``SUBCOMMANDS`` names a module with ``add_parser(subparsers)``; a module
-registers its parser and sets ``func`` on it. Exit codes: 0 done, 2 bad input (the
-message, in Chinese and English, on stderr).
+Each top-level package's ``cli`` module (found by
+:func:`renshe.platform.registry.package_modules`, without Django) has ``add_parser(subparsers)``:
+it registers its parser and sets ``func`` on it. Exit codes: 0 done, 2 bad input (the message,
+in Chinese and English, on stderr).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
+from renshe.platform.registry import package_modules
 from renshe.rules.errors import RulesError
-
-#: modules that contribute subcommands; each defines ``add_parser(subparsers)``.
-SUBCOMMANDS = [
-    "renshe.rules.cli",
-    "renshe.platform.cli",
-    "renshe.knowledge.cli",
-    "renshe.arrears.cli",
-    "renshe.planner.cli",
-]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,8 +25,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="renshe", description="Renshe (人社) 数字法治平台")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for name in SUBCOMMANDS:
-        importlib.import_module(name).add_parser(sub)
+    for module in package_modules("cli"):
+        module.add_parser(sub)
     return parser
 
 

@@ -15,7 +15,7 @@ DEMO_PASSWORD = "demo-Pass-2025"
 @pytest.fixture
 def demo(db, monkeypatch):
     """The demo organisations and one account per role, all with ``DEMO_PASSWORD``."""
-    from renshe.platform.accounts import demo as demo_module
+    from renshe.platform.accounts import demo_load as demo_module
     from renshe.platform.accounts.models import User
 
     monkeypatch.setenv("RENSHE_DEMO_PASSWORD", DEMO_PASSWORD)

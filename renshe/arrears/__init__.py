@@ -6,7 +6,7 @@ Implements the 农民工工资支付监控预警平台 that 《保障农民工�
 loaded into an analytical store, indicators are computed per project, contractor and month,
 and warnings (yellow / orange / red) come out with the indicators that fired.
 
-Core modules (no Django, checked by import-linter): ``geo``, ``ids``, ``schema``, ``demo``,
+Core modules (no Django, checked by import-linter): ``geo``, ``schema``, ``demo``,
 ``ingest``, ``indicators``, ``engines``, ``warnings``, ``quality``, ``cli``. ``api`` (REST) and
 ``demo_load`` (the platform's demo data) are the Django side.
 """

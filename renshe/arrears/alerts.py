@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from renshe.rules.errors import RulesError
+from renshe.platform.workflow.machine import ROLE_LABELS, Machine, Transition, WorkflowError
 from renshe.rules.parameters import ParamValue, value_at
 
 REGION = "fujian"
@@ -50,51 +50,58 @@ OUTCOMES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Transition:
-    """One allowed step: from which states, to which, who may take it and what it needs."""
-
-    action: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    roles: tuple[str, ...]
-    basis: str
-    needs_finding: bool = False
-    needs_outcome: bool = False
-    needs_evidence: bool = False
-    finding_must_be: tuple[str, ...] = ()
-
+#: what the steps need, with the Chinese reason shown when it is missing
+FACTS: dict[str, str] = {
+    "finding": "请选择核实结论（属实、部分属实、不属实）",
+    "finding_true": "核实结论为属实或部分属实（不属实的由领导核实销号）",
+    "finding_false": "核实结论为不属实",
+    "outcome": "请选择处置方式（已支付、责令支付、立案、移送）",
+    "evidence": "销号前须上传整改证据（如代发凭证）",
+}
 
 #: The one table of allowed transitions; anything not listed is forbidden.
-TRANSITIONS: tuple[Transition, ...] = (
-    Transition("sign_for", "签收", ("dispatched",), "signed_for", ("labour_inspector",),
-               "《保障农民工工资支付条例》第七条第一款（人社部门查处拖欠案件）"),
-    Transition("verify", "核实", ("signed_for",), "verified", ("labour_inspector",),
-               "《保障农民工工资支付条例》第三十九条（监督检查）", needs_finding=True),
-    Transition("handle", "处置", ("verified",), "handled", ("labour_inspector",),
-               "《保障农民工工资支付条例》第四十一条、第四十二条；《劳动保障监察条例》第十七条",
-               needs_outcome=True, finding_must_be=("true", "partly")),
-    Transition("dismiss", "核实不属实，销号", ("verified",), "closed", ("leader",),
-               "核实不属实的预警销号并记录原因（ARREARS-REFERENCE.md 第6节）", finding_must_be=("false",)),
-    Transition("close", "复核销号", ("handled",), "closed", ("leader",),
-               "整改销号须有证据（ARREARS-REFERENCE.md 第6节）", needs_evidence=True),
-    Transition("revisit", "回访", ("closed",), "revisited", ("labour_inspector",),
-               "《保障农民工工资支付条例》第三十九条（监督检查）"),
-    Transition("reopen", "重新交办", ("closed", "revisited"), "dispatched", ("leader",),
-               "销号后再次发现欠薪的重新交办（ARREARS-REFERENCE.md 第6节）"),
+MACHINE = Machine(
+    name="arrears.alert",
+    states=STATES,
+    initial="dispatched",
+    final=("revisited",),
+    facts=FACTS,
+    transitions=(
+        Transition("sign_for", "签收", ("dispatched",), "signed_for", ("labour_inspector",),
+                   "《保障农民工工资支付条例》第七条第一款（人社部门查处拖欠案件）"),
+        Transition("verify", "核实", ("signed_for",), "verified", ("labour_inspector",),
+                   "《保障农民工工资支付条例》第三十九条（监督检查）", needs=("finding",)),
+        Transition("handle", "处置", ("verified",), "handled", ("labour_inspector",),
+                   "《保障农民工工资支付条例》第四十一条、第四十二条；《劳动保障监察条例》第十七条",
+                   needs=("finding_true", "outcome")),
+        Transition("dismiss", "核实不属实，销号", ("verified",), "closed", ("leader",),
+                   "《劳动保障监察条例》第十四条第二款（经核实没有违法行为的，不予立案查处）",
+                   needs=("finding_false",)),
+        Transition("close", "复核销号", ("handled",), "closed", ("leader",),
+                   "《劳动保障监察条例》第十八条（根据调查、检查的结果作出处理）", needs=("evidence",)),
+        Transition("revisit", "回访", ("closed",), "revisited", ("labour_inspector",),
+                   "《保障农民工工资支付条例》第三十九条（监督检查）"),
+        Transition("reopen", "重新交办", ("closed", "revisited"), "dispatched", ("leader",),
+                   "《保障农民工工资支付条例》第三十九条（监督检查，销号后再次发现拖欠的重新查处）"),
+    ),
 )
+TRANSITIONS: tuple[Transition, ...] = MACHINE.transitions
 BY_ACTION: dict[str, Transition] = {t.action: t for t in TRANSITIONS}
-ROLE_ZH = {"labour_inspector": "劳动保障监察员", "leader": "领导"}
+ROLE_ZH = {r: ROLE_LABELS[r] for r in ("labour_inspector", "leader")}
+#: the error every refused step raises (the kernel's)
+TransitionError = WorkflowError
 
 
-class TransitionError(RulesError):
-    """A step the table does not allow, or one missing what it needs (bilingual)."""
-
-
-def available(state: str) -> list[Transition]:
-    """The transitions the table allows from ``state``."""
-    return [t for t in TRANSITIONS if state in t.sources]
+def facts(finding: str = "", outcome: str = "", has_evidence: bool = False) -> set[str]:
+    """The names in :data:`FACTS` that hold for an alert with this finding, outcome and evidence."""
+    out = set()
+    if finding in FINDINGS:
+        out |= {"finding", "finding_false" if finding == "false" else "finding_true"}
+    if outcome in OUTCOMES:
+        out.add("outcome")
+    if has_evidence:
+        out.add("evidence")
+    return out
 
 
 def check(
@@ -106,40 +113,13 @@ def check(
     outcome: str = "",
     has_evidence: bool = False,
 ) -> Transition:
-    """The transition ``action`` from ``state`` if ``roles`` may take it with what is given.
-
-    Raises :class:`TransitionError` naming the field otherwise. ``roles`` are role codes
-    (``labour_inspector``, ``leader``...); the caller passes every role for a superuser.
-    """
-    t = BY_ACTION.get(action)
-    if t is None:
-        raise TransitionError.of("action", f"没有“{action}”这一操作", f"no action '{action}'")
-    if state not in t.sources:
-        raise TransitionError.of(
-            "action",
-            f"预警处于“{STATES.get(state, state)}”状态，不能“{t.label}”",
-            f"cannot {action} an alert that is {state}",
-        )
-    if not roles & set(t.roles):
-        raise TransitionError.of(
-            "role", f"“{t.label}”须由{'或'.join(ROLE_ZH[r] for r in t.roles)}办理", f"{action} needs role {t.roles}"
-        )
-    if t.needs_finding and finding not in FINDINGS:
-        raise TransitionError.of("finding", "请选择核实结论（属实、部分属实、不属实）", "finding is required")
-    if t.finding_must_be and finding not in t.finding_must_be:
-        allowed = "、".join(FINDINGS[f] for f in t.finding_must_be)
-        raise TransitionError.of(
-            "finding", f"核实结论为{allowed}时才能“{t.label}”", f"{action} needs finding in {t.finding_must_be}"
-        )
-    if t.needs_outcome and outcome not in OUTCOMES:
-        raise TransitionError.of("outcome", "请选择处置方式（已支付、责令支付、立案、移送）", "outcome is required")
-    if t.needs_evidence and not has_evidence:
-        raise TransitionError.of("evidence", "销号前须上传整改证据（如代发凭证）", "evidence is required before closing")
-    return t
+    """The transition ``action`` from ``state`` if ``roles`` may take it with what is given
+    (:meth:`Machine.check`, bilingual :class:`TransitionError` naming the field otherwise)."""
+    return MACHINE.check(state, action, roles, facts(finding, outcome, has_evidence))
 
 
-def deadline_param(state: str, level: str, outcome: str, on: dt.date) -> tuple[int, ParamValue] | None:
-    """How many working days the alert has in ``state``, and the parameter that says so.
+def deadline_spec(state: str, level: str, outcome: str) -> tuple[str, str] | None:
+    """The parameter that sets the alert's period in ``state``, and its key (level or outcome).
 
     ``None`` for ``revisited`` (the loop is complete). For ``handled`` the period depends on
     the outcome; a case filed for investigation has the 60 working days of
@@ -147,15 +127,22 @@ def deadline_param(state: str, level: str, outcome: str, on: dt.date) -> tuple[i
     """
     if state == "revisited":
         return None
-    if state == "handled" and outcome == "case_filed":
-        pv = value_at("arrears.alert.deadline_case_filed", on, REGION)
-        return int(pv.value), pv
-    pv = value_at(f"arrears.alert.deadline_{state}", on, REGION)
     if state == "handled":
-        return int(pv.value[outcome]), pv
-    if isinstance(pv.value, dict):
-        return int(pv.value[level]), pv
-    return int(pv.value), pv
+        if outcome == "case_filed":
+            return "arrears.alert.deadline_case_filed", ""
+        return "arrears.alert.deadline_handled", outcome
+    if state in ("signed_for", "verified", "dispatched"):
+        return f"arrears.alert.deadline_{state}", level
+    return f"arrears.alert.deadline_{state}", ""
+
+
+def deadline_param(state: str, level: str, outcome: str, on: dt.date) -> tuple[int, ParamValue] | None:
+    """How many working days the alert has in ``state``, and the parameter that says so."""
+    spec = deadline_spec(state, level, outcome)
+    if spec is None:
+        return None
+    pv = value_at(spec[0], on, REGION)
+    return int(pv.value[spec[1]] if spec[1] else pv.value), pv
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ Limits per request: ``RENSHE_ARREARS_PUSH_MAX_BYTES`` (default 2,000,000, never 
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -34,10 +33,13 @@ from renshe.arrears import landing, warnings
 from renshe.arrears.roles import PUSH_TABLES
 from renshe.arrears.schema import BY_NAME
 from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
-from renshe.platform.accounts.scoping import visible_organisations
+from renshe.platform.accounts.scoping import region_filter
 from renshe.platform.core.api import ErrorOut
+from renshe.rules import jsoninput
 from renshe.rules.errors import RulesError, from_pydantic
 
+#: mounted at /api/v1/arrears (renshe.platform.registry)
+API_PREFIX = "/arrears"
 router = Router(tags=["arrears"])
 
 
@@ -85,12 +87,9 @@ WARNING_READERS = ("labour_inspector", "leader", "administrator")
 
 
 def _visible(user, rows: list[dict]) -> list[dict]:
-    """Keep the warnings in counties the user's organisation covers (scoping.visible_organisations)."""
-    orgs = visible_organisations(user)
-    if getattr(user, "is_superuser", False) or orgs.filter(parent__isnull=True).exists():
-        return rows
-    codes = set(orgs.filter(kind__in=["county", "city"]).values_list("code", flat=True))
-    return [r for r in rows if r["region_code"] in codes or r["region_code"][:4] + "00" in codes]
+    """Keep the warnings in counties the user's organisation covers (scoping.region_filter)."""
+    covers = region_filter(user)
+    return [r for r in rows if covers(r["region_code"])]
 
 
 @router.get("/warnings", response=list[WarningOut], auth=staff_auth(*WARNING_READERS),
@@ -169,7 +168,7 @@ def _land(request, table: str, body: bytes, fmt: str):
             path.write_bytes(body)
             return landing.land(request.user, table, fmt, max_rows, csv_path=path)
     try:
-        rows = PushIn.model_validate(json.loads(body)).rows
+        rows = PushIn.model_validate(jsoninput.loads(body, "body")).rows
     except ValidationError as exc:
         raise from_pydantic(exc) from exc
     except ValueError as exc:  # not JSON, or not UTF-8

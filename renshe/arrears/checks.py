@@ -13,9 +13,8 @@ import datetime as dt
 
 import duckdb
 
-from renshe.arrears import ids
 from renshe.arrears.schema import BY_NAME, Column, Table
-from renshe.rules import parameters
+from renshe.rules import ids, parameters
 
 #: how a duplicate-key reason names the first row: (中文, English) with ``{}`` for its number
 FILE_ROW = ("本文件第 {} 行", "row {} of this file")

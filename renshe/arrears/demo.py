@@ -24,9 +24,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from renshe.arrears import geo, ids
+from renshe.arrears import geo
 from renshe.arrears.schema import BY_NAME, SQL_TYPES
-from renshe.rules import parameters
+from renshe.rules import ids, parameters
 from renshe.rules.errors import RulesError
 
 PATTERNS = (

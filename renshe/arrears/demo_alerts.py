@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
-from django_q.models import Schedule
 
 from . import demo, engines, ingest
 from .api import store_path
@@ -30,8 +29,4 @@ def load(stdout) -> None:
         ingest.ingest(src, store)
         engines.run(store)
     summary = dispatch_latest(store)
-    Schedule.objects.update_or_create(
-        name="arrears.escalate_overdue",
-        defaults={"func": "renshe.arrears.workflow.escalate_overdue", "schedule_type": Schedule.DAILY},
-    )
-    stdout.write(f"欠薪预警：新交办 {summary.created} 件，已有 {summary.existing} 件；每日超期升级任务已排入队列\n")
+    stdout.write(f"欠薪预警：新交办 {summary.created} 件，已有 {summary.existing} 件\n")

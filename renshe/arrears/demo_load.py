@@ -1,4 +1,5 @@
-"""Demo data for ``renshe serve``: a 3,000-worker synthetic province, ingested and evaluated.
+"""Demo data for ``renshe serve``: a 3,000-worker synthetic province, ingested and evaluated,
+then its warnings dispatched as alerts (:mod:`renshe.arrears.demo_alerts`).
 
 Idempotent: skipped when the store already has a run, so restarting the platform is quick.
 """
@@ -16,6 +17,13 @@ def _has_run(store) -> bool:
 
 
 def load(stdout) -> None:
+    from renshe.arrears import demo_alerts
+
+    _load_store(stdout)
+    demo_alerts.load(stdout)
+
+
+def _load_store(stdout) -> None:
     store = store_path()
     if _has_run(store):
         return

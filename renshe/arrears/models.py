@@ -12,9 +12,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.audit.service import snapshot
 from renshe.platform.lawcalendar.models import TrackedDeadline
+from renshe.platform.workflow.machine import Transition
+from renshe.platform.workflow.models import WorkflowModel
 
 from . import alerts
 
@@ -30,7 +34,17 @@ EVIDENCE_TYPES: dict[str, tuple[bytes, ...]] = {
 }
 
 
-class Alert(models.Model):
+class Alert(WorkflowModel):
+    """One warning dispatched to the office that must act (:data:`alerts.MACHINE`).
+
+    ``organisation`` stays the office that must act; a missed deadline adds the next level
+    up to ``supervisors`` (:func:`renshe.arrears.workflow.escalate_overdue`).
+    """
+
+    machine = alerts.MACHINE
+    clock_field = "deadline"
+    clock_region = alerts.REGION
+
     project_id = models.BigIntegerField("项目编号")
     month = models.CharField("预警月份", max_length=7)
     warning_id = models.CharField("预警编号", max_length=32, unique=True)
@@ -82,6 +96,41 @@ class Alert(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in alerts.OPEN_STATES
+
+    def get_absolute_url(self) -> str:
+        return reverse("arrears-alert", args=[self.pk])
+
+    # --- the kernel's hooks (renshe.platform.workflow.services.apply) ---------------------------
+
+    def workflow_facts(self, actor, facts: dict) -> set[str]:
+        return alerts.facts(facts.get("finding") or self.finding, facts.get("outcome", ""), self.evidence.exists())
+
+    def workflow_snapshot(self) -> dict:
+        """The fields, and the supervising offices by name (escalation adds them)."""
+        out = snapshot(self)
+        out["supervisors"] = sorted(self.supervisors.values_list("name", flat=True)) if self.pk else []
+        return out
+
+    def clock_for(self, t: Transition, on) -> tuple[str, str] | None:
+        return alerts.deadline_spec(self.state, self.level, self.outcome)
+
+    def on_verify(self, facts: dict, actor, on) -> str:
+        self.finding = facts["finding"]
+        return f"核实结论：{alerts.FINDINGS[self.finding]}"
+
+    def on_handle(self, facts: dict, actor, on) -> str:
+        self.outcome = facts["outcome"]
+        return f"处置方式：{alerts.OUTCOMES[self.outcome]}"
+
+    def on_dismiss(self, facts: dict, actor, on) -> str:
+        self.closed_on = on
+        return ""
+
+    on_close = on_dismiss
+
+    def on_reopen(self, facts: dict, actor, on) -> str:
+        self.finding, self.outcome, self.closed_on = "", "", None
+        return ""
 
 
 def validate_evidence(upload) -> None:

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.accounts.scoping import visible_organisations
+from renshe.platform.accounts.scoping import region_filter, visible_organisations
+from renshe.platform.workflow.services import acting_roles, available, may_act
 
 from . import alerts, figures, rating, situation, workflow
 from .alerts import TransitionError
@@ -148,9 +149,9 @@ def _visible_alert(request: HttpRequest, pk: int) -> Alert:
 @VIEW
 def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     alert = _visible_alert(request, pk)
-    roles = workflow.acting_roles(request.user)
-    may = workflow.may_act(request.user, alert)
-    steps = [t for t in alerts.available(alert.state) if may and roles & set(t.roles)]
+    roles = acting_roles(request.user)
+    may = may_act(request.user, alert)
+    steps = available(alert, request.user)
     spec = alerts.deadline_param(alert.state, alert.level, alert.outcome,
                                  alert.deadline.start if alert.deadline else alert.dispatched_on)
     rules = [{"label": t.label, "sources": "、".join(alerts.STATES[s] for s in t.sources),
@@ -223,10 +224,11 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
 @VIEW
 def rating_list(request: HttpRequest) -> HttpResponse:
     on = timezone.localdate()
-    ws = read_warnings(store_path())
+    covers = region_filter(request.user)  # the user's part of the province, as everywhere
+    ws = [w for w in read_warnings(store_path()) if covers(w["region_code"])]
     quarters = sorted({rating.quarter_of(w["month"]) for w in ws}, reverse=True)
     quarter = request.GET.get("quarter", "")
-    escalated = Alert.objects.filter(escalation_level__gt=0)
+    escalated = Alert.objects.filter(escalation_level__gt=0, region_code__in={w["region_code"] for w in ws})
     if quarter in quarters:
         ws = [w for w in ws if rating.quarter_of(w["month"]) == quarter]
         escalated = escalated.filter(month__in={w["month"] for w in ws})

@@ -3,7 +3,7 @@
 - :func:`dispatch_warnings` turns the latest run's red and orange warnings into alerts
   (idempotent: one alert per project and month);
 - :func:`transition` takes one step of the table in :mod:`renshe.arrears.alerts`;
-- :func:`escalate_overdue` sends every alert whose deadline has passed one level up;
+- :func:`escalate_overdue` adds the next level up as supervisor of every alert whose deadline has passed;
 - :func:`attach_evidence` files a piece of evidence;
 - :func:`industry_feedback` records what a copied industry department did about an alert.
 
@@ -24,12 +24,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from renshe.platform.accounts.access import user_roles
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.accounts.roles import ROLES
-from renshe.platform.accounts.scoping import visible_organisations
-from renshe.platform.audit.service import record, snapshot
-from renshe.platform.lawcalendar import service as deadlines
+from renshe.platform.audit.service import record
+from renshe.platform.workflow import clocks, notify
+from renshe.platform.workflow.services import acting_roles, apply, may_act
 
 from . import alerts, figures
 from .models import Alert, Evidence
@@ -43,24 +41,16 @@ class DispatchSummary:
 
 
 def _start_deadline(alert: Alert, on: dt.date, actor: Any) -> None:
-    """Close the running deadline and start the one of the alert's (new) state."""
-    if alert.deadline_id and alert.deadline.is_open:
-        deadlines.close(alert.deadline, actor=actor)
-    spec = alerts.deadline_param(alert.state, alert.level, alert.outcome, on)
-    if spec is None:
-        alert.deadline = None
-        return
-    n, _ = spec
-    alert.deadline = deadlines.track(alert, None, on, working_days=n, actor=actor)
+    """Close the running deadline and start the one of the alert's state (its parameter and law)."""
+    for c in clocks.open_clocks(alert):
+        clocks.close(c, on=on, actor=actor)
+    spec = alerts.deadline_spec(alert.state, alert.level, alert.outcome)
+    alert.deadline = None if spec is None else clocks.start(alert, spec[0], on, actor=actor, key=spec[1],
+                                                            region=alerts.REGION)
 
 
-def _note_deadline(alert: Alert, on: dt.date) -> str:
-    spec = alerts.deadline_param(alert.state, alert.level, alert.outcome, on)
-    if spec is None:
-        return "闭环完成"
-    n, pv = spec
-    flag = "" if pv.verified else "（参数未经核实）"
-    return f"{alerts.STATES[alert.state]}，期限{n}个工作日，{alert.due:%Y年%-m月%-d日}届满，依据{pv.reference.cite()}{flag}"
+def _note_deadline(alert: Alert) -> str:
+    return clocks.describe(alert.deadline) if alert.deadline_id else "闭环完成"
 
 
 def dispatch_warnings(
@@ -120,7 +110,7 @@ def dispatch_warnings(
             _start_deadline(alert, on, actor)
             alert.save(update_fields=["deadline"])
             to = county.name + (f"，同时交办{co.department}" if co else "")
-            record(actor, alert, "dispatch", after=snapshot(alert), note=f"交办{to}；{_note_deadline(alert, on)}")
+            record(actor, alert, "dispatch", after=alert.workflow_snapshot(), note=f"交办{to}；{_note_deadline(alert)}")
         created += 1
     return DispatchSummary(created=created, existing=len(have), skipped=skipped)
 
@@ -134,16 +124,6 @@ def dispatch_latest(store: Path, *, on: dt.date | None = None) -> DispatchSummar
     )
 
 
-def acting_roles(user: Any) -> set[str]:
-    """The role codes the user acts with; a superuser may take every step."""
-    return set(ROLES) if getattr(user, "is_superuser", False) else user_roles(user)
-
-
-def may_act(user: Any, alert: Alert) -> bool:
-    """The user's organisation is the one now responsible, or above it."""
-    return visible_organisations(user).filter(pk=alert.organisation_id).exists()
-
-
 def transition(
     alert: Alert,
     action: str,
@@ -154,68 +134,50 @@ def transition(
     note: str = "",
     on: dt.date | None = None,
 ) -> Alert:
-    """Take one step; raises TransitionError (bilingual) or PermissionDenied, changing nothing."""
-    on = on or timezone.localdate()
-    with transaction.atomic():
-        alert = Alert.objects.select_for_update().get(pk=alert.pk)
-        if not may_act(actor, alert):
-            raise PermissionDenied("该预警不由本单位承办 / not your organisation's alert")
-        t = alerts.check(
-            alert.state,
-            action,
-            roles=acting_roles(actor),
-            finding=finding or alert.finding,
-            outcome=outcome,
-            has_evidence=alert.evidence.exists(),
-        )
-        before = snapshot(alert)
-        alert.state = t.target
-        if t.needs_finding:
-            alert.finding = finding
-        if t.needs_outcome:
-            alert.outcome = outcome
-        if t.target == "closed":
-            alert.closed_on = on
-        if action == "reopen":
-            alert.finding, alert.outcome, alert.closed_on = "", "", None
-        _start_deadline(alert, on, actor)
-        alert.save()
-        text = f"{t.label}（{t.basis}）；{_note_deadline(alert, on)}" + (f"；{note}" if note else "")
-        record(actor, alert, action, before=before, after=snapshot(alert), note=text)
-    return alert
+    """Take one step through the kernel (:func:`renshe.platform.workflow.services.apply`); raises
+    TransitionError (bilingual) or PermissionDenied (wrong office or role), changing nothing."""
+    return apply(alert, action, actor, facts={"finding": finding, "outcome": outcome}, note=note, on=on)
 
 
 def escalate_overdue(on: dt.date | None = None) -> list[Alert]:
-    """Send every open alert whose deadline is before ``on`` to the next level up.
+    """Add the next level up as a supervisor of every open alert whose deadline is before ``on``.
 
-    County → city → province; the alert keeps its state and gets a fresh deadline for it
-    from ``on``. At the province it stays, and is listed as supervised (挂牌督办).
+    County → city → province (a daily django-q2 schedule, migration
+    ``arrears/0004``). The office that must act keeps the alert and can still act on it
+    (《保障农民工工资支付条例》第七条第一款 keeps the duty with the county's 人社 office);
+    the alert keeps its state and gets a fresh deadline for it from ``on``. At the province it
+    stays, listed as supervised (挂牌督办). Both offices find it in their 待办.
     """
     on = on or timezone.localdate()
     moved = []
     for pk in Alert.objects.filter(deadline__due__lt=on, deadline__is_open=True).values_list("pk", flat=True):
         with transaction.atomic():
             alert = Alert.objects.select_for_update(of=("self",)).select_related("organisation", "deadline").get(pk=pk)
-            if alert.due is None or alert.due >= on:
+            if alert.due is None or alert.due >= on or alert.deadline.paused:
                 continue
-            before = snapshot(alert)
+            before = alert.workflow_snapshot()
             missed = alert.due
-            upper = alert.organisation.parent
+            top = alert.supervisors.order_by("path").first() or alert.organisation
+            upper = top.parent
             if upper is not None:
-                alert.organisation = upper
+                alert.supervisors.add(upper)
             alert.escalation_level += 1
             _start_deadline(alert, on, None)
             alert.save()
-            where = f"升级至{upper.name}" if upper else "已在省级，列入挂牌督办"
+            where = f"升级至{upper.name}督办，{alert.organisation.name}继续承办" if upper else "已在省级，列入挂牌督办"
             record(
                 None,
                 alert,
                 "escalate",
                 before=before,
-                after=snapshot(alert),
+                after=alert.workflow_snapshot(),
                 note=f"“{alerts.STATES[alert.state]}”环节期限{missed:%Y年%-m月%-d日}已过，{where}；"
-                f"{_note_deadline(alert, on)}",
+                f"{_note_deadline(alert)}",
             )
+            title = f"欠薪预警超期：{alert}（{alerts.STATES[alert.state]}）"
+            for org in {alert.organisation, upper or top}:
+                notify(org, title, alert.get_absolute_url(), module="劳动监测预警", due=alert.due,
+                       body=f"期限{missed:%Y年%-m月%-d日}已过，{where}。", key=f"arrears.escalate:{alert.pk}:{alert.escalation_level}")
             moved.append(alert)
     return moved
 

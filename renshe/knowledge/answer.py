@@ -58,8 +58,9 @@ def check(text: str, k: int) -> list[int] | None:
     return cited or None
 
 
-def cited_completion(system: str, prompt: str, k: int, url: str, model: str = "qwen",
-                     timeout: float = 20.0) -> tuple[str, list[int]] | None:
+def cited_completion(
+    system: str, prompt: str, k: int, url: str, model: str = "qwen", timeout: float = 20.0
+) -> tuple[str, list[int]] | None:
     """Ask an OpenAI-compatible model; its text and the sources [1]…[k] it cites, or None when it
     is unreachable or any sentence cites nothing or a number outside 1…k (see :func:`check`)."""
     body = {

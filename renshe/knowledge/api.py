@@ -10,6 +10,8 @@ from renshe.knowledge import policylist, services
 from renshe.knowledge import search as search_core
 from renshe.platform.core.api import ErrorOut, _body, json_body
 
+#: mounted at /api/v1/knowledge (renshe.platform.registry)
+API_PREFIX = "/knowledge"
 router = Router(tags=["knowledge"])
 
 

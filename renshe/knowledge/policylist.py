@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from renshe.knowledge.library import library
-from renshe.rules import regions
-from renshe.rules.errors import RulesError, from_pydantic
+from renshe.rules import dates, regions
 from renshe.rules.fields import RegionCode
 
 RULES_FILE = Path(__file__).with_name("policy_rules.yaml")
@@ -108,12 +107,7 @@ class Item:
 
 def parse(payload: Any) -> Profile:
     """A profile from JSON-like input; bad input is a bilingual RulesError naming the field."""
-    if not isinstance(payload, dict):
-        raise RulesError.of("(input)", "输入应为 JSON 对象", "input must be a JSON object")
-    try:
-        return Profile.model_validate(payload)
-    except ValidationError as exc:
-        raise from_pydantic(exc) from None
+    return dates.validated(Profile, payload)
 
 
 def _applies(when: dict, p: Profile) -> tuple[str, ...] | None:

@@ -9,6 +9,7 @@ wording is an entry with the dates it applied, so ``on`` picks the law of that d
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html
 import logging
@@ -26,6 +27,7 @@ from renshe.knowledge.library import Document, cn_number, library
 from renshe.rules.errors import RulesError
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
+ALIASES_FILE = Path(__file__).with_name("article_aliases.yaml")
 K1, B = 1.2, 0.75
 #: the document's short title counts as this many extra occurrences of its words in every article
 TITLE_WEIGHT = 1
@@ -36,6 +38,16 @@ ARTICLE_HINT_BOOST = 3.0
 KIND_PRIOR = {"judicial_interpretation": 0.85, "rule": 0.9, "notice": 0.9}
 #: a legal term a colloquial word implies weighs this much against the user's own words (1.0)
 EXPANSION_WEIGHT = 0.7
+#: Share of the character-level BM25 in the fused score (issue 17 §4). People's own words seldom
+#: segment like the statute's, but they share characters and character pairs with it (“辞了” /
+#: “辞退”, “派遣工” / “被派遣劳动者”): a plain BM25 over single characters and pairs, with no
+#: synonyms, finds questions the word-level search misses and the other way round, so the two
+#: normalised scores are added. Tuned on questions_tuning.yaml only.
+CHAR_WEIGHT = 0.3
+#: a single character counts this much against a character pair in the character-level BM25
+UNIGRAM_WEIGHT = 0.3
+_CN_DIGITS = frozenset("零〇一二三四五六七八九十百千万两")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
 _MAX_DAY = dt.date.max.toordinal()
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _ARTICLE_HINT = re.compile(r"第([零〇一二三四五六七八九十百千\d]+)条")
@@ -114,7 +126,59 @@ class Analyzer:
             tok = tok.strip().lower()
             if len(tok) > 1 and tok not in self.stopwords and not _PUNCT.fullmatch(tok):
                 out.append(tok)
-        return out
+        return _drop_number_fragments(out)
+
+
+def _drop_number_fragments(tokens: list[str]) -> list[str]:
+    """Numbers mean nothing without their unit: “十五岁” must not match “十五年” (issue 17 §4).
+
+    Search-mode segmentation also yields the bare numeral (十五) and the tail of the number with
+    its unit (五岁, 五年); both are dropped when the whole number-with-unit (十五岁) is a token.
+    """
+    whole = [t for t in tokens if t[0] in _CN_DIGITS and not set(t) <= _CN_DIGITS]
+    return [
+        t
+        for t in tokens
+        if not set(t) <= _CN_DIGITS
+        and not (t[0] in _CN_DIGITS and any(len(w) > len(t) and t in w for w in whole))
+    ]
+
+
+def char_tokens(text: str, stop_chars: frozenset[str]) -> list[str]:
+    """Single characters (minus stopword characters) and character pairs of ``text``.
+
+    Cross-references and numbers are dropped first (as for words), and a pair made only of
+    numerals (十五) is skipped, so “十五岁” and “十五年” share nothing but the numeral.
+    """
+    out: list[str] = []
+    for run in _CJK_RUN.findall(_NOISE.sub(" ", text.lower())):
+        out.extend(ch for ch in run if ch not in stop_chars)
+        out.extend(
+            run[i : i + 2]
+            for i in range(len(run) - 1)
+            if not (run[i] in _CN_DIGITS and run[i + 1] in _CN_DIGITS)
+        )
+    return out
+
+
+def _bm25(token_lists: list[list[str]], weight_of) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """BM25 postings (entry indices, weights) per term over ``token_lists``; ``weight_of(term)`` scales a term."""
+    postings: dict[str, dict[int, int]] = {}
+    lengths = np.zeros(len(token_lists), dtype=np.float64)
+    for i, toks in enumerate(token_lists):
+        lengths[i] = len(toks)
+        for t in toks:
+            row = postings.setdefault(t, {})
+            row[i] = row.get(i, 0) + 1
+    n, avgdl = len(token_lists), float(lengths.mean()) if len(lengths) else 1.0
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for term, tf_map in postings.items():
+        idx = np.fromiter(tf_map.keys(), dtype=np.int64, count=len(tf_map))
+        tf = np.fromiter(tf_map.values(), dtype=np.float64, count=len(tf_map))
+        idf = np.log(1 + (n - len(idx) + 0.5) / (len(idx) + 0.5))
+        w = weight_of(term) * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[idx] / avgdl))
+        out[term] = (idx, w)
+    return out
 
 
 def _entries(docs: dict[str, Document]) -> list[Entry]:
@@ -143,33 +207,49 @@ def _entries(docs: dict[str, Document]) -> list[Entry]:
 class SearchIndex:
     """BM25 postings as numpy arrays: one (entries, weights) pair per term, scored by addition."""
 
-    def __init__(self, docs: dict[str, Document], synonyms: dict, extra: Sequence[Entry] = ()) -> None:
-        """Index every article wording of ``docs``, plus ``extra`` entries (e.g. published interpretations)."""
+    def __init__(
+        self,
+        docs: dict[str, Document],
+        synonyms: dict,
+        extra: Sequence[Entry] = (),
+        aliases: dict[str, dict[int, list[str]]] | None = None,
+    ) -> None:
+        """Index every article wording of ``docs``, plus ``extra`` entries (e.g. published interpretations).
+
+        ``aliases`` (slug → article → phrases, :func:`article_aliases`) are the ways people ask
+        what an article answers; they are indexed with every wording of that article.
+        """
         self.analyzer = Analyzer(synonyms.get("extra_words", []), synonyms.get("stopwords", []))
         self.phrases: dict[str, list[str]] = synonyms.get("phrases", {})
         self.words: dict[str, list[str]] = synonyms.get("words", {})
         self.docs = docs
         self.entries = _entries(docs) + list(extra)
         short_tokens = {d.slug: self.analyzer.tokens(d.short) for d in docs.values()}
-        postings: dict[str, dict[int, int]] = {}
-        lengths = np.zeros(len(self.entries), dtype=np.float64)
-        for i, e in enumerate(self.entries):
-            toks = (
+        asked = {
+            (slug, int(n)): "；".join(phrases)
+            for slug, arts in (aliases or {}).items()
+            for n, phrases in arts.items()
+        }
+        said = [asked.get((e.slug, e.article), "") for e in self.entries]
+        self.postings = _bm25(
+            [
                 self.analyzer.tokens(e.text)
                 + short_tokens.get(e.slug, self.analyzer.tokens(e.document)) * TITLE_WEIGHT
-            )
-            lengths[i] = len(toks)
-            for t in toks:
-                postings.setdefault(t, {}).setdefault(i, 0)
-                postings[t][i] += 1
-        n, avgdl = len(self.entries), float(lengths.mean()) if len(lengths) else 1.0
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for term, tf_map in postings.items():
-            idx = np.fromiter(tf_map.keys(), dtype=np.int64, count=len(tf_map))
-            tf = np.fromiter(tf_map.values(), dtype=np.float64, count=len(tf_map))
-            idf = np.log(1 + (n - len(idx) + 0.5) / (len(idx) + 0.5))
-            w = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[idx] / avgdl))
-            self.postings[term] = (idx, w)
+                + self.analyzer.tokens(extra_text)
+                for e, extra_text in zip(self.entries, said, strict=True)
+            ],
+            lambda term: 1.0,
+        )
+        self.stop_chars = frozenset(w for w in self.analyzer.stopwords if len(w) == 1)
+        shorts = {d.slug: d.short for d in docs.values()}
+        self.char_postings = _bm25(
+            [
+                char_tokens(f"{e.text} {shorts.get(e.slug, e.document)} {extra_text}", self.stop_chars)
+                for e, extra_text in zip(self.entries, said, strict=True)
+            ],
+            lambda term: UNIGRAM_WEIGHT if len(term) == 1 else 1.0,
+        )
+        self.char_weight = CHAR_WEIGHT
         self.valid_from = np.array([e.valid_from.toordinal() for e in self.entries], dtype=np.int64)
         self.valid_to = np.array(
             [min(e.valid_to.toordinal(), _MAX_DAY) for e in self.entries], dtype=np.int64
@@ -209,11 +289,7 @@ class SearchIndex:
     ) -> list[Hit]:
         """Rank the article wordings in force on ``on`` (default today) for ``query``."""
         terms = self.expand(query)
-        scores = np.zeros(len(self.entries), dtype=np.float64)
-        for term, qw in terms.items():
-            if term in self.postings:
-                idx, w = self.postings[term]
-                scores[idx] += qw * w
+        scores = self._fused(terms, query)
         scores *= self.prior
         day = (on or dt.date.today()).toordinal()
         mask = (self.valid_from <= day) & (day <= self.valid_to)
@@ -236,6 +312,30 @@ class SearchIndex:
             {t for t in terms if len(t) > 1 or t not in self.analyzer.stopwords}, key=len, reverse=True
         )
         return [self._hit(int(i), float(scores[i]), marks) for i in top]
+
+    def _fused(self, terms: dict[str, float], query: str) -> np.ndarray:
+        """Word-level BM25 (with the synonym expansion) and character-level BM25, each scaled to its best."""
+        word = np.zeros(len(self.entries), dtype=np.float64)
+        for term, qw in terms.items():
+            if term in self.postings:
+                idx, w = self.postings[term]
+                word[idx] += qw * w
+        if self.char_weight <= 0:
+            return word
+        chars = np.zeros(len(self.entries), dtype=np.float64)
+        for term in char_tokens(query, self.stop_chars):
+            if term in self.char_postings:
+                idx, w = self.char_postings[term]
+                chars[idx] += w
+        top_w, top_c = word.max(initial=0.0), chars.max(initial=0.0)
+        fused = (1 - self.char_weight) * (word / top_w if top_w > 0 else word)
+        return fused + self.char_weight * (chars / top_c if top_c > 0 else chars)
+
+    def variant(self, *, char_weight: float) -> SearchIndex:
+        """The same index with another share of the character-level score (for the benchmark's baseline)."""
+        other = copy.copy(self)
+        other.char_weight = char_weight
+        return other
 
     def find_document(self, key: str) -> Document | None:
         return next((d for d in self.docs.values() if d.named(key)), None)
@@ -279,9 +379,15 @@ def synonyms() -> dict:
 
 
 @lru_cache(maxsize=1)
+def article_aliases() -> dict[str, dict[int, list[str]]]:
+    """How people ask what each article answers (``article_aliases.yaml``), by slug and article."""
+    return yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def default_index() -> SearchIndex:
     """The index over the corpus files (built once per process, about a second)."""
-    return SearchIndex(library(), synonyms())
+    return SearchIndex(library(), synonyms(), aliases=article_aliases())
 
 
 MAX_LIMIT = 100

@@ -13,7 +13,7 @@ from renshe.knowledge import answer as answer_core
 from renshe.knowledge import export, library, policylist, services
 from renshe.knowledge import search as search_core
 from renshe.knowledge.models import KINDS, Interpretation
-from renshe.rules.errors import RulesError
+from renshe.rules.errors import FieldProblem, RulesError
 from renshe.rules.regions import REGION_NAMES
 
 TOPICS = {
@@ -166,6 +166,8 @@ def policy_list(request: HttpRequest) -> HttpResponse:
             result = policylist.policy_list(_profile_from(request.GET))
         except RulesError as exc:
             problems = exc.problems
+    elif "region" in request.GET:  # the form was sent with no situation ticked: say what to do
+        problems = [FieldProblem("tags", "请至少勾选一项“个人情形”或“企业情形”，再点“生成清单”", "tick at least one situation")]
     fmt = request.GET.get("format")
     if result and fmt in _EXPORTS:
         render_file, mime = _EXPORTS[fmt]

@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.lawcalendar.models import TrackedDeadline
@@ -22,6 +24,18 @@ from . import periods, workflow
 
 
 class NormativeDocument(models.Model):
+    """A document on the workflow kernel: its machine is :data:`workflow.MACHINE`; the kernel
+    reads its state from ``status`` and the office that must act from ``drafting_division``
+    (every member of the department's staff who may act on it finds it in their 待办)."""
+
+    machine = workflow.MACHINE
+    state_field = "status"
+    organisation_field = "drafting_division"
+    clock_field = None
+    inbox_scope = "visible"
+    #: a document in force waits on no one: its clean-up is periodic, and its expiry is notified
+    inbox_states = ("draft", "under_review", "approved", "published")
+
     title = models.CharField("文件名称", max_length=300)
     number = models.CharField(
         "文号", max_length=64, blank=True, help_text="公布时编号，如 闽人社规〔2025〕1号", db_index=True
@@ -65,6 +79,9 @@ class NormativeDocument(models.Model):
     def __str__(self) -> str:
         return f"{self.title}（{self.number}）" if self.number else self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("normdocs:detail", args=[self.pk])
+
     @property
     def in_force(self) -> bool:
         return self.status in workflow.IN_FORCE
@@ -84,6 +101,42 @@ class NormativeDocument(models.Model):
 
     def current_review(self) -> LegalityReview | None:
         return self.reviews.order_by("-started_on", "-id").first()
+
+    # --- the kernel's hooks (renshe.platform.workflow.services.apply) ---------------------------
+
+    def current_clock(self) -> TrackedDeadline | None:
+        """The running clock the 待办 shows: the legality review's, or the filing deadline."""
+        review = self.current_review() if self.status == "under_review" else None
+        for clock in (review.deadline if review else None, self.filing_deadline):
+            if clock is not None and clock.is_open:
+                return clock
+        return None
+
+    def workflow_facts(self, actor: Any, facts: dict[str, Any]) -> set[str]:
+        from . import service
+
+        return service.facts(self, actor)
+
+    def workflow_snapshot(self) -> dict[str, Any]:
+        from . import service
+
+        return service.state(self)
+
+
+def _step_hook(action: str) -> Any:
+    """``on_<action>``: the register's own work for the step (:data:`renshe.normdocs.service.HANDLERS`)."""
+
+    def hook(self: NormativeDocument, facts: dict[str, Any], actor: Any, on: dt.date) -> str:
+        from . import service
+
+        return service.HANDLERS[action](self, actor, on, facts)
+
+    return hook
+
+
+for _action in ("submit", "publish", "file", "review_pass", "review_revise", "review_reject",
+                "retain", "amend", "repeal", "declare_expired"):
+    setattr(NormativeDocument, f"on_{_action}", _step_hook(_action))
 
 
 class LegalityReview(models.Model):

@@ -1,9 +1,11 @@
 """Apply the workflow (:mod:`renshe.normdocs.workflow`) to stored documents.
 
-Every change happens in one transaction with the document row locked, and writes one
-audit record on the document (:func:`renshe.platform.audit.service.record`) with the
-fields that changed and a note. Deadlines (审核期限, 备案期限) are tracked by
-:mod:`renshe.platform.lawcalendar.service`, so a holiday notice entered later moves them.
+Every step goes through the workflow kernel (:func:`renshe.platform.workflow.services.apply`):
+one transaction with the document row locked, the actor's organisation and role checked,
+one audit record with the fields that changed, the basis and a note. The steps' own work
+(a review, a filing, a clean-up decision) is done by the document's hooks, which call the
+handlers here. Deadlines (审核期限, 备案期限) are kernel clocks naming their parameter, so a
+holiday notice entered later moves them.
 
 Usage::
 
@@ -18,11 +20,11 @@ import datetime as dt
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.audit.service import record, snapshot
-from renshe.platform.lawcalendar import service as deadlines
+from renshe.platform.workflow import clocks
+from renshe.platform.workflow import services as kernel
 from renshe.rules.errors import FieldProblem, RulesError
 
 from . import periods, workflow
@@ -82,43 +84,31 @@ def facts(doc: NormativeDocument, actor: Any) -> set[str]:
         out.add("review_open")
     if review is not None and review.result == LegalityReview.Result.PASS:
         out.add("review_passed")
-    if getattr(actor, "organisation_id", None) == doc.drafting_division_id:
+    if getattr(actor, "organisation_id", None) == doc.drafting_division_id or "administrator" in kernel.acting_roles(
+        actor
+    ):
         out.add("own_division")
     return out
 
 
 def available(doc: NormativeDocument, actor: Any) -> list[workflow.Transition]:
-    """The actions ``actor`` may take on ``doc`` now."""
-    return workflow.available(doc.status, roles_of(actor), facts(doc, actor))
+    """The actions ``actor`` may take on ``doc`` now (organisation, roles and facts: issue 13 item 1)."""
+    return kernel.available(doc, actor, {})
 
 
 def apply(
     doc: NormativeDocument, action: str, actor: Any, *, on: dt.date | None = None, **data: Any
 ) -> NormativeDocument:
-    """Take ``action`` on ``doc`` as ``actor`` on day ``on`` (today by default).
+    """Take ``action`` on ``doc`` as ``actor`` on day ``on`` (today by default), through the kernel.
 
     ``data`` holds what the action needs: ``opinion`` for a review; ``number``,
     ``published_on``, ``effective_from``, ``valid_until`` to publish; ``filed_with``,
     ``receipt`` (and ``filed_on``) to file; ``reason`` (and ``year``) for a clean-up.
-    Raises :class:`RulesError` (bilingual, naming the field) when not allowed or incomplete.
+    Raises PermissionDenied for a wrong role or organisation (a city's staff on the
+    department's documents), :class:`RulesError` (bilingual, naming the field) when not
+    allowed or incomplete.
     """
-    on = on or timezone.localdate()
-    with transaction.atomic():
-        doc = NormativeDocument.objects.select_for_update().get(pk=doc.pk)
-        t = workflow.check(action, doc.status, roles_of(actor), facts(doc, actor))
-        before = state(doc)
-        handler = _HANDLERS.get(action)
-        parts = [
-            t.label,
-            handler(doc, actor, on, data) if handler else "",
-            str(data.get("note") or "").strip(),
-        ]
-        doc.status = t.target
-        doc.save()
-        record(
-            actor, doc, action, before=before, after=state(doc), note="；".join(p for p in parts if p) + "。"
-        )
-    return doc
+    return kernel.apply(doc, action, actor, facts=data, note=str(data.get("note") or ""), on=on)
 
 
 def _required(data: dict[str, Any], *names: str) -> None:
@@ -141,7 +131,8 @@ def _required(data: dict[str, Any], *names: str) -> None:
 def _submit(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any]) -> str:
     length = periods.review_length(on)
     review = LegalityReview.objects.create(document=doc, submitted_by=actor, started_on=on)
-    review.deadline = deadlines.track(review, None, on, working_days=int(length.value), actor=actor)
+    review.deadline = clocks.start(review, periods.REVIEW_MAX, on, actor=actor, kind="合法性审核期限",
+                                   region=periods.FUJIAN)
     review.save(update_fields=["deadline"])
     return (
         f"审核期限{review.deadline.due.isoformat()}（{length.reference.cite()}：最长{length.value}个工作日，"
@@ -161,8 +152,8 @@ def _review(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any
         on,
     )
     review.save(update_fields=["reviewer", "opinion", "result", "finished_on"])
-    if review.deadline is not None:
-        deadlines.close(review.deadline, actor=actor)
+    if review.deadline is not None and review.deadline.is_open:
+        clocks.close(review.deadline, on=on, actor=actor)
     notes = [f"审核结论：{review.get_result_display()}"]
     if review.overdue(on):
         notes.append(f"超过审核期限{review.due_on.isoformat()}")
@@ -206,7 +197,8 @@ def _publish(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, An
     except IntegrityError:
         raise RulesError.of("number", f"文号“{number}”已被使用", f"number '{number}' is taken") from None
     length = periods.param(periods.FILING, published)
-    doc.filing_deadline = deadlines.track(doc, None, published, days=int(length.value), actor=actor)
+    doc.filing_deadline = clocks.start(doc, periods.FILING, published, actor=actor, kind="备案期限",
+                                       region=periods.FUJIAN)
     return f"备案期限{doc.filing_deadline.due.isoformat()}（{length.reference.cite()}：公布之日起{length.value}日内）"
 
 
@@ -218,7 +210,8 @@ def _file(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any])
     due, _ = periods.filing_due(doc.published_on)
     if doc.filing_deadline is not None:
         due = doc.filing_deadline.due
-        deadlines.close(doc.filing_deadline, actor=actor)
+        if doc.filing_deadline.is_open:  # the kernel closes the document's running clocks first
+            clocks.close(doc.filing_deadline, on=filed_on, actor=actor)
     filing = Filing.objects.create(
         document=doc,
         filed_with=data["filed_with"].strip(),
@@ -245,7 +238,7 @@ def _cleanup(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, An
     return f"{year}年度清理：{workflow.CLEANUP_LABELS[decision]}；理由：{data['reason'].strip()}"
 
 
-_HANDLERS = {
+HANDLERS = {
     "submit": _submit,
     "publish": _publish,
     "file": _file,

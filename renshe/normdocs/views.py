@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.audit.service import history
 from renshe.rules.errors import RulesError
 
 from . import excel, periods, register, service, workflow
@@ -86,7 +85,6 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reviews": [(r, r.overdue(today)) for r in doc.reviews.select_related("reviewer", "deadline")],
             "filings": doc.filings.all(),
             "cleanups": doc.cleanups.select_related("decided_by"),
-            "history": history(doc).select_related("actor"),
             "actions": actions,
             "basis": [
                 periods.review_length(today),

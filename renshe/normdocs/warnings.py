@@ -1,7 +1,9 @@
 """The expiry warning run: documents in force whose validity ends within the warning window.
 
-Run daily by django-q2 (the schedule ``normdocs_expiry_warnings`` is created by this
-app's migration) and on demand with ``manage.py normdocs_expiry_warnings``.
+:func:`notify_expiring` runs daily on django-q2 (the schedule ``normdocs_expiry_warnings``,
+created by this app's migrations) and puts each warning in the 待办 of the drafting division
+and of the legal office's staff (who decide the clean-up, 国办发〔2018〕37号), once per
+document and validity date. ``manage.py normdocs_expiry_warnings`` lists them on demand.
 """
 
 from __future__ import annotations
@@ -9,7 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
+
+from renshe.platform.accounts.access import role_names
+from renshe.platform.workflow import notify
 
 from . import periods, register
 
@@ -29,3 +35,23 @@ def expiry_warnings(today: dt.date | None = None, days: int | None = None) -> li
         }
         for d in register.expiring(today, days)
     ]
+
+
+def notify_expiring(today: dt.date | None = None) -> int:
+    """Add each expiring document to the 待办 of its drafting division and the legal office's staff;
+    returns how many documents were warned about (a warning already open is not added again)."""
+    today = today or timezone.localdate()
+    legal = list(
+        get_user_model().objects.filter(
+            is_active=True, groups__name__in=role_names(["legal_office"]) | {"legal_office"}
+        ).distinct()
+    )
+    docs = register.expiring(today, int(periods.warning_days(today).value))
+    for d in docs:
+        left = d.days_left(today)
+        title = f"规范性文件有效期即将届满：{d.title}（{d.number}）"
+        body = f"有效期至{d.valid_until:%Y年%-m月%-d日}，还有{left}天；请及时评估，决定保留、修改、废止或宣布失效。"
+        key = f"normdocs.expiry:{d.pk}:{d.valid_until.isoformat()}"
+        for to in [d.drafting_division, *legal]:
+            notify(to, title, d.get_absolute_url(), body=body, module="行政规范性文件", due=d.valid_until, key=key)
+    return len(docs)

@@ -11,18 +11,17 @@ The order of the steps follows the brief and those two notices as they are commo
 summarised; their official texts (www.gov.cn) could not be read here, so no article is
 cited — see the notes of the ``normdocs.*`` parameters for what was searched.
 
-This module imports no Django: :func:`check` decides whether an action is allowed from
-a state, for a holder of some roles, given the facts the action depends on; the Django
-service (:mod:`renshe.normdocs.service`) applies the result in one transaction.
+This module imports no Django: the table is a kernel :class:`Machine`; the kernel's
+``apply`` (through :mod:`renshe.normdocs.service`) takes a step in one transaction, with
+the organisation check (only the department's own staff act on its documents).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
-from renshe.rules.errors import RulesError
+from renshe.platform.workflow.machine import Machine, Transition, WorkflowError
 
 State = Literal[
     "draft", "under_review", "approved", "published", "filed", "retained", "amended", "repealed", "expired"
@@ -65,53 +64,54 @@ CLEANUP_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Transition:
-    """One allowed move: ``action`` takes a document from any of ``sources`` to ``target``."""
-
-    action: str
-    label: str
-    sources: frozenset[str]
-    target: str
-    roles: frozenset[str]
-    requires: frozenset[str] = frozenset()
-
-
-def _t(
-    action: str, label: str, sources: Iterable[str], target: str, roles: Iterable[str], requires=()
-) -> Transition:
-    return Transition(action, label, frozenset(sources), target, frozenset(roles), frozenset(requires))
-
-
 _CLEANUP_FROM = ("filed", "retained")
-_CLEANUP_ROLES = ("legal_office", "leader")
+_ADMIN = "administrator"  # stands in for every register role (and for any drafting division)
+_CLEANUP_ROLES = ("legal_office", "leader", _ADMIN)
+_REVIEW = "国办发〔2018〕115号（行政规范性文件合法性审核）"
+_FILING = "《福建省行政规范性文件备案审查办法》（省政府令第219号）"
+_CLEANUP = "国办发〔2018〕37号（行政规范性文件动态清理）"
 
-TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in [
-        # 起草处室提交合法性审核；未经审核通过的文件不提交领导审定（国办发〔2018〕115号，原文未核实）.
-        _t("submit", "提交合法性审核", ["draft"], "under_review", ["division_staff"], ["own_division"]),
+#: The register's workflow on the kernel (:mod:`renshe.platform.workflow`); the official texts
+#: of the notices could not be read here, so each basis names the document without an article.
+MACHINE = Machine(
+    name="normdocs.document",
+    states=STATE_LABELS,
+    initial="draft",
+    final=tuple(sorted(FINAL)),
+    facts=FACT_LABELS,
+    transitions=(
+        # 起草处室提交合法性审核；未经审核通过的文件不提交领导审定.
+        Transition("submit", "提交合法性审核", ("draft",), "under_review", ("division_staff", _ADMIN), _REVIEW,
+                   needs=("own_division",)),
         # 法规处出具审核意见：通过（仍待领导审定）、修改后再报、不予通过（退回起草处室）.
-        _t("review_pass", "审核通过", ["under_review"], "under_review", ["legal_office"], ["review_open"]),
-        _t("review_revise", "退回修改", ["under_review"], "draft", ["legal_office"], ["review_open"]),
-        _t("review_reject", "不予通过", ["under_review"], "draft", ["legal_office"], ["review_open"]),
+        Transition("review_pass", "审核通过", ("under_review",), "under_review", ("legal_office", _ADMIN), _REVIEW,
+                   needs=("review_open",)),
+        Transition("review_revise", "退回修改", ("under_review",), "draft", ("legal_office", _ADMIN), _REVIEW,
+                   needs=("review_open",)),
+        Transition("review_reject", "不予通过", ("under_review",), "draft", ("legal_office", _ADMIN), _REVIEW,
+                   needs=("review_open",)),
         # 厅领导审定（集体审议决定）：只能审定经审核通过的文件.
-        _t("approve", "审定通过", ["under_review"], "approved", ["leader"], ["review_passed"]),
+        Transition("approve", "审定通过", ("under_review",), "approved", ("leader", _ADMIN),
+                   _REVIEW + "；集体审议决定", needs=("review_passed",)),
         # 起草处室统一登记、编号、公布，载明施行日期和有效期.
-        _t("publish", "登记公布", ["approved"], "published", ["division_staff"], ["own_division"]),
-        # 法规处报送备案（福建省行政规范性文件备案审查办法）.
-        _t("file", "报送备案", ["published"], "filed", ["legal_office"]),
-        # 动态清理（国办发〔2018〕37号）：保留可逐年重复，修改、废止、宣布失效后不再变动.
-        _t("retain", "清理：保留", _CLEANUP_FROM, "retained", _CLEANUP_ROLES),
-        _t("amend", "清理：修改", _CLEANUP_FROM, "amended", _CLEANUP_ROLES),
-        _t("repeal", "清理：废止", _CLEANUP_FROM, "repealed", _CLEANUP_ROLES),
-        _t("declare_expired", "清理：宣布失效", _CLEANUP_FROM, "expired", _CLEANUP_ROLES),
-    ]
-}
+        Transition("publish", "登记公布", ("approved",), "published", ("division_staff", _ADMIN),
+                   "国办发〔2018〕37号（统一登记、统一编号、统一印发）", needs=("own_division",)),
+        Transition("file", "报送备案", ("published",), "filed", ("legal_office", _ADMIN), _FILING),
+        # 动态清理：保留可逐年重复，修改、废止、宣布失效后不再变动.
+        Transition("retain", "清理：保留", _CLEANUP_FROM, "retained", _CLEANUP_ROLES, _CLEANUP),
+        Transition("amend", "清理：修改", _CLEANUP_FROM, "amended", _CLEANUP_ROLES, _CLEANUP),
+        Transition("repeal", "清理：废止", _CLEANUP_FROM, "repealed", _CLEANUP_ROLES, _CLEANUP),
+        Transition("declare_expired", "清理：宣布失效", _CLEANUP_FROM, "expired", _CLEANUP_ROLES, _CLEANUP),
+    ),
+)
+TRANSITIONS: dict[str, Transition] = {t.action: t for t in MACHINE.transitions}
+#: the error every refused step raises (the kernel's)
+TransitionError = WorkflowError
 
 
-class TransitionError(RulesError):
-    """An action that the state, the actor's roles or the document's facts do not allow."""
+def _facts(roles: Iterable[str], facts: Iterable[str]) -> set[str]:
+    """An administrator may act for any drafting division."""
+    return set(facts) | ({"own_division"} if _ADMIN in set(roles) else set())
 
 
 def check(action: str, state: str, roles: Iterable[str], facts: Iterable[str] = ()) -> Transition:
@@ -120,38 +120,9 @@ def check(action: str, state: str, roles: Iterable[str], facts: Iterable[str] = 
     ``roles`` are the actor's role codes; ``administrator`` holds every role.
     ``facts`` are the names in :data:`FACT_LABELS` that hold for the document and actor.
     """
-    t = TRANSITIONS.get(action)
-    if t is None:
-        raise TransitionError.of("action", f"没有名为“{action}”的操作", f"unknown action '{action}'")
-    if state not in t.sources:
-        allowed = "、".join(STATE_LABELS[s] for s in sorted(t.sources))
-        raise TransitionError.of(
-            "status",
-            f"“{t.label}”只能在{allowed}状态下进行，当前状态为{STATE_LABELS.get(state, state)}",
-            f"'{action}' is not allowed from state '{state}' (only from {', '.join(sorted(t.sources))})",
-        )
-    held = set(roles)
-    if "administrator" not in held and not (held & t.roles):
-        need = "、".join(ROLE_LABELS[r] for r in sorted(t.roles))
-        raise TransitionError.of(
-            "role", f"“{t.label}”须由{need}办理", f"'{action}' needs role {' or '.join(sorted(t.roles))}"
-        )
-    missing = sorted(t.requires - set(facts) - ({"own_division"} if "administrator" in held else set()))
-    if missing:
-        raise TransitionError.of(
-            missing[0],
-            f"“{t.label}”要求{FACT_LABELS[missing[0]]}",
-            f"'{action}' requires {missing[0].replace('_', ' ')}",
-        )
-    return t
+    return MACHINE.check(state, action, roles, _facts(roles, facts))
 
 
 def available(state: str, roles: Iterable[str], facts: Iterable[str] = ()) -> list[Transition]:
-    """Every action ``roles`` may take now, in the order of :data:`TRANSITIONS`."""
-    out = []
-    for action in TRANSITIONS:
-        try:
-            out.append(check(action, state, roles, facts))
-        except TransitionError:
-            continue
-    return out
+    """Every action ``roles`` may take now, in table order."""
+    return MACHINE.available(state, roles, _facts(roles, facts))

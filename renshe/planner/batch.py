@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from renshe.documents.excel import neutralise_frame
+from renshe.planner import batch_people
 from renshe.planner import optimize as opt
 from renshe.planner.explain import resolve_assumptions
 from renshe.planner.law import law_on
@@ -190,6 +192,8 @@ def read_table(path: Path) -> pd.DataFrame:
 
 def _write(df: pd.DataFrame, path: Path) -> None:
     suffix = path.suffix.lower()
+    if suffix not in PARQUET:
+        df = neutralise_frame(df)  # text read from the input never becomes a formula (documents.excel)
     if suffix in PARQUET:
         df.to_parquet(path, index=False)
     elif suffix in EXCEL:
@@ -204,7 +208,8 @@ def _write(df: pd.DataFrame, path: Path) -> None:
 
 
 def validate(df: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, np.ndarray]:
-    """Typed columns and, per row, the first reason it cannot be planned ("" if none).
+    """Typed columns and, per row, every reason it cannot be planned ("" if none); the labels the
+    template shows (男职工, 厦门市) are taken for their codes.
 
     Messages are bilingual (中文 / English) and name the column, as everywhere in Renshe.
     """
@@ -216,21 +221,24 @@ def validate(df: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, np.ndarray
     n = len(df)
     err = np.full(n, "", dtype=object)
 
-    def flag(mask: np.ndarray, zh: str, en: str) -> None:
-        mask = np.asarray(mask, dtype=bool) & (err == "")
-        err[mask] = f"{zh} / {en}"
+    def flag(mask: np.ndarray, zh: str, en: str) -> None:  # every reason a row has, not only the first
+        mask = np.asarray(mask, dtype=bool)
+        err[mask] = np.where(err[mask] == "", "", err[mask] + "；") + f"{zh} / {en}"
 
     out = pd.DataFrame({"id": df["id"].astype("string").fillna("")})
     flag(out["id"].to_numpy() == "", "id 为空", "id is empty")
     for col, default in DEFAULTS.items():
         if col not in df.columns:
             df[col] = default
+    df = batch_people.codes_from_labels(df)
     df["region"] = df["region"].astype("string").fillna("fujian").str.strip().str.lower()
-    flag(~df["region"].isin(list(REGION_NAMES)).to_numpy(), "region 不是已知地区代码", "region is not a known region code")
+    flag(~df["region"].isin(list(REGION_NAMES)).to_numpy(), "region 不是已知地区（如 厦门市 或代码 fujian.xiamen）", "region is not a known region")
     for col, codes in (("category", retirement.CATEGORY_CODE), ("employment", opt.EMPLOYMENT_CODE)):
         vals = df[col].astype("string").fillna("").str.strip()
         ok = vals.isin(list(codes)).to_numpy()
-        flag(~ok, f"{col} 应为 {'、'.join(codes)} 之一", f"{col} must be one of {', '.join(codes)}")
+        labels = batch_people.CODED[col]
+        flag(~ok, f"{col} 应为 {'、'.join(labels.values())} 之一（或代码 {'、'.join(codes)}）",
+             f"{col} must be one of {', '.join(codes)}")
         out[col] = np.where(ok, vals.map(codes).fillna(0).to_numpy(), 0).astype(np.int64)
     out["region"] = df["region"].to_numpy()
 
@@ -393,9 +401,11 @@ def run(
     assumptions: Assumptions | None = None,
     show_progress: bool | None = None,
     workers: int | None = None,
+    for_people: bool = False,
 ) -> dict:
     """Plan ``src`` into ``dst`` with ``workers`` processes (default: one per core); returns a
-    summary (rows, planned, errors, households with no affordable option)."""
+    summary (rows, planned, errors, households with no affordable option). ``for_people``: Chinese
+    headers and values (:func:`batch_people.for_people`), for the staff page's download."""
     from tqdm import tqdm
 
     check_output(dst)
@@ -409,7 +419,7 @@ def run(
     show = sys.stderr.isatty() if show_progress is None else show_progress
     with tqdm(total=len(df), disable=not show, unit="户", desc="规划") as bar:
         out = plan_frame(df, dt.date.today(), assumptions, bar.update, workers or os.cpu_count() or 1, first_row(src))
-    write_table(out, dst)
+    write_table(batch_people.for_people(out) if for_people else out, dst)
     errors = int(out["error"].notna().sum())
     return {
         "rows": len(out),

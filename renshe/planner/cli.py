@@ -11,18 +11,14 @@ from pydantic import ValidationError
 
 from renshe.planner.explain import plan
 from renshe.planner.models import Assumptions, Profile
+from renshe.rules import dates
 from renshe.rules.cli import read_json_input
-from renshe.rules.errors import RulesError, from_pydantic
+from renshe.rules.errors import from_pydantic
 
 
 def parse_profile(data: object) -> Profile:
     """A JSON object → Profile, or a bilingual RulesError naming the fields."""
-    if not isinstance(data, dict):
-        raise RulesError.of("(input)", "输入应为 JSON 对象", "input must be a JSON object")
-    try:
-        return Profile.model_validate(data)
-    except ValidationError as exc:
-        raise from_pydantic(exc) from None
+    return dates.validated(Profile, data)
 
 
 def _plan(args: argparse.Namespace) -> int:

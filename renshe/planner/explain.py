@@ -19,6 +19,7 @@ from renshe.planner.models import (
     PlanResult,
     Profile,
 )
+from renshe.planner.platform_note import platform_worker_note
 from renshe.rules import retirement
 from renshe.rules.money import money, money_array
 from renshe.rules.parameters import ParamValue, Reference
@@ -56,6 +57,8 @@ def resolve_assumptions(assumptions: Assumptions, law: Law) -> dict[str, float]:
     out = {k: float(given[k] if given[k] is not None else law.defaults.value[k]) for k in opt.ASSUMPTIONS}
     floor = given["dependent_floor"]
     out["dependent_floor"] = float(floor if floor is not None else law.dependent_floor.value)
+    share = given["max_share"]
+    out["max_share"] = float(share if share is not None else law.defaults.value["max_share"])
     return out
 
 
@@ -150,6 +153,8 @@ def _formulas(row: dict[str, list], a: dict[str, float], law: Law) -> list[dict[
                 + (f"；个人养老金 {row['private_monthly'][j]:,.2f}" if addon else "")
                 + f"；合计 {y['monthly_pension'][j]}元/月"
             )
+        if not n:  # the minimum is met and the age reached: nothing is left to pay (办法第二条)
+            f["monthly_cost"] = "已缴满最低缴费年限且已到退休年龄，不需要再缴费"
         f["total_cost"] = f"{int(n)}{total_note}{y['total_cost'][j]}元"
         f["lifetime_value"] = value_note + y["lifetime_value"][j] + "元"
         f["affordable"] = f"每月缴费 {y['monthly_cost'][j]} {'≤' if affordable else '>'} 每月可用于缴费 {disposable}"
@@ -251,8 +256,34 @@ def _sensitivity(tpl: opt.Template, variants, pick: list[int], value: list[float
     return points
 
 
+def _left_sentence(disposable: float, a: dict[str, float], people: int) -> str:
+    """How the money left for contributions was found, in one clause (社会救助暂行办法第十条)."""
+    floor = (
+        f"本人的基本生活费（每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+        if people == 1
+        else f"全家 {people} 人的基本生活费（每人每月 {_yuan(a['dependent_floor'])} 元，按最低生活保障标准）"
+    )
+    if disposable > 0:
+        return f"月收入扣除每月还债和{floor}后，每月余下约 {_yuan(disposable)} 元"
+    return f"月收入扣除每月还债和{floor}后已没有余钱（还差 {_yuan(-disposable)} 元）"
+
+
+def _reached_reasons(options: list[_Fields], rec: _Fields | None, reached: str) -> list[str]:
+    """What an age already reached means (办法第一条至第三条): apply now, or pay on to the minimum."""
+    out = [f"您已于 {ym_cn(reached)}达到法定退休年龄（办法第一条），弹性提前或延迟退休都已不再适用（办法第三条）。"]
+    ready = [o for o in options if o.scheme != "resident" and o.months == 0 and o.meets_minimum]
+    if ready:
+        out.append("您的累计缴费已满最低缴费年限，不需要再缴费：请尽快带身份证和社保卡到参保地社保经办机构申请按月领取基本养老金。")
+    elif rec is not None and rec.extension_months:
+        out.append(
+            f"您的累计缴费还不满最低缴费年限，可以延长缴费 {rec.extension_months} 个月，缴满后申请按月领取（办法第二条）。"
+        )
+    return out
+
+
 def _reasons(
-    options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[_Fields], law: Law
+    options: list[_Fields], rec: _Fields | None, disposable: float, sens: list[_Fields], law: Law,
+    a: dict[str, float], people: int, reached: str | None,
 ) -> list[str]:
     out: list[str] = []
     affordable = [o for o in options if o.affordable]
@@ -263,24 +294,34 @@ def _reasons(
             f"仍不满最低缴费年限，城乡居民养老保险也无法在规定年龄内缴满{law.resident_min_years:g}年。",
             "请带上缴费记录到社保经办机构咨询一次性补缴等办法。",
         ]
+    if reached:
+        out += _reached_reasons(options, rec, reached)
+        if rec is not None and rec.months == 0:
+            out.append(f"按现行办法估算，每月约领 {_yuan(rec.monthly_pension)} 元；以经办机构核定为准。")
+            return out
     if rec is None:
         cheapest = min(options, key=lambda o: o.monthly_cost) if options else None
-        left = (
-            f"每月可用于缴费的钱约为 {_yuan(disposable)} 元"
-            if disposable > 0
-            else f"月收入扣除还债和被抚养人基本生活费后已没有余钱（还差 {_yuan(-disposable)} 元）"
-        )
-        out.append(f"按您填写的收入、每月还债和被抚养人生活费，{left}，没有一个方案负担得起，所以暂不推荐。")
+        out.append(f"{_left_sentence(disposable, a, people)}，没有一个方案负担得起，所以暂不推荐。")
         if cheapest:
             out.append(f"最省钱的方案是“{cheapest.label}”，每月 {_yuan(cheapest.monthly_cost)} 元。收入增加或债务减少后可以再算一次。")
         out.append("如家庭困难，可向户籍所在地社保经办机构咨询城乡居民养老保险的困难群体代缴政策。")
         return out
-    out.append(
-        f"在您负担得起的 {len(affordable)} 个方案中，“{rec.label}”按今天的钱算终身净收益最高，约 {_yuan(rec.lifetime_value)} 元。"
-    )
+    limit = a["max_share"] * disposable
+    light = [o for o in affordable if o.monthly_cost <= limit + 1e-9]
+    share_text = f"{a['max_share']:.0%}"
+    if rec.monthly_cost <= limit + 1e-9:
+        out.append(
+            f"{_left_sentence(disposable, a, people)}。每月缴费不超过其中 {share_text}（{_yuan(limit)} 元）的方案有 {len(light)} 个，"
+            f"其中“{rec.label}”按今天的钱算终身净收益最高，约 {_yuan(rec.lifetime_value)} 元。"
+        )
+    else:
+        out.append(
+            f"{_left_sentence(disposable, a, people)}。每个方案每月都要缴掉其中 {share_text} 以上，"
+            f"所以推荐每月缴费最少的“{rec.label}”，给生活留出余地。"
+        )
     share = rec.monthly_cost / disposable if disposable > 0 else 0
     out.append(
-        f"每月缴 {_yuan(rec.monthly_cost)} 元，约占您每月可用于缴费的钱（{_yuan(disposable)} 元）的 {share:.0%}；"
+        f"每月缴 {_yuan(rec.monthly_cost)} 元，约占每月余下的钱的 {share:.0%}；"
         f"从 {ym_cn(rec.retire_month)}起每月约领 {_yuan(rec.monthly_pension)} 元"
         + (f"，约 {rec.break_even_age:g} 岁时领回的钱超过交出的钱。" if rec.break_even_age else "。")
     )
@@ -288,7 +329,7 @@ def _reasons(
         out.append(f"这个方案要在法定退休年龄后再工作 {rec.timing_months // 12} 年，须与单位协商一致（办法第三条）。")
     elif rec.timing == "early":
         out.append(f"这个方案比法定退休年龄提前 {-rec.timing_months // 12} 年，须本人申请，且届时已满最低缴费年限（办法第三条）。")
-    if rec.extension_months:
+    if rec.extension_months and not reached:
         out.append(f"到退休年龄时缴费年限还不够最低要求，需要延长缴费 {rec.extension_months} 个月（办法第二条）。")
     if rec.transfer:
         out.append("已有的缴费记录和个人账户会按《城乡养老保险制度衔接暂行办法》转入这个险种。")
@@ -297,12 +338,13 @@ def _reasons(
             f"加缴个人养老金每年可少交个人所得税约 {_yuan(rec.tax_saved_per_year)} 元，"
             f"领取时按 {_pct(law.withdrawal_tax)} 单独计税。"  # 财政部 税务总局公告2022年第34号
         )
-    better = [o for o in options if not o.affordable and o.lifetime_value > rec.lifetime_value]
+    better = [o for o in options if o.lifetime_value > rec.lifetime_value and o.monthly_cost > rec.monthly_cost]
     if better:
         b = max(better, key=lambda o: o.lifetime_value)
+        why = "超过了您能负担的金额" if not b.affordable else f"超过了余下的钱的 {share_text}，会挤占生活开支"
         out.append(
             f"“{b.label}”终身净收益更高（约 {_yuan(b.lifetime_value)} 元），但每月要缴 {_yuan(b.monthly_cost)} 元，"
-            "超过了您能负担的金额，所以没有推荐。"
+            f"{why}，所以没有推荐。"
         )
     changes = {}
     for s in sens:
@@ -313,8 +355,14 @@ def _reasons(
         out.append(f"如果{s.label}是 {shown}，推荐会变为“{s.recommended_label}”。")
     if not changes:
         out.append("工资增长、记账利率、养老金调整、贴现率和预期寿命在合理范围内变动时，推荐不变。")
-    out.append("以上按测算假设估算，不是经办机构的核定结果；假设可以在“测算假设”中修改。")
+    out.append("以上按测算假设估算，不是经办机构的核定结果；假设（包括每人基本生活费和缴费最多占余钱的比例）可以在“测算假设”中修改。")
     return out
+
+
+def _platform(profile: Profile, on: dt.date, region: str) -> list[str]:
+    """The occupational-injury protection a platform worker carries beside pension insurance."""
+    note = platform_worker_note(on, region) if profile.platform_worker else None
+    return [note] if note else []
 
 
 def basis(option) -> dict[str, list[str]]:
@@ -400,17 +448,18 @@ def _trace(law: Law, a: dict[str, float]) -> Trace:
         key="private_pension",
     )
     t.add(
-        "每月可用于缴费 = 月收入 − 每月还债 − 被抚养人人数 × 每人生活费下限；缴费超过它的方案只展示、不推荐",
+        "每月可用于缴费 = 月收入 − 每月还债 − （本人 + 被抚养人人数）× 每人基本生活费（按最低生活保障标准）；"
+        "缴费超过它的方案只展示、不推荐；推荐优先选每月缴费不超过它的一定比例的方案，都超过时选每月缴费最少的",
         Reference(document="社会救助暂行办法", number="国务院令第649号", article="第十条"),
         params=[law.dependent_floor],
-        inputs={"dependent_floor": a["dependent_floor"]},
+        inputs={"每人基本生活费（元/月）": a["dependent_floor"], "缴费最多占余钱的比例": a["max_share"]},
         key="affordability",
     )
     t.add(
         "终身净收益、内部收益率、回本年龄和替代率按下列假设计算（假设不是法定值，可改写）",
         ASSUMPTIONS_REF,
         params=[law.defaults],
-        inputs={k: a[k] for k in opt.ASSUMPTIONS},
+        inputs={ASSUMPTION_LABELS[k]: a[k] for k in opt.ASSUMPTIONS},
         key="assumptions",
     )
     return t
@@ -457,6 +506,9 @@ def plan_data_many(profiles: list[Profile]) -> list[dict]:
 def _plan_group(members: list[Profile], on: dt.date, region: str) -> list[dict]:
     law = law_on(on, region)
     arrays = to_arrays(members, on)
+    # 办法第一条: whose statutory age is already behind them (the reasons say what that means)
+    statutory = retirement.retirement_core(arrays.birth, arrays.category, law.retirement)["retire_month"]
+    reached = [_month_text(m) if m < t0 else None for m, t0 in zip(statutory.tolist(), arrays.as_of.tolist(), strict=True)]
     tpl = opt.template(law, int(arrays.employment[0]))
     assumed = [resolve_assumptions(p.assumptions, law) for p in members]
     variants = [_variants(a) for a in assumed]
@@ -494,7 +546,9 @@ def _plan_group(members: list[Profile], on: dt.date, region: str) -> list[dict]:
         results.append({
             "options": options,
             "recommended": rec,
-            "reasons": _reasons(options, rec, disposable, sens, law),
+            "reasons": _reasons(
+                options, rec, disposable, sens, law, a, 1 + int(arrays.dependents[m]), reached[m]
+            ) + _platform(members[m], on, region),
             "assumptions": a,
             "disposable": disposable,
             "sensitivity": sens,

@@ -21,6 +21,7 @@ class FormField:
     choices: list[tuple[str, str]] = field(default_factory=list)
     value: str = ""
     error: str = ""
+    placeholder: str = ""
 
 
 def fields() -> list[FormField]:
@@ -42,14 +43,17 @@ def fields() -> list[FormField]:
         FormField("indexation", "养老金年调整幅度（%）", 4, "percent"),
         FormField("discount_rate", "贴现率（%）", 4, "percent"),
         FormField("life_expectancy", "预期寿命（岁）", 4, "number"),
-        FormField("dependent_floor", "每位被抚养人生活费下限（元/月）", 4, "number", "默认取当地低保标准"),
+        FormField("dependent_floor", "每人基本生活费（元/月）", 4, "number", "本人和每位被抚养人各扣一份，默认取当地低保标准"),
+        FormField("max_share", "缴费最多占余钱的比例（%）", 4, "percent", "扣除还债和生活费后余下的钱，最多拿出多少缴费，默认 50"),
     ]
 
 
 COUNT_FIELDS = {"children": "child", "elders": "elder"}
 
-ASSUMPTION_FIELDS = ("wage_growth", "interest", "indexation", "discount_rate", "life_expectancy", "dependent_floor")
-PERCENT = {"wage_growth", "interest", "indexation", "discount_rate"}
+ASSUMPTION_FIELDS = (
+    "wage_growth", "interest", "indexation", "discount_rate", "life_expectancy", "dependent_floor", "max_share",
+)
+PERCENT = {"wage_growth", "interest", "indexation", "discount_rate", "max_share"}
 
 
 def payload(data: Mapping[str, str]) -> dict:

@@ -58,7 +58,12 @@ class Assumptions(BaseModel):
     discount_rate: float | None = Field(default=None, ge=0.0, le=0.15, title="年贴现率", description="如 0.03")
     life_expectancy: float | None = Field(default=None, ge=50, le=110, title="预期寿命（岁）", description="如 80")
     dependent_floor: float | None = Field(
-        default=None, ge=0, le=20000, title="每位被抚养人生活费下限（元/月）", description="默认取当地低保标准"
+        default=None, ge=0, le=20000, title="每人基本生活费（元/月）",
+        description="本人和每位被抚养人各扣除一份；默认取当地最低生活保障标准",
+    )
+    max_share: float | None = Field(
+        default=None, ge=0.05, le=1.0, title="缴费最多占余钱的比例",
+        description="扣除还债和生活费后余下的钱，最多拿出多少用于缴费，如 0.5 表示一半",
     )
 
 
@@ -84,6 +89,11 @@ class Profile(BaseModel):
         default=None, ge=0.3, le=3.0, title="已缴期间平均缴费指数", description="不知道可不填（按 1.0 估算）"
     )
     as_of: dt.date | None = Field(default=None, title="测算日期", description="默认今天")
+    platform_worker: bool = Field(
+        default=False,
+        title="在平台接单（外卖、网约车、同城货运等）",
+        description="平台接单人员另有平台按单缴费的职业伤害保障，与养老保险并存",
+    )
     assumptions: Assumptions = Field(default_factory=Assumptions, title="测算假设", description="可不填，用默认值")
 
     @field_validator("birth")
@@ -104,9 +114,13 @@ class Profile(BaseModel):
     def _ages(self) -> Profile:
         on = self.as_of or dt.date.today()
         age = (on.year * 12 + on.month - 1 - month_index(self.birth)) / 12
+        if age < 0:
+            raise ValueError(
+                f"出生年月 {self.birth} 还没有到，请检查是否填错 / birth {self.birth} is in the future"
+            )
         if age < 16 or age > 75:
             raise ValueError(
-                f"按出生年月计算年龄为 {age:.1f} 岁，规划师只测算 16–75 岁的人 / "
+                f"按出生年月算，您今年 {int(age)} 岁；规划师只测算 16 至 75 岁的人 / "
                 f"age {age:.1f} from birth is outside the 16–75 the planner covers"
             )
         if self.paid_months > (age - 16) * 12 + 1:

@@ -19,9 +19,14 @@ from renshe.rules; the rest from dated, cited ``planner.*`` parameters):
   withdrawals taxed at 3 % (财政部 税务总局公告2022年第34号).
 
 Each option's value to the household is the present value of its pension minus that of its
-own contributions (net of tax saved), under the stated assumptions; the recommendation is the
-affordable option with the highest value, ties broken by a fixed order of keys so the answer
-does not depend on the order options are listed in.
+own contributions (net of tax saved), under the stated assumptions. What is affordable is what
+is left of the income after debts and a subsistence floor for every member of the household,
+the person included (社会救助暂行办法第十条: the 最低生活保障 line as the measure of what a
+person needs to live on). The recommendation weighs how much of that a plan takes, not only
+its value: among the options that take at most a stated share of it (``max_share``, an
+assumption the user may change) the highest value wins; when every option takes more, the one
+costing least each month. Ties are broken by a fixed order of keys so the answer does not
+depend on the order options are listed in.
 """
 
 from __future__ import annotations
@@ -163,7 +168,7 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     """Every figure of every option for every profile, as (N, K) arrays.
 
     ``a`` holds the assumptions (wage_growth, interest, indexation, discount_rate,
-    life_expectancy, dependent_floor), each a number or one value per profile (the
+    life_expectancy, dependent_floor, max_share), each a number or one value per profile (the
     sensitivity analysis evaluates one profile under many assumptions as many rows).
     Invalid combinations are False in ``valid``.
     """
@@ -191,7 +196,7 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     to_r = np.maximum(retire - t0, 0)
     need = np.maximum(minimum - credited, 0)
     n = np.where(stop == 1, need, np.maximum(to_r, need))
-    start = np.maximum(retire, t0 + n)
+    start = np.maximum(np.maximum(retire, t0), t0 + n)  # an age already passed: pension from now on
     age_start = start - birth
     extension = np.maximum(n - to_r, 0)
 
@@ -200,6 +205,9 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     valid &= (off <= 0) | (retire <= latest)
     valid &= (stop == 0) | (need < to_r)  # “stop” differs from “full” only if the minimum comes first
     valid &= ~is_emp | (age_start <= law.pension.divisor_ages[-1])  # 计发月数表 ends at 70
+    # 办法第三条: delaying is agreed before the statutory age is reached, so once it has passed
+    # (the statutory month is before today) only applying now, or paying on to the minimum, is left.
+    valid &= (off <= 0) | (stat >= t0)
 
     # Assumptions as monthly factors.
     g_m, i_m, k_m = cf.monthly(a["wage_growth"]), cf.monthly(a["interest"]), cf.monthly(a["indexation"])
@@ -222,14 +230,14 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     yearly_cap = float(law.private_cap.value)
     taxable = 12.0 * inc - float(law.iit_deduction.value) - 12.0 * c0
     marginal = law.tax_rate(taxable)
-    valid &= (addon == 0) | ((sch == EMPLOYEE) & (marginal > 0))
+    valid &= (addon == 0) | ((sch == EMPLOYEE) & (marginal > 0) & (n > 0))  # nothing to add with no months left
     priv = np.where(addon == 1, yearly_cap / 12.0, 0.0)
     tax_saved = 12.0 * priv * marginal
 
     # Costs (nominal): the person's own contributions.
     pension_cost = c0 * cf.geo(grow, n)
     total_cost = pension_cost + priv * n
-    monthly_cost = c0 + priv
+    monthly_cost = np.where(n > 0, c0 + priv, 0.0)  # no months left to pay: no payment
 
     # Personal account at the start of pension (社会保险法第十四条: interest credited).
     gap = start - t0 - n
@@ -272,8 +280,10 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
     value = cf.npv(a["discount_rate"], c0, grow, n, flat, monthly_pension, k_m, lag, paid_months)
 
     ref = np.where(inc >= 1.0, inc, w0) * np.power(g_m, lag)  # no income: the average wage
-    disposable = inc - col(p.debt) - a["dependent_floor"] * col(p.dependents)
+    # 社会救助暂行办法第十条: the floor for the person and for each dependant comes off first.
+    disposable = inc - col(p.debt) - a["dependent_floor"] * (1.0 + col(p.dependents))
     affordable = monthly_cost <= disposable + 1e-9
+    light = monthly_cost <= a["max_share"] * disposable + 1e-9
     meets = months_total >= minimum
 
     shape = (len(p), len(tpl))
@@ -306,6 +316,7 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
         "replacement_rate": b(monthly_pension / ref),
         "meets_minimum": b(meets),
         "affordable": b(affordable),
+        "light": b(light),
         "disposable": b(disposable),
         # cash-flow parameters, kept for IRR and break-even on the rows that need them
         "c0": b(c0),
@@ -330,16 +341,26 @@ def evaluate(p: Profiles, tpl: Template, law: Law, a: dict[str, float]) -> dict[
 def choose(ev: dict[str, np.ndarray], rank: np.ndarray) -> np.ndarray:
     """Index of the recommended option per profile, or -1 when none is affordable.
 
-    The affordable options that meet the minimum period are preferred (if a profile has
-    any); among them the highest lifetime value wins, and ties go to the smallest ``rank``
-    (the key's place in sorted order), so listing the options in another order changes nothing.
+    Options are taken from the first of these groups a profile has any in: light (costing at
+    most ``max_share`` of the money left after debts and living costs) and meeting the minimum
+    period; light; affordable and meeting the minimum; affordable. In a light group the
+    highest lifetime value wins; in the others, where every plan takes most of a thin income,
+    the lowest monthly cost (then the highest value). Remaining ties go to the smallest
+    ``rank`` (the key's place in sorted order), so listing the options in another order
+    changes nothing.
     """
     ok = ev["valid"] & ev["affordable"]
-    with_min = ok & ev["meets_minimum"]
-    ok = np.where(with_min.any(axis=1, keepdims=True), with_min, ok)
-    value = np.where(ok, ev["lifetime_value"], -np.inf)
-    best = value.max(axis=1, keepdims=True)
-    tied = ok & (value == best)
+    light = ok & ev["light"]
+    meets = ev["meets_minimum"]
+    groups = (light & meets, light, ok & meets, ok)
+    has = np.stack([g.any(axis=1) for g in groups], axis=1)
+    first = has.argmax(axis=1)[:, None]
+    pool = np.select([first == i for i in range(len(groups))], groups, False)
+    cost = np.where(pool, ev["monthly_cost"], np.inf)
+    stretched = first >= 2
+    pool &= ~stretched | (cost == cost.min(axis=1, keepdims=True))
+    value = np.where(pool, ev["lifetime_value"], -np.inf)
+    tied = pool & (value == value.max(axis=1, keepdims=True))
     pick = np.where(tied, rank[None, :], np.iinfo(np.int64).max).argmin(axis=1)
     return np.where(ok.any(axis=1), pick, -1)
 

@@ -106,8 +106,13 @@ def planner(request: HttpRequest) -> HttpResponse:
         (None, None, forms.fields(), []) if request.method == "GET" else _compute(data)
     )
     if request.method == "GET":
+        # the example's choices preselected; its figures only as placeholders, so a sample left in
+        # the form is never planned as if typed (issue 18)
         for f in fields:
-            f.value = EXAMPLE.get(f.name, "")
+            if f.kind == "choice":
+                f.value = EXAMPLE.get(f.name, "")
+            elif f.name in EXAMPLE:
+                f.placeholder = f"如 {EXAMPLE[f.name]}"
     steps = [
         (1, "关于您", [f for f in fields if f.step == 1]),
         (2, "家庭收支", [f for f in fields if f.step == 2]),

@@ -1,27 +1,21 @@
 """The REST API under /api/v1, documented at /api/v1/docs (OpenAPI at /api/v1/openapi.json).
 
-Each domain contributes a ninja ``Router``; ``ROUTERS`` lists them with their prefix.
+Each domain app contributes a ninja ``router`` in its ``api`` module, mounted under its
+``API_PREFIX`` (default ``"/"``); :mod:`renshe.platform.registry` finds them.
 Bad input answers HTTP 422 with the same bilingual body the CLI prints.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 
 from django.shortcuts import render
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError as NinjaValidationError
 
+from renshe.platform.registry import app_modules
 from renshe.rules.errors import FieldProblem, RulesError
 
-ROUTERS = [
-    ("/", "renshe.platform.core.api"),
-    ("/knowledge", "renshe.knowledge.api"),
-    ("/", "renshe.normdocs.api"),
-    ("/arrears", "renshe.arrears.api"),
-    ("/", "renshe.planner.api"),
-]
 
 class _Swagger(Swagger):
     """ninja's Swagger UI from its own static files (no CDN, no inline script), always
@@ -58,5 +52,5 @@ def _ninja_validation(request, exc: NinjaValidationError):
     return api.create_response(request, RulesError(problems).as_dict(), status=422)
 
 
-for prefix, module in ROUTERS:
-    api.add_router(prefix, importlib.import_module(module).router)
+for module in app_modules("api"):
+    api.add_router(getattr(module, "API_PREFIX", "/"), module.router)

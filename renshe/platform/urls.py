@@ -1,23 +1,17 @@
-"""URL map. Each domain app adds its own ``urls`` module to ``DOMAIN_URLS``."""
+"""URL map. Each domain app's own ``urls`` module is found by :mod:`renshe.platform.registry`."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from renshe.platform.api import api
-from renshe.platform.core import views
-
-DOMAIN_URLS: list = [
-    "renshe.knowledge.urls",
-    "renshe.normdocs.urls",
-    "renshe.arrears.urls",
-    "renshe.planner.urls",
-    "renshe.planner.batchjobs.urls",
-]
+from renshe.platform.core import views, workbench
+from renshe.platform.registry import app_modules
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("workbench/", workbench.workbench, name="workbench"),
     path("favicon.ico", views.favicon),
     path("calc/", views.calc_index, name="calc-index"),
     path("calc/<slug:name>/", views.calc_detail, name="calc-detail"),
@@ -27,5 +21,5 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    *[path("", include(mod)) for mod in DOMAIN_URLS],
+    *[path("", include(mod)) for mod in app_modules("urls")],
 ]

@@ -18,6 +18,13 @@ application = get_wsgi_application()
 # few hundred microseconds; collecting it every 20,000 allocations instead of 700 took the
 # collector from 4.0 % to 1.8 % of the server's CPU under the same load (perf, 2026-11-26).
 get_resolver().url_patterns  # noqa: B018 - evaluated for its imports
+
+# Build the regulation library's documents and search index now (several seconds of
+# segmentation), so the first search on a fresh worker is as fast as the others (issue 18 §15);
+# before the freeze, so the collector never walks them either.
+from renshe.knowledge import services as knowledge_services  # noqa: E402 - after the app is set up
+
+knowledge_services.warm()
 gc.freeze()
 gc.set_threshold(20_000, 20, 10)
 

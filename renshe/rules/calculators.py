@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 import renshe.rules
-from renshe.rules.errors import RulesError, from_pydantic
+from renshe.rules import dates
+from renshe.rules.errors import RulesError
 from renshe.rules.parameters import Reference
 
 
@@ -36,12 +37,7 @@ class Calculator:
 
     def run(self, payload: Any) -> dict[str, Any]:
         """Validate ``payload`` and compute; raises :class:`RulesError` on bad input."""
-        if not isinstance(payload, dict):
-            raise RulesError.of("(input)", "输入应为 JSON 对象", "input must be a JSON object")
-        try:
-            inp = self.input_model.model_validate(payload)
-        except ValidationError as exc:
-            raise from_pydantic(exc) from None
+        inp = dates.validated(self.input_model, payload)  # dates within what the law covers
         return self.compute(inp).model_dump(mode="json")
 
 
@@ -50,7 +46,7 @@ def registry() -> dict[str, Calculator]:
     """All calculators, by name, discovered once per process."""
     found: dict[str, Calculator] = {}
     for mod in pkgutil.iter_modules(renshe.rules.__path__):
-        if mod.name.startswith("_") or mod.name in {"calculators", "params"}:
+        if mod.name.startswith("_") or mod.name in {"calculators", "params", "dates", "jsoninput"}:
             continue
         module = importlib.import_module(f"renshe.rules.{mod.name}")
         for calc in getattr(module, "CALCULATORS", []):

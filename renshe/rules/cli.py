@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from renshe.rules import calculators
+from renshe.rules import calculators, jsoninput
 from renshe.rules.errors import RulesError
 
 
@@ -26,14 +26,7 @@ def read_json_input(source: str) -> object:
             f"输入文件不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节）",
             f"input is not UTF-8 text (byte {exc.start + 1})",
         ) from None
-    try:
-        return json.loads(text.removeprefix("\ufeff"))
-    except json.JSONDecodeError as exc:
-        raise RulesError.of(
-            "--input",
-            f"输入不是合法的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）",
-            f"input is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}",
-        ) from None
+    return jsoninput.loads(text.removeprefix("\ufeff"), "--input")
 
 
 def _calc(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ Both are written over numpy arrays of dates so a whole register can be computed 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from renshe.rules import calendar
 from renshe.rules.calculators import Calculator
-from renshe.rules.errors import RulesError
+from renshe.rules.errors import ParameterNotFound, RulesError
 from renshe.rules.fields import output
 from renshe.rules.parameters import ParamValue, Reference, value_at
 from renshe.rules.trace import Step, Trace
@@ -115,6 +116,148 @@ def period_end_array(starts: Any, lengths: Any, unit: Unit, field: str = "start"
     }
 
 
+@dataclass(frozen=True)
+class Pause:
+    """Days the law does not count (inclusive): waiting for a completed application, a third
+    party's opinion, a medical appraisal (e.g. 《政府信息公开条例》第三十条, 《工伤保险条例》
+    第二十条第三款). ``to`` is None while the pause lasts."""
+
+    start: dt.date
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ClockDue:
+    """When a running clock ends, pauses and a lawful extension counted."""
+
+    due: dt.date
+    original_due: dt.date
+    days_paused: int
+    provisional: bool
+
+
+def _paused_units(pauses: tuple[Pause, ...], after: dt.date, end: dt.date, unit: Unit) -> int:
+    """Units of the pauses inside ``(after, end]``: calendar days, or working days for a working-day clock."""
+    total = 0
+    for p in pauses:
+        lo, hi = max(p.start, after + dt.timedelta(days=1)), min(p.end or end, end)
+        if lo > hi:
+            continue
+        if unit == "working_days":
+            total += calendar.working_days_between(lo - dt.timedelta(days=1), hi).value
+        else:
+            total += (hi - lo).days + 1
+    return total
+
+
+def _run(after: dt.date, length: int, unit: Unit, pauses: tuple[Pause, ...]) -> tuple[dt.date, int]:
+    """The last day of a period of ``length`` units counted from the day after ``after``,
+    before any roll-forward, with the paused units added (民法典第二百零一、二百零二条).
+
+    Paused units push the end out, which may take in more of a later pause: repeated until
+    the count is stable (it only grows and is bounded by the pauses' length).
+    """
+    paused = -1
+    extra = 0
+    while extra != paused:
+        paused = extra
+        if unit == "working_days":
+            end = calendar.add_working_days(after, length + paused).value
+        elif unit == "days":
+            end = after + dt.timedelta(days=length + paused)
+        else:
+            end = add_months_array(np.array([after], dtype="datetime64[D]"), length * (12 if unit == "years" else 1))[
+                0
+            ].item() + dt.timedelta(days=paused)
+        extra = _paused_units(pauses, after, end, "days" if unit in ("months", "years") else unit)
+    return end, paused
+
+
+def _roll(end: dt.date, unit: Unit) -> dt.date:
+    """民法典第二百零三条: a last day that is a 法定休假日 moves to the next working day (never for working days)."""
+    return end if unit == "working_days" else calendar.next_working_day(end).value
+
+
+def clock_due(
+    start: dt.date,
+    length: int,
+    unit: Unit,
+    pauses: tuple[Pause, ...] = (),
+    extension: tuple[int, Unit] | None = None,
+) -> ClockDue:
+    """The due date of a statutory clock started by an event on ``start``.
+
+    Counted from the next day (民法典第二百零一条); paused units are added before the last
+    day is rolled past a non-working day (第二百零三条), which happens once, at the end.
+    ``original_due`` is the due date before any extension; a lawful extension
+    (e.g. 劳动争议调解仲裁法第四十三条 +15 days, 政府信息公开条例第三十三条 +20 working days)
+    is counted from it, with pauses after it counted as well.
+    """
+    check_pauses(pauses, start)
+    end, paused = _run(start, length, unit, pauses)
+    original = _roll(end, unit)
+    due = original
+    if extension is not None:
+        ext_len, ext_unit = extension
+        end2, paused2 = _run(original, ext_len, ext_unit, pauses)
+        due, paused = _roll(end2, ext_unit), paused + paused2
+    lo, hi = min(start, due), max(start, due)
+    provisional = any(calendar.is_provisional(dt.date(y, 1, 1)) for y in range(lo.year, hi.year + 1))
+    return ClockDue(due=due, original_due=original, days_paused=paused, provisional=provisional)
+
+
+def check_pauses(pauses: tuple[Pause, ...], start: dt.date) -> None:
+    """Each pause ends on or after it starts, none starts before the clock, none overlaps another."""
+    ordered = sorted(pauses, key=lambda p: p.start)
+    for i, p in enumerate(ordered):
+        calendar.check_date(p.start, "pauses")
+        if p.end is not None and p.end < p.start:
+            raise RulesError.of(
+                "pauses", f"暂停结束日 {p.end.isoformat()} 早于开始日 {p.start.isoformat()}", "a pause ends before it starts"
+            )
+        if p.start <= start:
+            raise RulesError.of(
+                "pauses",
+                f"暂停开始日 {p.start.isoformat()} 应晚于起算事件日期 {start.isoformat()}",
+                "a pause must start after the event that starts the clock",
+            )
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt is not None and (p.end is None or p.end >= nxt.start):
+            raise RulesError.of("pauses", "暂停期间相互重叠，请合并后填写", "pauses overlap; merge them")
+
+
+def count_back(event: dt.date, length: int, unit: Unit) -> dt.date:
+    """The last day on which something may be done ``length`` units before ``event``.
+
+    E.g. 劳动争议调解仲裁法第三十五条: the hearing notice 「在开庭五日前」 — five whole days
+    must lie between the notice and the hearing, so the latest day is the event minus five.
+    A latest day that is not a working day moves back to the working day before it: moving
+    it forward, as 第二百零三条 does for a period's end, would shorten the notice below the
+    length the law requires.
+    """
+    calendar.check_date(event, "event_date")
+    if unit == "working_days":
+        return calendar.add_working_days(event, -length).value
+    if unit == "days":
+        day = event - dt.timedelta(days=length)
+    else:
+        day = add_months_array(np.array([event], dtype="datetime64[D]"), -length * (12 if unit == "years" else 1))[
+            0
+        ].item()
+    while not calendar.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+class PauseIn(BaseModel):
+    """One span of days the law does not count, both ends included."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    from_: dt.date = Field(alias="from", title="开始日期")
+    to: dt.date = Field(title="结束日期")
+
+
 class DeadlineIn(BaseModel):
     """Input of the ``deadline`` calculator."""
 
@@ -144,6 +287,18 @@ class DeadlineIn(BaseModel):
         description="选择后由法规规定期间长度；也可与自填的期间同时使用（自填优先，但计算单位须一致）",
         json_schema_extra={"x-labels": KIND_LABELS},
     )
+    pauses: list[PauseIn] = Field(
+        default_factory=list,
+        max_length=50,
+        title="不计入期间的时段",
+        description="依法不计算在期限内的时段（如补正申请材料、征求第三方意见、劳动能力鉴定的时间），起止日均含；"
+        "按工作日计算的期间只扣除其中的工作日",
+    )
+    extended: bool = Field(
+        default=False,
+        title="依法延长",
+        description="所选法定期限类型依法延长（如劳动争议仲裁裁决延长15日、政府信息公开答复延长20个工作日），自原期限届满日起算",
+    )
 
 
 class DeadlineOut(BaseModel):
@@ -154,6 +309,10 @@ class DeadlineOut(BaseModel):
     length: int = output("期间长度")
     unit: Unit = output("计算单位", labels=UNIT_LABELS)
     kind: str | None = output("法定期限类型", default=None, labels=KIND_LABELS)
+    original_due: dt.date = output(
+        "原期限届满日", description="延长前的届满日（已扣除不计入的时段、已顺延）；延长期自此日起算"
+    )
+    days_paused: int = output("不计入的天数", description="不计入期间的天数，按本期间的计算单位（日或工作日）计")
     provisional: bool = output(
         "日期可能因调休变化", description="依赖尚未载入放假通知的年份时为 true，日期可能因调休变化"
     )
@@ -244,15 +403,65 @@ def compute_deadline(inp: DeadlineIn) -> DeadlineOut:
             inputs={"nominal": nominal.isoformat()},
             result=due.isoformat(),
         )
+    clock = _pauses_and_extension(inp, length, unit, param, trace)
     return DeadlineOut(
-        due=due,
+        due=clock.due if clock else due,
         counted_from=counted_from,
         length=length,
         unit=unit,
         kind=inp.kind,
-        provisional=provisional,
+        original_due=clock.original_due if clock else due,
+        days_paused=clock.days_paused if clock else 0,
+        provisional=provisional or bool(clock and clock.provisional),
         trace=trace,
     )
+
+
+def extension_param(kind: str | None, on: dt.date) -> ParamValue:
+    """The lawful extension of ``kind`` (parameter ``deadlines.<kind>_extension``), or a bilingual error."""
+    if kind is None:
+        raise RulesError.of(
+            "extended", "依法延长须先选择法定期限类型（延长多久由该类期限的法律规定）", "extended needs a kind"
+        )
+    try:
+        return value_at(f"deadlines.{kind}_extension", on)
+    except ParameterNotFound:
+        raise RulesError.of(
+            "extended", f"“{KIND_LABELS.get(kind, kind)}”没有法定的延长期限", f"kind '{kind}' has no lawful extension"
+        ) from None
+
+
+def _pauses_and_extension(
+    inp: DeadlineIn, length: int, unit: Unit, param: ParamValue | None, trace: Trace
+) -> ClockDue | None:
+    """The due date with the input's pauses and extension (None when it has neither), explained."""
+    if not inp.pauses and not inp.extended:
+        return None
+    if inp.pauses and unit in ("months", "years"):
+        raise RulesError.of("pauses", "按月、年计算的期间不支持扣除时段", "pauses apply to periods in days or working days")
+    pauses = tuple(Pause(p.from_, p.to) for p in inp.pauses)
+    ext = extension_param(inp.kind, inp.start) if inp.extended else None
+    clock = clock_due(inp.start, length, unit, pauses, (int(ext.value), ext.unit) if ext else None)
+    if pauses:
+        spans = "、".join(f"{p.start.isoformat()}至{p.end.isoformat()}" for p in pauses)
+        trace.add(
+            f"依法不计入期限的时段（{spans}）共{clock.days_paused}{UNIT_ZH[unit]}，先加到期间上，"
+            f"再按第二百零三条顺延一次",
+            param.reference if param else ART_201,
+            inputs={"pauses": [{"from": p.start.isoformat(), "to": p.end.isoformat()} for p in pauses]},
+            result=clock.original_due.isoformat(),
+            formula=f"{length} + {clock.days_paused} {UNIT_ZH[unit]}，原期限届满日 {clock.original_due.isoformat()}",
+        )
+    if ext is not None:
+        trace.add(
+            f"依法延长：{ext.description}，自原期限届满日 {clock.original_due.isoformat()} 起算",
+            ext.reference,
+            params=[ext],
+            inputs={"original_due": clock.original_due.isoformat()},
+            result=clock.due.isoformat(),
+            formula=f"{clock.original_due.isoformat()} + {ext.value}{UNIT_ZH[ext.unit]} → {clock.due.isoformat()}",
+        )
+    return clock
 
 
 Claim = Literal["general", "unpaid_wages"]
@@ -330,9 +539,8 @@ def limitation_array(
     running = ~(during_employment & still_employed)
     start = np.where(during_employment, ended, known)
     starts = start[running]
-    years = np.zeros(starts.shape, dtype=np.int64)
-    for d in np.unique(starts):
-        years[starts == d] = int(value_at(LIMITATION_PARAM, d.item()).value)
+    uniq, inv = np.unique(starts, return_inverse=True)
+    years = np.array([int(value_at(LIMITATION_PARAM, d.item()).value) for d in uniq], dtype=np.int64)[inv]
     expires = np.full(known.shape, np.datetime64("NaT"), dtype="datetime64[D]")
     provisional = np.zeros(known.shape, dtype=bool)
     if running.any():

@@ -61,9 +61,9 @@ class CalendarError(RulesError):
 _ZH_BY_TYPE = {
     "missing": "必填项缺失",
     "extra_forbidden": "不认识的字段",
-    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
-    "date_parsing": "日期格式应为 YYYY-MM-DD",
-    "date_type": "日期格式应为 YYYY-MM-DD",
+    "date_from_datetime_parsing": "日期应写成 年-月-日，如 2025-10-01",
+    "date_parsing": "日期应写成 年-月-日，如 2025-10-01",
+    "date_type": "日期应写成 年-月-日，如 2025-10-01",
     "int_parsing": "应为整数",
     "int_type": "应为整数",
     "int_from_float": "应为整数",
@@ -81,10 +81,10 @@ _ZH_BY_TYPE = {
     "model_type": "应为对象",
     "literal_error": "取值不在允许范围内",
     "enum": "取值不在允许范围内",
-    "greater_than": "数值过小",
-    "greater_than_equal": "数值过小",
-    "less_than": "数值过大",
-    "less_than_equal": "数值过大",
+    "greater_than": "应大于",
+    "greater_than_equal": "不能小于",
+    "less_than": "应小于",
+    "less_than_equal": "不能大于",
     "string_pattern_mismatch": "格式不正确",
     "finite_number": "应为有限数字",
     "json_invalid": "不是合法的 JSON",
@@ -113,7 +113,10 @@ def from_pydantic(exc: Any) -> RulesError:
             zh = f"{zh}，可选：{ctx['expected']}"
         if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
             limit = next(iter(ctx.values()), "")
-            zh = f"{zh}（界限 {limit}）"
+            zh = f"{zh} {limit:,}" if isinstance(limit, int | float) else f"{zh} {limit}"
+        if kind.startswith("date") and "outside expected range" in en:
+            # a date written correctly that does not exist (2026-13-01, 2025-02-30): not a format error
+            zh = f"没有 {err.get('input')} 这一天，请检查月份（1–12）和日子"
         if kind in {"string_too_short", "too_short"} and "min_length" in ctx:
             zh = f"{zh}（至少 {ctx['min_length']} {'个字' if kind.startswith('string') else '项'}）"
         if kind in {"string_too_long", "too_long"} and "max_length" in ctx:

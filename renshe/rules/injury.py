@@ -10,8 +10,10 @@ What this module computes, article by article:
   up to it (by the fund for 1–4, by the employer for 5–6).
 - 一次性工伤医疗补助金 / 一次性伤残就业补助金 (arts. 36 ¶2, 37(2)): due to grades 5–6 who
   end the relationship at their own request and grades 7–10 on expiry or resignation;
-  the amounts are "由省、自治区、直辖市人民政府规定". Where the region has no parameter for
-  them the fields are null and the trace says so, never a guess.
+  the amounts are "由省、自治区、直辖市人民政府规定". Fujian's rule (闽政〔2011〕80号第二十七条:
+  years of life expectancy left × months a year, with minimums and +30 % for occupational
+  disease) needs the worker's age (or birth date) and sex; without them, or where the region
+  has no parameter, the fields are null and the trace says why, never a guess.
 - Death (art. 39): 丧葬补助金 = 6 months of the 统筹地区上年度职工月平均工资; 一次性工亡补助金
   = 20 × the previous year's national urban per-capita disposable income.
 
@@ -29,6 +31,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from renshe.rules import injury_lump_sums as lump_sums
 from renshe.rules import parameters, regions
 from renshe.rules.calculators import Calculator
 from renshe.rules.errors import ParameterNotFound, RulesError
@@ -46,17 +49,15 @@ P_RATES = "injury.disability_allowance_rates"
 P_LIMITS = "injury.benefit_wage_limits"
 P_FUNERAL = "injury.funeral_subsidy_months"
 P_DEATH = "injury.death_subsidy_multiple"
-#: Set by each province (arts. 36–37). Fujian's table (福建省实施《工伤保险条例》办法 or a
-#: later 闽人社 document) was NOT FOUND: searched the pages, code, docs and issues corpora for
-#: 福建 一次性工伤医疗补助金 一次性伤残就业补助金 月数 / 闽政 / 闽人社, and exact strings
-#: 福建省实施《工伤保险条例》办法, 福建省实施工伤保险条例, 福建省工伤, 福建 一次性工伤医疗补助金.
-#: So no parameter file exists and the calculator leaves both fields null, saying why.
-#: A file added later is used with no code change; its value:
-#: {"base": "avg_wage" | "benefit_wage", "months": {grade: months}}.
+#: Set by each province (arts. 36–37). Fujian: 闽政〔2011〕80号第二十七条, by life expectancy and age
+#: (:mod:`renshe.rules.injury_lump_sums`); a region with no file leaves both fields null, saying why.
+#: A table of fixed months also works: {"base": "avg_wage" | "benefit_wage", "months": {grade: months}}.
 P_MEDICAL = "injury.one_time_medical_subsidy"
 P_EMPLOYMENT = "injury.one_time_employment_subsidy"
 P_AVG_WAGE = "wages.avg_monthly"
 EVENT_LABELS = {"disability": "因工致残", "death": "因工死亡"}
+SEX_LABELS = {"male": "男", "female": "女"}
+P_LIFE = "injury.life_expectancy"
 P_MIN_WAGE = "wages.minimum_monthly"
 P_INCOME = "statistics.urban_disposable_income"
 
@@ -274,6 +275,40 @@ class WorkInjuryInput(BaseModel):
     national_disposable_income: float | None = optional_yuan(
         "上一年度全国城镇居民人均可支配收入（元）", "计算一次性工亡补助金用；不填则按适用日期查参数"
     )
+    birth: dt.date | None = Field(
+        default=None,
+        title="出生日期",
+        description="福建按“平均预期寿命减去解除或终止劳动关系时的年龄”计发一次性工伤医疗补助金和一次性伤残就业补助金",
+    )
+    age: int | None = Field(
+        default=None,
+        ge=14,
+        le=100,
+        title="解除或终止劳动关系时的年龄（周岁）",
+        description="不知道出生日期时填写；给出出生日期的以出生日期为准",
+    )
+    sex: Literal["male", "female"] | None = Field(
+        default=None,
+        title="性别",
+        description="平均预期寿命按性别取值（闽人社办〔2022〕63号）",
+        json_schema_extra={"x-labels": SEX_LABELS},
+    )
+    terminated_on: dt.date | None = Field(
+        default=None, title="解除或终止劳动关系的日期", description="计算年龄用；不填则为适用日期"
+    )
+    occupational_disease: bool = Field(
+        default=False,
+        title="患职业病",
+        description="患职业病的，两项一次性补助金增发30%（闽政〔2011〕80号第二十七条）",
+    )
+    life_expectancy: float | None = Field(
+        default=None,
+        gt=0,
+        le=120,
+        allow_inf_nan=False,
+        title="人口平均预期寿命（岁）",
+        description="不填则按福建省人社厅公布的分性别数字；厦门等另行公布的地区请填写当地数字",
+    )
 
 
 class WorkInjuryResult(BaseModel):
@@ -383,7 +418,14 @@ def _allowance(
 
 
 def _regional_subsidy(
-    trace: Trace, name: str, title: str, inp: WorkInjuryInput, on: dt.date, base: float, avg: float
+    trace: Trace,
+    name: str,
+    title: str,
+    inp: WorkInjuryInput,
+    on: dt.date,
+    base: float,
+    avg: float,
+    used: dict[str, ParamValue],
 ) -> tuple[float | None, ParamValue | None]:
     """一次性工伤医疗补助金 or 一次性伤残就业补助金, as the province sets them (arts. 36–37)."""
     level = inp.level or 0
@@ -404,6 +446,8 @@ def _regional_subsidy(
             result=None,
         )
         return None, None
+    if pv.value.get("formula") == "life_expectancy":
+        return _by_life_expectancy(trace, title, article, inp, on, avg, pv, used)
     months = float(pv.value["months"][level])
     on_avg = pv.value["base"] == "avg_wage"
     basis = avg if on_avg else base
@@ -416,6 +460,71 @@ def _regional_subsidy(
         formula=f"{months:g} × {basis:g} = {amount}",
     )
     return amount, pv
+
+
+def _by_life_expectancy(
+    trace: Trace,
+    title: str,
+    article: str,
+    inp: WorkInjuryInput,
+    on: dt.date,
+    avg: float,
+    pv: ParamValue,
+    used: dict[str, ParamValue],
+) -> tuple[float | None, ParamValue | None]:
+    """Fujian's rule (闽政〔2011〕80号第二十七条): years of life expectancy left × months a year × average wage."""
+    level = inp.level or 0
+    fujian = Reference(
+        document="福建省实施《工伤保险条例》办法", number="闽政〔2011〕80号", article="第二十七条"
+    )
+    ended = inp.terminated_on or on
+    age = lump_sums.age_at(ended, inp.birth, inp.age)
+    life_pv = None
+    life = inp.life_expectancy
+    if life is None and inp.sex is not None:
+        try:
+            life_pv = parameters.value_at(P_LIFE, ended, inp.region)
+            life = float(life_pv.value[inp.sex])
+            used[P_LIFE] = life_pv
+        except ParameterNotFound:
+            life = None
+    missing = [
+        label
+        for label, absent in (
+            ("“出生日期”或“解除或终止劳动关系时的年龄（周岁）”", age is None),
+            ("“性别”", life is None and inp.sex is None),
+            ("“人口平均预期寿命（岁）”", life is None and inp.sex is not None),
+        )
+        if absent
+    ]
+    if missing:
+        trace.add(
+            f"{title}按平均预期寿命与解除或终止劳动关系时年龄之差计发，需要{'和'.join(missing)}；未提供，故不计算",
+            fujian,
+            params=[pv],
+            result=None,
+        )
+        return None, None
+    assert age is not None and life is not None
+    years = lump_sums.counted_years(life, age.years)
+    out = lump_sums.lump_sum(pv.value, level, years, avg, inp.occupational_disease)
+    life_note = (
+        f"{SEX_LABELS.get(inp.sex or '', '')}性平均预期寿命 {life:g} 岁"
+        if inp.life_expectancy is None
+        else f"所填平均预期寿命 {life:g} 岁"
+    )
+    payer = "工伤保险基金" if pv.name == P_MEDICAL else "用人单位"
+    trace.add(
+        f"{title}（{level}级，由{payer}支付）=（平均预期寿命 − 年龄，不满一年按一年）× 每满一年的月数 × 统筹地区上年度职工月平均工资，"
+        f"低于最低月数的按最低月数{'，患职业病增发30%' if inp.occupational_disease else ''}；{life_note}，{age.how}"
+        f"（工伤保险条例{article}授权省级规定）",
+        fujian,
+        params=[p for p in (pv, life_pv) if p],
+        inputs={"life_expectancy": life, "age": round(age.years, 4), "years": years, "avg_wage": avg},
+        result=out.amount,
+        formula=f"{life:g} − {age.years:.2f} = {life - age.years:.2f} → {out.formula}",
+    )
+    return out.amount, pv
 
 
 def _death(
@@ -507,7 +616,7 @@ def compute(inp: WorkInjuryInput) -> WorkInjuryResult:
             ("one_time_medical_subsidy", P_MEDICAL, "一次性工伤医疗补助金"),
             ("one_time_employment_subsidy", P_EMPLOYMENT, "一次性伤残就业补助金"),
         ):
-            amount, pv = _regional_subsidy(trace, name, title, inp, on, base, lookup.law.avg_wage)
+            amount, pv = _regional_subsidy(trace, name, title, inp, on, base, lookup.law.avg_wage, used)
             result[key] = amount
             if pv is not None:
                 used[name] = pv

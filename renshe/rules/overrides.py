@@ -13,6 +13,13 @@ from renshe.rules import parameters
 from renshe.rules.errors import ParameterNotFound
 from renshe.rules.parameters import ParamValue
 
+#: What each overriding input is called on the pages, for messages that ask for it.
+FIELD_LABELS = {
+    "local_avg_monthly_wage": "统筹地区上年度职工月平均工资（元）",
+    "local_minimum_wage": "当地月最低工资标准（元）",
+    "national_disposable_income": "上一年度全国城镇居民人均可支配收入（元）",
+}
+
 
 def given_or_param(
     name: str, field: str, given: float | None, on: dt.date, region: str, used: dict[str, ParamValue]
@@ -30,7 +37,9 @@ def given_or_param(
     except ParameterNotFound as exc:
         p = exc.problems[0]
         raise ParameterNotFound.of(
-            field, f"{p.zh}；请在输入中给出 {field}", f"{p.en}; give {field} in the input"
+            field,
+            f"{p.zh}；请填写“{FIELD_LABELS.get(field, field)}”",
+            f"{p.en}; give {field} in the input",
         ) from None
     used[name] = pv
     return float(pv.value)

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -61,6 +61,12 @@ class Reference(BaseModel):
         return "".join(parts)
 
 
+#: How a value was established (FUJIAN-VALUES.md): the official wording read (on an official site,
+#: or in two independent transcriptions that agree word for word), a secondary statement of the
+#: value, arithmetic on other values, or nothing found (then the entry says what was searched).
+Status = Literal["VERIFIED-TEXT", "SECONDARY", "DERIVED", "NOT FOUND"]
+
+
 class ValueEntry(BaseModel):
     """One value of a parameter, in force from ``from`` (until ``to`` or the next one)."""
 
@@ -72,10 +78,13 @@ class ValueEntry(BaseModel):
     reference: Reference | None = None
     source: str | None = Field(default=None, description="where the value was read")
     verified: bool
+    status: Status | None = None
     note: str | None = None
 
     @model_validator(mode="after")
     def _check(self) -> ValueEntry:
+        if self.verified and self.status not in (None, "VERIFIED-TEXT"):
+            raise ValueError(f"a value with status {self.status} cannot be marked verified")
         if self.to is not None and self.to < self.from_:
             raise ValueError(f"'to' {self.to} is before 'from' {self.from_}")
         if not self.verified and not self.note:
@@ -130,6 +139,7 @@ class ParamValue:
     source: str | None
     verified: bool
     note: str | None
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +171,7 @@ class Parameter:
                     source=e.source,
                     verified=e.verified,
                     note=e.note,
+                    status=e.status,
                 )
             )
         return out

@@ -251,7 +251,11 @@ class RetirementIn(BaseModel):
     @field_validator("birth")
     @classmethod
     def _birth(cls, v: str) -> str:
-        return check_year_month(v, "出生年月")
+        v = check_year_month(v, "出生年月")
+        today = dt.date.today()
+        if month_index(v) > today.year * 12 + today.month - 1:  # a typing slip, not a person yet
+            raise ValueError(f"出生年月 {v} 还没有到，请检查是否填错 / birth month {v} is in the future")
+        return v
 
 
 class RetirementOut(BaseModel):

@@ -50,7 +50,8 @@ class Step(BaseModel):
     result: Any = None
     formula: str | None = Field(default=None, description="the arithmetic, with the numbers filled in")
     key: str | None = Field(
-        default=None, description="a stable name for the step, so that a figure can point at the rules behind it"
+        default=None,
+        description="a stable name for the step, so that a figure can point at the rules behind it",
     )
 
 

@@ -7,7 +7,8 @@ import csv
 
 import numpy as np
 
-from renshe.arrears import demo, engines, ids, ingest, quality
+from renshe.arrears import demo, engines, ingest, quality
+from renshe.rules import ids
 
 
 def test_planted_cases_are_found(tmp_path):

@@ -68,3 +68,16 @@ def test_inspector_signs_for_with_the_button(page, live_server, page_log, red_al
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 380
     assert page_log.outside == [] and page_log.errors == []
+
+
+def test_province_dashboard_tables_fit_a_desktop(page, live_server, page_log, red_alert, tmp_path):
+    """Issue 18: at 1366 px the province table was cut off (scrolled inside a 960 px column)."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _login(page, live_server.url, "leader")
+    page.wait_for_selector("#trend-chart canvas")
+    page.screenshot(path=str(tmp_path / "dashboard-1366.png"), full_page=True)
+    tables = page.locator(".arrears-table table.list").all()  # each its own scroll box (site.css)
+    assert tables
+    for t in tables:
+        assert t.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), t.evaluate("t => [t.scrollWidth, t.clientWidth]")
+    assert page_log.errors == []

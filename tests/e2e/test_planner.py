@@ -109,9 +109,10 @@ def test_the_form_is_remembered_on_the_phone_only_when_asked(page, live_server, 
     assert page.input_value("#f-birth") == "1979-11"
     assert page.input_value("#f-monthly_income") == "4300"
     assert page.locator("#remember-me").is_checked()
-    # “清除” forgets it and shows the example again.
+    # “清除” forgets it: the form is empty again, the example only as placeholders (issue 18).
     with page.expect_navigation():
         page.locator("#remember-note button").click()
     assert page.evaluate("window.localStorage.getItem('renshe.planner.form.v1')") is None
-    assert page.input_value("#f-birth") == "1988-05"
+    assert page.input_value("#f-birth") == "" and page.input_value("#f-monthly_income") == ""
+    assert page.get_attribute("#f-monthly_income", "placeholder") == "如 8000"
     assert not page_log.errors, page_log.errors

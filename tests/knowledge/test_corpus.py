@@ -44,7 +44,13 @@ def test_corpus_file_validates(path):
     assert meta["status"] in library.STATUSES
     doc = library.load_document(path)
     numbers = [a.number for a in doc.articles]
-    assert numbers == list(range(1, len(numbers) + 1)), f"{path.name}: articles out of order"
+    if doc.missing and numbers and numbers[0] != 1:
+        # a document read only in part (e.g. 人社厅函〔2025〕79号 arts. 38–39) says so in `missing`
+        assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), (
+            f"{path.name}: articles out of order"
+        )
+    else:
+        assert numbers == list(range(1, len(numbers) + 1)), f"{path.name}: articles out of order"
     assert all(a.text.strip() for a in doc.articles), f"{path.name}: empty article"
     if not doc.articles or doc.effective is None:
         assert doc.missing, f"{path.name}: say what is missing and why"

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from renshe.knowledge import demo
+from renshe.knowledge import demo_load as demo
 from renshe.knowledge.models import Article, Document, Interpretation
 
 pytestmark = pytest.mark.django_db
@@ -119,13 +119,36 @@ def test_calculator_page_links_its_citations(client):
 
 def test_published_interpretations_are_searched_too(client, loaded):
     hits = client.get("/api/v1/knowledge/search", {"q": "一次性伤残补助金 解读 月数", "limit": 20}).json()
-    interp = [h for h in hits if h["label"] == "政策解读"]
+    interp = [h for h in hits if h["label"].startswith("政策解读")]
     assert (
         interp and interp[0]["article"] is None and interp[0]["url"].startswith("/knowledge/interpretations/")
     )
+    # issue 13 §12: the hit's document is the interpreted document's title, not the interpretation's
+    # sentence-like title (“…伤残等级越高，领取的月数越多”), which goes into the label
+    assert interp[0]["document"] == "工伤保险条例"
+    assert interp[0]["label"] == "政策解读：一次性伤残补助金：伤残等级越高，领取的月数越多"
     Interpretation.objects.update(status="draft")
     hits = client.get("/api/v1/knowledge/search", {"q": "一次性伤残补助金 解读 月数", "limit": 20}).json()
-    assert not [h for h in hits if h["label"] == "政策解读"]
+    assert not [h for h in hits if h["label"].startswith("政策解读")]
+
+
+def test_the_search_page_does_not_reload_the_library_per_render(
+    client, loaded, django_assert_max_num_queries
+):
+    """Issue 13 §12: documents and index are shared and rebuilt only after an edit."""
+    from renshe.knowledge import services
+
+    client.get("/knowledge/", {"q": "加班费"})  # builds once
+    built = services.index()
+    with django_assert_max_num_queries(8):  # the stamp (3 aggregates), interpretations list, session…
+        r = client.get("/knowledge/", {"q": "加班费怎么算"})
+    assert r.status_code == 200 and services.index() is built
+    doc = Document.objects.get(slug="labour-law")
+    doc.short = "劳动法（测试）"
+    doc.save()  # an edit changes the stamp: the next search sees it
+    client.get("/knowledge/", {"q": "加班费"})
+    assert services.index() is not built
+    assert services.documents()["labour-law"].short == "劳动法（测试）"
 
 
 def test_only_the_articles_compared_with_the_official_page_show_as_checked(loaded):

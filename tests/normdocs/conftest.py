@@ -27,6 +27,7 @@ def _calendar_from_files():
 def orgs(db):
     dept = Organisation.objects.create(code="350000", name="福建省人力资源和社会保障厅", kind="department")
     return {
+        "dept": dept,
         "ldgxc": Organisation.objects.create(
             code="350000-ldgxc", name="劳动关系处", kind="division", parent=dept
         ),
@@ -50,8 +51,9 @@ def users(orgs):
         "staff": _user("staff", "division_staff", orgs["ldgxc"]),
         "other_staff": _user("other", "division_staff", orgs["jcj"]),
         "legal": _user("legal", "legal_office", orgs["fgc"]),
-        "leader": _user("leader", "leader", None),
-        "admin": _user("admin", "administrator", None),
+        # the kernel checks the organisation as well as the role (issue 13 item 1)
+        "leader": _user("leader", "leader", orgs["dept"]),
+        "admin": _user("admin", "administrator", orgs["dept"]),
         "nobody": _user("nobody", None, orgs["ldgxc"]),
     }
 

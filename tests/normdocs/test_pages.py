@@ -119,7 +119,8 @@ def test_posting_an_action_moves_the_document_and_records_it(client, users, make
     doc.refresh_from_db()
     assert doc.status == "approved"
     approval = history(doc).get(action="approve")
-    assert (approval.actor, approval.note) == (users["leader"], "审定通过；厅务会审议通过。")
+    assert approval.actor == users["leader"]
+    assert approval.note == "审定通过（依据：国办发〔2018〕115号（行政规范性文件合法性审核）；集体审议决定）；厅务会审议通过"
 
 
 def test_posting_a_forbidden_action_is_403_and_changes_nothing(client, users, make_doc):
@@ -135,7 +136,7 @@ def test_a_wrong_state_or_missing_field_comes_back_as_a_message(client, users, m
     client.force_login(users["legal"])
     data = {"file-filed_with": "福建省人民政府", "file-filed_on": "2025-11-10"}
     response = client.post(f"/normdocs/{doc.pk}/file/", data, follow=True)
-    assert "只能在已公布状态下进行" in response.content.decode()
+    assert "只能在“已公布”状态下办理" in response.content.decode()
     doc = make_doc("under_review", title="另一", number="闽人社规〔2025〕7号")
     response = client.post(f"/normdocs/{doc.pk}/review_pass/", {}, follow=True)
     assert "审核意见" in response.content.decode()

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from renshe.normdocs import register, service, workflow
@@ -76,13 +77,13 @@ def test_leader_cannot_approve_before_the_review_passed(make_doc, users):
 
 def test_forbidden_role_and_other_division_are_refused(make_doc, users, orgs):
     doc = make_doc("draft")
-    with pytest.raises(workflow.TransitionError) as err:
+    # one answer to a wrong role: PermissionDenied (issue 12)
+    with pytest.raises(PermissionDenied, match="处室工作人员"):
         service.apply(doc, "submit", users["legal"])
-    assert err.value.problems[0].field == "role"
     with pytest.raises(workflow.TransitionError) as err:
         service.apply(doc, "submit", users["other_staff"])
     assert err.value.problems[0].field == "own_division"
-    with pytest.raises(workflow.TransitionError):
+    with pytest.raises(PermissionDenied):
         service.apply(doc, "submit", users["nobody"])
     with pytest.raises(workflow.TransitionError):
         service.create_draft(users["other_staff"], title="x", drafting_division=orgs["ldgxc"])
@@ -221,7 +222,7 @@ def test_yearly_statistics(make_doc, users):
 
 
 def test_demo_loader_is_idempotent():
-    from renshe.normdocs import demo
+    from renshe.normdocs import demo_load as demo
 
     out = io.StringIO()
     demo.load(out)
@@ -230,3 +231,39 @@ def test_demo_loader_is_idempotent():
     assert {d.status for d in NormativeDocument.objects.all()} == set(workflow.STATE_LABELS)
     # 闽人社规〔2025〕4号: published 2025-10-20, due 2025-11-19, filed 2025-12-02 → late.
     assert Filing.objects.get(document__number="闽人社规〔2025〕4号").late
+
+
+def test_expiry_warnings_land_in_the_todo_once(orgs, users):
+    from renshe.normdocs.warnings import notify_expiring
+    from renshe.platform.workflow import inbox
+
+    today = D(2026, 11, 26)
+    doc = _in_force(orgs, "三十天内到期", D(2026, 12, 26))
+    _in_force(orgs, "已过期", D(2026, 11, 25))
+    # default window 180 days (normdocs.expiry_warning_days): only the first is warned about
+    assert notify_expiring(today) == 1
+    assert notify_expiring(today) == 1  # the next day's run adds nothing new
+    for who in ("staff", "legal"):  # the drafting division (劳动关系处) and the legal office's staff
+        [item] = inbox.items_for(users[who], today)
+        assert (item.kind, item.due, item.url) == ("notice", D(2026, 12, 26), f"/normdocs/{doc.pk}/")
+        assert "三十天内到期" in item.title and "还有30天" in item.body
+    assert inbox.items_for(users["other_staff"], today) == []  # another division
+
+
+def test_the_expiry_schedule_notifies():
+    from django_q.models import Schedule
+
+    assert Schedule.objects.get(name="normdocs_expiry_warnings").func == "renshe.normdocs.warnings.notify_expiring"
+
+
+def test_a_document_under_review_is_in_the_legal_offices_todo_with_its_clock(make_doc, users):
+    from renshe.platform.workflow import inbox
+
+    doc = make_doc("draft")
+    service.apply(doc, "submit", users["staff"], on=D(2026, 2, 2))
+    # normdocs.review_max_working_days from Mon 2026-02-02, counted on the Spring Festival calendar
+    clock = doc.current_review().deadline
+    [item] = inbox.items_for(users["legal"], D(2026, 2, 3))
+    assert (item.title, item.due, item.steps) == (doc.title, clock.due, ["审核通过", "退回修改", "不予通过"])
+    assert clock.param == "normdocs.review_max_working_days" and clock.basis
+    assert inbox.items_for(users["staff"], D(2026, 2, 3)) == []  # nothing for the drafter to do now

@@ -47,8 +47,8 @@ def test_every_action_from_every_state_for_every_role(action, state, role):
     else:
         with pytest.raises(workflow.TransitionError) as err:
             workflow.check(action, state, [role], ALL_FACTS)
-        # The state is checked before the role: a wrong state names "status", else "role".
-        assert err.value.problems[0].field == ("status" if state not in sources else "role")
+        # The state is checked before the role: a wrong state names "state", else "role".
+        assert err.value.problems[0].field == ("state" if state not in sources else "role")
 
 
 def test_final_states_allow_nothing():

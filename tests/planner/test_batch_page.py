@@ -46,6 +46,24 @@ def _upload(client, file, django_capture_on_commit_callbacks):
         return client.post("/planner/batch/", {"file": file})
 
 
+def test_labels_typed_by_a_clerk_are_accepted_and_every_error_reported(client, demo, media, django_capture_on_commit_callbacks):
+    client.force_login(demo["staff"])
+    rows = [
+        ["id", "birth", "category", "employment", "region", "monthly_income", "paid_months"],
+        ["a", "1980-05", "男职工", "单位职工", "厦门市", 9000, 120],
+        ["b", "1986-13", "男人", "灵活就业", "火星", "不知道", 0],
+    ]
+    _upload(client, _xlsx(rows), django_capture_on_commit_callbacks)
+    job = PlanBatch.objects.get()
+    got = client.get(f"/planner/batch/{job.pk}/result.xlsx")
+    out = pd.read_excel(io.BytesIO(b"".join(got.streaming_content)), dtype={"编号": str})
+    assert out["推荐方案"][0].startswith("职工参保") and pd.isna(out["未能规划的原因"][0])
+    reasons = out["未能规划的原因"][1]
+    # every reason row 3 has, not only the first: birth, category, region and income
+    for part in ("birth 应为 YYYY-MM", "category 应为 男职工", "region 不是已知地区", "monthly_income 应为数字"):
+        assert part in reasons, part
+
+
 def test_only_staff_with_the_role(client, demo):
     assert client.get("/planner/batch/").status_code == 302  # to the login page
     client.force_login(demo["mediator.xm"])
@@ -67,11 +85,16 @@ def test_upload_plan_download(client, demo, media, django_capture_on_commit_call
     assert "households.xlsx" in page and "已完成" in page and "有问题 1 行" in page
     got = client.get(f"/planner/batch/{job.pk}/result.xlsx")
     assert got.status_code == 200 and "attachment" in got["Content-Disposition"]
-    out = pd.read_excel(io.BytesIO(b"".join(got.streaming_content)), dtype={"id": str})
-    assert list(out["id"]) == ["a", "b", "c"] and out["key"][:2].notna().all()
-    assert out["error"][2].startswith("第4行 row 4:") and "monthly_income" in out["error"][2]
+    out = pd.read_excel(io.BytesIO(b"".join(got.streaming_content)), dtype={"编号": str})
+    # what staff download reads in Chinese (issue 18): headers, schemes, yes/no; no internal keys
+    assert list(out["编号"]) == ["a", "b", "c"] and out["推荐方案"][:2].notna().all()
+    assert "key" not in out.columns and "irr" not in out.columns and "内部收益率（%）" in out.columns
+    assert set(out["险种"][:2]) <= {"职工养老保险（单位参保）", "职工养老保险（灵活就业）", "城乡居民养老保险"}
+    assert set(out["负担得起"][:2]) <= {"是", "否"}
+    assert out["未能规划的原因"][2].startswith("第4行：") and "monthly_income 应为数字" in out["未能规划的原因"][2]
+    assert "must be" not in out["未能规划的原因"][2]
     actions = set(AuditRecord.objects.filter(object_id=str(job.pk)).values_list("action", flat=True))
-    assert actions == {"queued", "planned"}
+    assert actions == {"queued", "start", "planned"}  # each status change audited by the kernel
 
 
 def test_a_batch_is_its_owners_alone(client, demo, django_capture_on_commit_callbacks):
@@ -125,27 +148,37 @@ def test_the_template_downloads(client, demo):
     assert set(sheets) == {"填写", "填写说明"} and len(sheets["填写"]) == 3
 
 
-def test_a_batch_whose_worker_stopped_is_planned_again(demo, settings):
-    """The queue re-delivers a task whose worker stopped; the batch it left “running” is planned
-    afresh once it has run longer than the queue's timeout, and not before."""
+def test_a_batch_whose_worker_stopped_is_interrupted_within_a_minute(client, demo):
+    """Issue 13 item 10: a crashed batch stayed “规划中” for an hour (the queue's timeout), could
+    not be deleted, and its upload stayed on disk. Now a batch whose worker gives no sign of life
+    for STALL_SECONDS is interrupted: shown as such, deletable, its upload deleted."""
     import datetime as dt
 
     from django.core.files.base import ContentFile
     from django.utils import timezone
+    from django_q.models import Schedule
 
-    from renshe.planner.batchjobs.tasks import run_batch
+    from renshe.planner.batchjobs.models import STALL_SECONDS
+    from renshe.planner.batchjobs.tasks import run_batch, sweep
 
+    assert STALL_SECONDS <= 60
+    assert Schedule.objects.get(name="planner_batch_sweep").func == "renshe.planner.batchjobs.tasks.sweep"
+    now = timezone.now()
     job = PlanBatch.objects.create(owner=demo["staff"], source_name="h.xlsx", status=PlanBatch.Status.RUNNING,
-                                   started_at=timezone.now())
+                                   started_at=now, heartbeat_at=now)
     job.source.save("h.xlsx", ContentFile(_xlsx(GOOD).getvalue()))
-    assert run_batch(str(job.pk)) == "running" and not job.stalled  # still in its first worker's hands
-    started = timezone.now() - dt.timedelta(seconds=settings.Q_CLUSTER["timeout"] + 60)
-    PlanBatch.objects.filter(pk=job.pk).update(started_at=started)
+    upload = Path(job.source.path)
+    assert run_batch(str(job.pk)) == "running" and sweep() == 0  # still in its worker's hands
+    PlanBatch.objects.filter(pk=job.pk).update(heartbeat_at=now - dt.timedelta(seconds=STALL_SECONDS + 1))
+    client.force_login(demo["staff"])
+    page = client.get("/planner/batch/").content.decode()  # the page sweeps first
     job.refresh_from_db()
-    assert job.stalled and not job.pending  # the page offers to delete it
-    assert run_batch(str(job.pk)) == "done"
-    job.refresh_from_db()
-    assert job.summary["planned"] == 2 and not job.source
+    assert job.status == PlanBatch.Status.FAILED and not job.source and not upload.exists()
+    assert "规划中断" in page and f"/planner/batch/{job.pk}/delete" in page
+    assert run_batch(str(job.pk)) == "failed"  # the queue's re-delivery plans nothing
+    assert [r.action for r in AuditRecord.objects.filter(object_id=str(job.pk)).order_by("id")] == ["interrupted"]
+    assert client.post(f"/planner/batch/{job.pk}/delete").status_code == 302
+    assert not PlanBatch.objects.filter(pk=job.pk).exists()
 
 
 def test_results_are_deleted_after_the_keeping_period(client, demo, django_capture_on_commit_callbacks):
@@ -180,3 +213,23 @@ def test_a_fault_of_ours_fails_the_batch_instead_of_leaving_it_running(client, d
     _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
     job = PlanBatch.objects.get()
     assert job.status == PlanBatch.Status.FAILED and "内部错误" in job.error and not job.source and not job.result
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_beats_while_it_plans(demo, monkeypatch):
+    """The heartbeat that tells a live batch from a crashed one is written from its own thread."""
+    import threading
+    import time
+
+    from renshe.planner.batchjobs import tasks
+
+    monkeypatch.setattr(tasks, "HEARTBEAT_SECONDS", 0.05)
+    job = PlanBatch.objects.create(owner=demo["staff"], source_name="h.xlsx", status=PlanBatch.Status.RUNNING)
+    stop = threading.Event()
+    beat = threading.Thread(target=tasks._beat, args=(job.pk, stop))
+    beat.start()
+    time.sleep(0.3)
+    stop.set()
+    beat.join()
+    job.refresh_from_db()
+    assert job.heartbeat_at is not None and not job.stalled

@@ -10,14 +10,33 @@ from renshe.cli import main
 from tests.documents.checks import assert_embeds_chinese
 
 PROFILE = {
-    "birth": "1985-06", "category": "male_60", "region": "fujian.xiamen", "employment": "flexible",
-    "monthly_income": 9000, "monthly_debt_payments": 2000, "dependents": [{"relation": "child"}],
-    "paid_months": 120, "account_balance": 30000, "as_of": "2026-06-15",
+    "birth": "1985-06",
+    "category": "male_60",
+    "region": "fujian.xiamen",
+    "employment": "flexible",
+    "monthly_income": 9000,
+    "monthly_debt_payments": 2000,
+    "dependents": [{"relation": "child"}],
+    "paid_months": 120,
+    "account_balance": 30000,
+    "as_of": "2026-06-15",
 }
 FIELDS = {"options", "recommended", "reasons", "assumptions"}
 OPTION_FIELDS = {
-    "scheme", "base_ratio", "tier", "months", "retire_month", "monthly_cost", "total_cost", "monthly_pension",
-    "break_even_age", "irr", "replacement_rate", "lifetime_value", "meets_minimum", "affordable",
+    "scheme",
+    "base_ratio",
+    "tier",
+    "months",
+    "retire_month",
+    "monthly_cost",
+    "total_cost",
+    "monthly_pension",
+    "break_even_age",
+    "irr",
+    "replacement_rate",
+    "lifetime_value",
+    "meets_minimum",
+    "affordable",
 }
 
 
@@ -28,7 +47,13 @@ def test_cli_plan(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert set(out) >= FIELDS and set(out["recommended"]) >= OPTION_FIELDS
     assert {o["scheme"] for o in out["options"]} == {"flexible", "resident"}
-    assert set(out["assumptions"]) >= {"wage_growth", "interest", "indexation", "discount_rate", "life_expectancy"}
+    assert set(out["assumptions"]) >= {
+        "wage_growth",
+        "interest",
+        "indexation",
+        "discount_rate",
+        "life_expectancy",
+    }
 
 
 def test_cli_bad_input(tmp_path, capsys):
@@ -46,7 +71,9 @@ def test_api_plan(client):
     body = r.json()
     assert set(body) >= FIELDS and body["recommended"]["affordable"]
     assert all(set(o) >= OPTION_FIELDS for o in body["options"])
-    bad = client.post("/api/v1/plan", data=json.dumps({**PROFILE, "monthly_income": -5}), content_type="application/json")
+    bad = client.post(
+        "/api/v1/plan", data=json.dumps({**PROFILE, "monthly_income": -5}), content_type="application/json"
+    )
     assert bad.status_code == 422
     assert bad.json()["problems"][0]["field"] == "monthly_income"
     assert "/api/v1/plan" in client.get("/api/v1/openapi.json").json()["paths"]
@@ -67,7 +94,11 @@ def test_api_plan_when_the_planner_does_not_answer(client, monkeypatch):
         stuck.stop()
     assert r.status_code == 503
     body = r.json()
-    assert body["error"] == "unavailable" and "规划进程" in body["message"] and "planning process" in body["message"]
+    assert (
+        body["error"] == "unavailable"
+        and "规划进程" in body["message"]
+        and "planning process" in body["message"]
+    )
 
 
 @pytest.mark.django_db
@@ -76,8 +107,16 @@ def test_page_and_pdf(client):
     assert page.status_code == 200
     # the form names the dated default assumptions (planner.default_assumptions), not a copy of them
     assert "工资年增长 3%，记账利率 2.5%，养老金年调整 2%，贴现率 3%，预期寿命 80 岁" in page.content.decode()
-    form = {"birth": "1985-06", "category": "male_60", "employment": "flexible", "region": "fujian",
-            "monthly_income": "9000", "monthly_debt_payments": "2000", "children": "1", "paid_months": "120"}
+    form = {
+        "birth": "1985-06",
+        "category": "male_60",
+        "employment": "flexible",
+        "region": "fujian",
+        "monthly_income": "9000",
+        "monthly_debt_payments": "2000",
+        "children": "1",
+        "paid_months": "120",
+    }
     r = client.post("/planner/", form)
     html = r.content.decode()
     assert r.status_code == 200 and 'data-testid="recommended"' in html and 'id="plan-data"' in html
@@ -85,7 +124,9 @@ def test_page_and_pdf(client):
     bad = client.post("/planner/", {**form, "birth": "1985-13"})
     assert bad.status_code == 422 and "YYYY-MM" in bad.content.decode()
     # the box above the form names each field with its reason; an empty required field says 请填写
-    bad = client.post("/planner/", {**form, "monthly_income": "", "monthly_debt_payments": "abc"}).content.decode()
+    bad = client.post(
+        "/planner/", {**form, "monthly_income": "", "monthly_debt_payments": "abc"}
+    ).content.decode()
     assert "月收入（元，税前）：请填写" in bad and "每月还债（元）：应为数字" in bad
     # a head count that is not a whole number is refused, not dropped (each dependant counts)
     for typed in ("abc", "1.5", "-1", "21"):
@@ -103,7 +144,34 @@ def test_no_legal_option_says_why():
     from renshe.planner.models import Profile
 
     # An employee aged 74 with nothing paid cannot reach the minimum before 70 (计发月数表 ends at 70).
-    result = plan(Profile(birth="1952-01", category="male_60", employment="employee", monthly_income=5000,
-                          as_of="2026-06-15"))
+    result = plan(
+        Profile(
+            birth="1952-01",
+            category="male_60",
+            employment="employee",
+            monthly_income=5000,
+            as_of="2026-06-15",
+        )
+    )
     assert result.options == [] and result.recommended is None
     assert "70岁" in result.reasons[0]
+
+
+def test_platform_worker_is_told_about_occupational_injury_protection():
+    """A platform worker carries the 职业伤害保障 pilot (Fujian, from 2025-07-01) beside pension insurance."""
+    from renshe.planner.explain import plan_data
+    from renshe.planner.models import Profile
+
+    base = {
+        "birth": "1990-05",
+        "category": "male_60",
+        "region": "fujian.fuzhou",
+        "employment": "flexible",
+        "monthly_income": 8000,
+    }
+    with_flag = plan_data(Profile.model_validate({**base, "platform_worker": True, "as_of": "2025-10-01"}))
+    assert any("职业伤害保障" in r and "不是养老保险" in r for r in with_flag["reasons"])
+    without = plan_data(Profile.model_validate({**base, "as_of": "2025-10-01"}))
+    assert not any("职业伤害保障" in r for r in without["reasons"])
+    before_pilot = plan_data(Profile.model_validate({**base, "platform_worker": True, "as_of": "2025-06-01"}))
+    assert not any("职业伤害保障" in r for r in before_pilot["reasons"])

@@ -32,8 +32,10 @@ def test_recorded_change_appears_in_admin_with_before_and_after(client, demo):
     assert page.status_code == 200
     html = unescape(page.content.decode())
     assert "变更前" in html and "变更后" in html
-    assert '{"name": "办公室"}' in html and '{"name": "办公室（信访处）"}' in html  # the JSON fields
-    assert "<tr><td>name</td><td>办公室</td><td>办公室（信访处）</td></tr>" in html  # the changes table
+    # issue 18 item 8: no JSON, the field by its label (Organisation.name's verbose name)
+    assert '{"name"' not in html
+    label = Organisation._meta.get_field("name").verbose_name
+    assert f"<tr><td>{label}</td><td>办公室</td><td>办公室（信访处）</td></tr>" in html  # the changes table
     assert 'name="_save"' not in html  # read-only: evidence is not edited
     assert client.post(f"/admin/audit/auditrecord/{rec.pk}/delete/").status_code == 403
 

@@ -85,7 +85,10 @@ def test_saving_a_notice_recomputes_open_deadlines_and_audits_each(owner):
     assert (closed.due, closed.provisional) == (D(2027, 1, 18), True)
 
     rec = history(wd).filter(action="recompute").get()
-    assert rec.before == {"due": "2027-01-18", "provisional": True, "updated_at": rec.before["updated_at"]}
+    # a clock with no extension has its original due date move with it
+    assert rec.before == {
+        "due": "2027-01-18", "original_due": "2027-01-18", "provisional": True, "updated_at": rec.before["updated_at"]
+    }
     assert rec.after["due"] == "2027-01-19" and "2027年放假安排通知已载入" in rec.note
     assert rec.actor == owner
     assert history(days).filter(action="recompute").count() == 1

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -121,3 +122,37 @@ def test_children_stop_even_if_serve_is_killed(tmp_path):
         for c in children:
             if _alive(c):
                 os.kill(c, signal.SIGKILL)
+
+
+def _cmdline(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+
+
+def test_each_instance_has_its_own_control_socket_and_the_log_keeps_no_query(tmp_path):
+    """Two ``renshe serve`` at once: each gunicorn has a control socket of its own (they shared
+    ~/.gunicorn/gunicorn.ctl, and the second took over the first's), gone when it stops; workers
+    are recycled; the access log has no query string or Referer (a citizen's question)."""
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    first, kids_a = _start(tmp_path / "a", "--no-demo")
+    second, kids_b = _start(tmp_path / "b", "--no-demo")
+    try:
+        sockets = []
+        for kids in (kids_a, kids_b):
+            argv = next(_cmdline(k) for k in kids if "gunicorn" in _cmdline(k))
+            sockets.append(Path(argv[argv.index("--control-socket") + 1]))
+            assert "--max-requests" in argv
+        assert sockets[0] != sockets[1] and all(s.is_socket() for s in sockets)
+        port = next(a.split(":")[-1] for a in _cmdline(kids_a[0]) + _cmdline(kids_a[1]) if a.startswith("127.0.0.1:"))
+        q = urllib.parse.quote
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/health?q={q('我被拖欠工资怎么办')}",
+                                     headers={"Referer": f"http://127.0.0.1:{port}/knowledge/?q={q('工伤认定')}"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            assert r.status == 200
+    finally:
+        for proc in (first, second):
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=60)
+    out = first.stdout.read()
+    assert "GET /health HTTP" in out, out[-2000:]
+    assert "q=" not in out and "%E6" not in out and "工伤" not in out
+    assert not any(s.exists() for s in sockets)

@@ -25,7 +25,7 @@ def _problems(schema: dict, node: dict, path: str) -> Iterator[str]:
     """Fields under ``node`` without a Chinese title, and choices without a Chinese label."""
     node = _resolve(schema, node)
     for name, raw in node.get("properties", {}).items():
-        if path == "" and name == "trace":
+        if name == "trace":  # steps are shown by the page's own trace list, at any depth
             continue
         where = f"{path}{name}"
         branches = [_resolve(schema, b) for b in raw.get("anyOf", [raw])]

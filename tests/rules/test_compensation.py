@@ -103,7 +103,8 @@ def test_half_month_below_six_months(end, months, amount):
 
 def test_minimum_wage_floor_from_the_fujian_parameter():
     # 实施条例第二十七条: an average below the local minimum wage is raised to it.
-    # Xiamen 2015-07-01 … 2017-06-30: 1500 a month (parameter wages.minimum_monthly, unverified).
+    # Xiamen 2015-07-01 … 2017-06-30: 1500 a month, every district of Xiamen in tier 1 of the
+    # tier table (parameter labour.minimum_wage_tiers, one transcription, so unverified).
     # By hand: 2015-09-01 … 2016-12-31 = 1 year 4 months → N = 1 + ½ = 1.5
     #          base = max(1200, 1500) = 1500; amount = 1500 × 1.5 = 2250
     r = run(
@@ -117,7 +118,7 @@ def test_minimum_wage_floor_from_the_fujian_parameter():
     assert r["wage_base"] == 1500.00
     assert r["amount"] == 2250.00
     floor_step = next(s for s in r["trace"] if "最低工资" in s["rule"])
-    assert floor_step["params"][0]["name"] == "wages.minimum_monthly"
+    assert floor_step["params"][0]["name"] == "labour.minimum_wage_tiers"
     assert floor_step["params"][0]["verified"] is False
 
 

@@ -37,9 +37,10 @@ def test_grade_7_fujian_2025_terminated():
     assert r["benefit_wage_base"] == 6000 and r["wage_adjusted"] is None
     assert r["one_time_disability_subsidy"] == 78000
     assert r["monthly_allowance"] == 0 and r["allowance_payer"] is None
-    # Fujian's table for the two art. 37(2) subsidies was not found: null, and the trace says so.
+    # Fujian computes the two art. 37(2) subsidies from age and sex (闽政〔2011〕80号第二十七条);
+    # neither was given: null, and the trace asks for them by their labels.
     assert r["one_time_medical_subsidy"] is None and r["one_time_employment_subsidy"] is None
-    assert sum("未能找到官方文本" in rule for rule in rules(r)) == 2
+    assert sum("“出生日期”" in rule and "“性别”" in rule for rule in rules(r)) == 2
     assert "wages.avg_monthly" in r["unverified_parameters"]
 
 
@@ -91,13 +92,14 @@ def test_grade_6_with_work_arranged_needs_no_minimum_wage():
 
 
 def test_missing_minimum_wage_names_the_input_that_supplies_it():
+    # No Fujian minimum wage is loaded for 2017-07-01 … 2019-12-31 (闽政〔2017〕19号 known only in part).
     with pytest.raises(RulesError) as err:
         calculators.run(
             "work-injury",
-            {"level": 2, "monthly_wage": 5000, "local_avg_monthly_wage": 7388, "as_of": "2024-06-01"},
+            {"level": 2, "monthly_wage": 5000, "local_avg_monthly_wage": 7388, "as_of": "2019-06-01"},
         )
     assert err.value.problems[0].field == "local_minimum_wage"
-    assert "local_minimum_wage" in err.value.problems[0].zh
+    assert "当地月最低工资标准（元）" in err.value.problems[0].zh
 
 
 def test_grades_1_to_4_keep_the_relationship():
@@ -234,3 +236,70 @@ def test_the_published_example_runs():
     r = calc.run(calc.example)
     # Example: grade 7, 6000 a month in Xiamen, 2025: 6000 × 13 = 78000.
     assert r["one_time_disability_subsidy"] == 78000
+
+
+# ---- Fujian's 一次性工伤医疗补助金 / 一次性伤残就业补助金 (闽政〔2011〕80号第二十七条) ----
+# Average wage 2025: 7535.67 (wages.avg_monthly); life expectancy (闽人社办〔2022〕63号): male
+# 75.81, female 81.55.
+
+
+def test_fujian_grade_7_man_by_birth_date():
+    # Born 1985-03-15, relationship ends 2025-06-30: 40 years + 107/365 days = 40.2932 years.
+    # 75.81 − 40.2932 = 35.5168 → 36 years (a part year counts as one); grade 7: 0.4 a year
+    # → 14.4 months ≥ minimum 10; 14.4 × 7535.67 = 108513.648 → 108513.65 each.
+    r = run(
+        level=7,
+        monthly_wage=6000,
+        region="fujian.fuzhou",
+        terminated=True,
+        as_of="2025-06-30",
+        birth="1985-03-15",
+        sex="male",
+    )
+    assert r["one_time_medical_subsidy"] == 108513.65
+    assert r["one_time_employment_subsidy"] == 108513.65
+    assert "injury.life_expectancy" in r["unverified_parameters"]
+    steps = [s for s in r["trace"] if s["reference"]["document"] == "福建省实施《工伤保险条例》办法"]
+    assert [("工伤保险基金" in s["rule"], "用人单位" in s["rule"]) for s in steps] == [
+        (True, False),
+        (False, True),
+    ]
+
+
+@pytest.mark.parametrize(("disease", "amount"), [(False, 22607.01), (True, 29389.11)])
+def test_fujian_grade_10_minimum_and_occupational_disease(disease, amount):
+    # Woman aged 60: 81.55 − 60 = 21.55 → 22 years × 0.1 = 2.2 months < minimum 3 → 3 months;
+    # 3 × 7535.67 = 22607.01. Occupational disease +30 %: 3.9 × 7535.67 = 29389.113 → 29389.11.
+    r = run(
+        level=10,
+        monthly_wage=6000,
+        terminated=True,
+        as_of="2025-06-30",
+        age=60,
+        sex="female",
+        occupational_disease=disease,
+    )
+    assert r["one_time_medical_subsidy"] == amount and r["one_time_employment_subsidy"] == amount
+
+
+def test_fujian_grade_5_past_life_expectancy_gets_the_minimum():
+    # Man aged 76 > 75.81: no years left → 0 × 0.7 = 0 < 15 → 15 months × 7535.67 = 113035.05.
+    r = run(level=5, monthly_wage=6000, terminated=True, as_of="2025-06-30", age=76, sex="male")
+    assert r["one_time_medical_subsidy"] == 113035.05
+
+
+def test_given_life_expectancy_wins():
+    # Xiamen publishes its own (e.g. 78.32 for men): 78.32 − 50 = 28.32 → 29 × 0.3 (grade 8) = 8.7 < 10
+    # → 10 months; given average 9000: 10 × 9000 = 90000.
+    r = run(
+        level=8,
+        monthly_wage=6000,
+        region="fujian.xiamen",
+        terminated=True,
+        as_of="2025-06-30",
+        age=50,
+        life_expectancy=78.32,
+        local_avg_monthly_wage=9000,
+    )
+    assert r["one_time_medical_subsidy"] == 90000
+    assert "injury.life_expectancy" not in r["unverified_parameters"]

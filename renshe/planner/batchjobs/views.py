@@ -19,7 +19,7 @@ from django_q.tasks import async_task
 
 from renshe.planner import batch
 from renshe.planner.batchjobs.models import PlanBatch
-from renshe.planner.batchjobs.tasks import KEEP_DAYS
+from renshe.planner.batchjobs.tasks import KEEP_DAYS, sweep
 from renshe.platform.accounts.access import role_required
 from renshe.platform.audit.service import record
 from renshe.rules.errors import RulesError
@@ -60,6 +60,7 @@ def batches(request: HttpRequest) -> HttpResponse:
             transaction.on_commit(lambda: async_task("renshe.planner.batchjobs.tasks.run_batch", str(job.pk)))
         messages.success(request, f"已提交“{job.source_name}”，规划完成后可在下面下载结果。")
         return redirect("planner-batch")
+    sweep()  # a batch whose worker stopped is shown as interrupted, deletable, its upload gone
     jobs = PlanBatch.objects.filter(owner=request.user)[:50]
     return render(request, "planner_batch/index.html", {
         "jobs": jobs,

@@ -2,11 +2,17 @@
 
 Two ways in, tried in order:
 
-- the browser's session cookie, with Django's CSRF check on unsafe methods
-  (send the ``X-CSRFToken`` header; the token is in ``<meta name="csrf-token">``);
 - ``Authorization: Bearer <token>`` for machine clients (a 12345 hotline gateway, a
   bank window), with a token issued to a staff user (:class:`~.models.ApiToken`,
-  managed in the admin), so the client acts with that user's roles and scope.
+  managed in the admin), so the client acts with that user's roles and scope;
+- the browser's session cookie, with Django's CSRF check on unsafe methods
+  (send the ``X-CSRFToken`` header; the token is in ``<meta name="csrf-token">``).
+
+The token is looked at first, and the CSRF check runs only for a request that a session
+actually signs in. CSRF is an attack through the cookie a browser adds by itself; a browser
+never adds an ``Authorization`` header, so a token request needs no CSRF token. The other
+order refused every token client with "CSRF check Failed" (issue 13, item 2): ninja's cookie
+auth checks CSRF before it looks for a session, and its error ends the search for a way in.
 
 Usage in a domain router::
 
@@ -49,6 +55,11 @@ class _RoleCheck:
 class RoleSessionAuth(_RoleCheck, SessionAuth):
     """The signed-in browser session (CSRF checked by ninja's cookie auth)."""
 
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None  # no session to protect: not this way in (the CSRF check would refuse)
+        return super().__call__(request)
+
     def authenticate(self, request, key):
         return self._check(request, super().authenticate(request, key))
 
@@ -63,4 +74,4 @@ class RoleBearerAuth(_RoleCheck, HttpBearer):
 def staff_auth(*roles: str, perm: str | Iterable[str] = ()) -> list:
     """The ``auth=`` value for a staff operation: one of ``roles`` (any role if none) and ``perm``."""
     perms = (perm,) if isinstance(perm, str) else tuple(perm)
-    return [RoleSessionAuth(roles, perms), RoleBearerAuth(roles, perms)]
+    return [RoleBearerAuth(roles, perms), RoleSessionAuth(roles, perms)]

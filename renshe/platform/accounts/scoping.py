@@ -7,6 +7,7 @@ as a materialised path (``Organisation.path``), so a subtree is one prefix query
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -40,3 +41,24 @@ def scope(queryset: QuerySet, user: Any, org_field: str = "organisation") -> Que
     if getattr(user, "is_superuser", False) and user.is_authenticated:
         return queryset
     return queryset.filter(**{f"{org_field}__in": visible_organisations(user)})
+
+
+def region_filter(user: Any) -> Callable[[str], bool]:
+    """Whether ``user``'s organisation covers a place given by its administrative code (a
+    project's county, ``region_code`` in the arrears store, which is outside the database).
+
+    The same reach as :func:`visible_organisations`: the province for the department, a city its
+    city and counties, a county itself; a city's industry bureau (kind ``industry``, outside the
+    tree, coded ``<city code>-<bureau>``) its city. Nobody else anything.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return lambda code: False
+    org = getattr(user, "organisation", None)
+    if org is not None and org.kind == Organisation.Kind.INDUSTRY and not user.is_superuser:
+        city = org.code.split("-", 1)[0]
+        return lambda code: code[:4] + "00" == city
+    orgs = visible_organisations(user)
+    if user.is_superuser or orgs.filter(parent__isnull=True).exists():
+        return lambda code: True
+    codes = set(orgs.filter(kind__in=[Organisation.Kind.COUNTY, Organisation.Kind.CITY]).values_list("code", flat=True))
+    return lambda code: code in codes or code[:4] + "00" in codes

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
+from . import readable
 from .models import AuditRecord
 
 
@@ -21,21 +22,25 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class AuditRecordAdmin(ReadOnlyAdmin):
     """Read-only: an audit record is evidence, so nobody edits or deletes it here."""
 
-    list_display = ["at", "actor", "action", "content_type", "object_repr"]
+    list_display = ["at", "actor", "what", "content_type", "object_repr"]
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "object_id", "note"]
-    readonly_fields = [*(f.name for f in AuditRecord._meta.fields), "changes"]
+    fields = ["at", "actor", "content_type", "object_repr", "sentence", "changes"]
+    readonly_fields = fields
+
+    @admin.display(description="操作")
+    def what(self, obj: AuditRecord) -> str:
+        return readable.action_label(obj.content_type.model_class(), obj.action)
+
+    @admin.display(description="记录")
+    def sentence(self, obj: AuditRecord) -> str:
+        return readable.entry(obj).sentence
 
     @admin.display(description="变更内容")
     def changes(self, obj: AuditRecord) -> str:
-        """Each changed field as one row: field, before, after."""
-        before, after = obj.before or {}, obj.after or {}
-        keys = sorted(before.keys() | after.keys())
-        if not keys:
+        """Each changed field as one row: its label, before and after in words."""
+        rows = readable.changes(obj.content_type.model_class(), obj.before, obj.after)
+        if not rows:
             return "—"
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            ((k, before.get(k, "—"), after.get(k, "—")) for k in keys),
-        )
-        return format_html("<table><tr><th>项目</th><th>变更前</th><th>变更后</th></tr>{}</table>", rows)
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", ((c.label, c.before, c.after) for c in rows))
+        return format_html("<table><tr><th>项目</th><th>变更前</th><th>变更后</th></tr>{}</table>", body)

@@ -27,4 +27,7 @@ class AuditRecord(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor or '系统'} {self.action} {self.object_repr}"
+        from .readable import action_label
+
+        what = action_label(self.content_type.model_class(), self.action)
+        return f"{self.at:%Y年%-m月%-d日 %H:%M} {self.actor or '系统'} {what} {self.object_repr}"

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from ninja import Router, Schema
 
-from renshe.rules import calculators, parameters, regions
-from renshe.rules.errors import RulesError
+from renshe.rules import calculators, jsoninput, parameters, regions
 
 router = Router()
 
@@ -59,10 +57,8 @@ def json_body(model: type) -> dict[str, Any]:
 
 
 def _body(request) -> Any:
-    try:
-        return json.loads(request.body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise RulesError.of("(body)", "请求体不是合法的 JSON", f"request body is not valid JSON: {exc}") from None
+    """The request's JSON body; hostile JSON (too deep, huge integers) is a bilingual 422."""
+    return jsoninput.loads(request.body or b"null", "(body)")
 
 
 def _register(calc: calculators.Calculator) -> None:

@@ -25,6 +25,8 @@ class FormField:
     value: Any = ""
     error: str = ""
     columns: list[str] = field(default_factory=list)
+    column_titles: dict[str, str] = field(default_factory=dict)
+    placeholder: str = ""
 
 
 def _resolve(schema: dict, node: dict) -> dict:
@@ -85,6 +87,7 @@ def fields_for(model: type, data: dict[str, Any] | None = None) -> list[FormFiel
         if f.kind == "rows":
             items = _resolve(schema, node.get("items", {}))
             f.columns = list(items.get("properties", {}))
+            f.column_titles = {c: _resolve(schema, n).get("title", c) for c, n in items.get("properties", {}).items()}
         if "default" in node and node["default"] is not None:
             f.value = node["default"]
         out.append(f)
@@ -97,6 +100,25 @@ def fields_for(model: type, data: dict[str, Any] | None = None) -> list[FormFiel
             if v is not None:
                 f.value = v if f.kind != "rows" else "\n".join(" ".join(str(r.get(c, "")) for c in f.columns) for r in v)
     return out
+
+
+def show_examples(fields: list[FormField], example: dict[str, Any]) -> None:
+    """Put a calculator's example figures in the typing fields as placeholders, never as values:
+    a sample left in the form was used as if the visitor had typed it (issue 18: the Xiamen
+    figures were silently applied to a Fuzhou worker). Choices keep the model's own default."""
+    for f in fields:
+        if f.kind in {"choice", "bool"}:
+            continue
+        head, _, tail = f.name.partition(".")
+        v = example.get(head)
+        if tail and isinstance(v, dict):
+            v = v.get(tail)
+        if v is None:
+            continue
+        if f.kind == "rows":
+            f.placeholder = "例如：\n" + "\n".join(" ".join(str(r.get(c, "")) for c in f.columns) for r in v)
+        else:
+            f.placeholder = f"如 {v}"
 
 
 def payload_from(post: QueryDict, fields: list[FormField]) -> dict[str, Any]:

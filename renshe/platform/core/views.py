@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods
 from renshe.rules import calculators, parameters, regions
 from renshe.rules.errors import RulesError
 
-from .forms import fields_for, payload_from
+from . import calc_page
+from .forms import fields_for, payload_from, show_examples
 from .templatetags.renshe import result_value
 
 
@@ -54,7 +55,7 @@ def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
         raise Http404(name)
     result = None
     problems: list = []
-    data = dict(calc.example)
+    data: dict = {}
     if request.method == "POST":
         data = payload_from(request.POST, fields_for(calc.input_model))
         try:
@@ -62,12 +63,12 @@ def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
         except RulesError as exc:
             problems = exc.problems
     fields = fields_for(calc.input_model, data)
-    by_field = {p.field: p.zh for p in problems}
-    for f in fields:
-        f.error = by_field.pop(f.name, "")
+    show_examples(fields, calc.example)
+    box = calc_page.place(problems, fields)
     props = calc.result_model.model_json_schema().get("properties", {})
+    why = calc_page.blank_reasons(result or {}, props)
     rows = [
-        (props.get(k, {}).get("title", k), k, result_value(v, props.get(k, {})))
+        (props.get(k, {}).get("title", k), k, result_value(v, props.get(k, {})), why.get(k, ""))
         for k, v in (result or {}).items()
         if k != "trace"
     ]
@@ -79,7 +80,9 @@ def calc_detail(request: HttpRequest, name: str) -> HttpResponse:
             "fields": fields,
             "result": result,
             "rows": rows,
-            "problems": list(by_field.items()),
+            "date_kinds": calc_page.date_kinds(result or {}),
+            "unverified": any(not p["verified"] for s in (result or {}).get("trace", []) for p in s["params"]),
+            "problems": box,
             "has_errors": bool(problems),
         },
         status=422 if problems else 200,

@@ -101,7 +101,23 @@ class TrackedDeadline(models.Model):
     unit = models.CharField("计算单位", max_length=16, choices=UNIT_CHOICES)
     due = models.DateField("届满日期", db_index=True)
     provisional = models.BooleanField("临时结果", default=False, help_text="依赖尚未载入放假通知的年份")
+    param = models.CharField(
+        "法定期限参数", max_length=100, blank=True, help_text="renshe/rules/params 中规定期间长度的参数（即其法律依据）"
+    )
+    param_key = models.CharField("参数取值项", max_length=32, blank=True, help_text="参数按级别、方式取值时的项，如 red")
+    region = models.CharField("参数地区", max_length=16, default="national")
+    basis = models.CharField("法律依据", max_length=300, blank=True)
+    counts_back = models.BooleanField("倒数期限", default=False, help_text="须在起算事件日期之前若干日完成")
+    pauses = models.JSONField(
+        "不计入期间的时段", default=list, blank=True, help_text="[{from, to, reason}]，to 为空表示仍在暂停"
+    )
+    days_paused = models.PositiveIntegerField("已不计入的天数", default=0)
+    extension_param = models.CharField("延长期限参数", max_length=100, blank=True)
+    extension_length = models.PositiveIntegerField("延长期间长度", null=True, blank=True)
+    extension_unit = models.CharField("延长计算单位", max_length=16, choices=UNIT_CHOICES, blank=True)
+    original_due = models.DateField("原届满日期", null=True, blank=True, help_text="延长前的届满日")
     is_open = models.BooleanField("未结", default=True)
+    closed_on = models.DateField("办结日期", null=True, blank=True)
     closed_at = models.DateTimeField("结束时间", null=True, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -117,4 +133,18 @@ class TrackedDeadline(models.Model):
 
     def __str__(self) -> str:
         label = self.get_unit_display()
-        return f"{self.kind or '期限'} {self.start:%Y-%m-%d} 起 {self.length}{label} → {self.due:%Y-%m-%d}"
+        if self.counts_back:
+            return f"{self.kind or '期限'}：{self.start:%Y年%-m月%-d日}前{self.length}{label}，{self.due:%Y年%-m月%-d日}前办理"
+        return f"{self.kind or '期限'}：{self.start:%Y年%-m月%-d日}起{self.length}{label}，{self.due:%Y年%-m月%-d日}届满"
+
+    @property
+    def paused(self) -> bool:
+        """A pause has begun and not ended: the clock is stopped."""
+        return any(p.get("to") is None for p in self.pauses)
+
+    @property
+    def on_time(self) -> bool | None:
+        """Closed on or before its due date (pauses and extension already in ``due``); None while open."""
+        if self.is_open or self.closed_on is None:
+            return None
+        return self.closed_on <= self.due

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -30,19 +31,25 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_q",
+    "axes",
     "ninja",
     "renshe.platform.accounts",
     "renshe.platform.audit",
     "renshe.platform.core",
     "renshe.knowledge",
     "renshe.platform.lawcalendar",
+    "renshe.platform.workflow",
     "renshe.normdocs",
     "renshe.arrears.apps.ArrearsConfig",
     "renshe.planner",
     "renshe.planner.batchjobs",
+    "renshe.appeals",
+    "renshe.inspections",
+    "renshe.disputes.apps.DisputesConfig",
 ]
 
 MIDDLEWARE = [
+    "renshe.platform.core.middleware.BodySizeMiddleware",  # first: before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -53,6 +60,7 @@ MIDDLEWARE = [
     "renshe.platform.core.middleware.LazyMessageMiddleware",  # Django's, built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "renshe.platform.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "renshe.platform.urls"
@@ -61,7 +69,7 @@ WSGI_APPLICATION = "renshe.platform.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [PACKAGE_DIR / "platform" / "templates"],  # overrides of Django's own (the admin's greeting)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -91,6 +99,25 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Brute-force protection of the login (django-axes; renshe.platform.accounts.lockout says why
+# the user name is what is locked).
+AUTHENTICATION_BACKENDS = [
+    "renshe.platform.accounts.lockout.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for the address among the parameters, lest rotating user agents or cookies
+# bypass the limit; a lock on the user name alone is bypassed by neither, and one on the
+# address would lock out every colleague behind the same proxy or office NAT.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "renshe.platform.accounts.lockout.locked_out"
+AXES_VERBOSE = True  # each failure and lock-out logged (logger "axes")
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # the log names the user name and address tried: that is its use
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -134,6 +161,11 @@ Q_CLUSTER = {
     "retry": 3700,
     "catch_up": False,
     "label": "后台任务",
+    # A queue worker is replaced by a fresh process after 20 tasks, or after any task that left
+    # it above 512 MB resident (kilobytes): a large batch or import gives its memory back to the
+    # machine instead of the worker keeping it (issue 13, item 6: 3.6 GB kept after one upload).
+    "recycle": 20,
+    "max_rss": 512 * 1024,
 }
 
 LOGGING = {
@@ -143,8 +175,31 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Request bodies: 2.5 MB for forms and JSON (Django's default, written out because
+# BodySizeMiddleware answers 413 above it before reading), 21 MB for an upload (the largest
+# file an upload takes, 20 MB for a planner batch, plus the form).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 RENSHE = {
+    "UPLOAD_MAX_BYTES": 21 * 1024 * 1024,
     "LLM_URL": os.environ.get("RENSHE_LLM_URL", ""),
     "LLM_MODEL": os.environ.get("RENSHE_LLM_MODEL", "qwen"),
     "VAR_DIR": VAR_DIR,
 }
+
+# E-mail (the daily 待办 digest, renshe.platform.workflow.digest): printed on the console
+# unless an SMTP server is configured with RENSHE_EMAIL_HOST.
+EMAIL_HOST = os.environ.get("RENSHE_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("RENSHE_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("RENSHE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("RENSHE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("RENSHE_EMAIL_TLS", "1") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("RENSHE_EMAIL_FROM", "renshe@localhost")
+#: the site's address, for links in e-mails
+RENSHE_SITE_URL = os.environ.get("RENSHE_SITE_URL", "http://127.0.0.1:8000")
+#: a case whose clock ends within this many days is listed as 即将到期 in the 待办 (a product setting)
+RENSHE_TODO_SOON_DAYS = int(os.environ.get("RENSHE_TODO_SOON_DAYS", "3"))

@@ -18,5 +18,6 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 #: working.
 TEST_VAR_DIR = Path(tempfile.mkdtemp(prefix="renshe-test-var-"))
 atexit.register(shutil.rmtree, TEST_VAR_DIR, True)
+VAR_DIR = TEST_VAR_DIR  # both: settings.VAR_DIR (the arrears store, its demo files) and RENSHE's
 RENSHE = {**RENSHE, "VAR_DIR": TEST_VAR_DIR}  # noqa: F405
 MEDIA_ROOT = TEST_VAR_DIR / "media"

@@ -4,11 +4,12 @@ One module a calculator; this package gathers their ``CALCULATORS`` so the regis
 (:mod:`renshe.rules.calculators`) finds them all under ``renshe.rules.labour``.
 """
 
-from renshe.rules.labour import compensation, double_wages, leave, overtime
+from renshe.rules.labour import claims, compensation, double_wages, leave, overtime
 
 CALCULATORS = [
     *compensation.CALCULATORS,
     *double_wages.CALCULATORS,
     *overtime.CALCULATORS,
     *leave.CALCULATORS,
+    *claims.CALCULATORS,
 ]

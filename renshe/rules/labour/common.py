@@ -114,7 +114,7 @@ def given_or_param(
         )
         raise ParameterNotFound.of(
             field,
-            f"没有{regions.name_of(region)}在{on.isoformat()}适用的{label}，请在 {field} 中填写当地公布的数额"
+            f"没有{regions.name_of(region)}在{on.isoformat()}适用的{label}，请填写“{label}（元）”，即当地公布的数额"
             + (f"（参数库仅有：{known}）" if known else "（参数库未收录）"),
             f"no published {name} for region '{region}' on {on.isoformat()}; please supply it as '{field}'",
         ) from None

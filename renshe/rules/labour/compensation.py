@@ -30,6 +30,7 @@ The law, article by article:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,8 +40,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from renshe.rules import regions
 from renshe.rules.calculators import Calculator
-from renshe.rules.errors import RulesError
+from renshe.rules.errors import ParameterNotFound, RulesError
 from renshe.rules.fields import MAX_YUAN, REGION_CHOICES, output
+from renshe.rules.labour import local_bounds, local_figures
 from renshe.rules.labour.common import (
     CIVIL_CODE,
     LCL,
@@ -49,10 +51,10 @@ from renshe.rules.labour.common import (
     cite,
     ensure_not_before,
     full_months,
-    given_or_params,
     param,
     source_note,
 )
+from renshe.rules.labour.local_figures import AVG_WAGE_LABEL, MINIMUM_WAGE_LABEL
 from renshe.rules.money import money, money_array
 from renshe.rules.trace import Step, Trace
 
@@ -141,15 +143,15 @@ class CompensationIn(BaseModel):
         default=None,
         gt=0,
         allow_inf_nan=False,
-        title="本地区上年度职工月平均工资（元）",
-        description="设区的市级人民政府公布的数额；填写后优先于参数库",
+        title=f"{AVG_WAGE_LABEL}（元）",
+        description="设区的市级人民政府公布的数额；填写后优先于参数库。不知道时可不填：只要月工资不可能超过它的三倍，照样计算",
     )
     local_minimum_wage: float | None = Field(
         le=MAX_YUAN,
         default=None,
         gt=0,
         allow_inf_nan=False,
-        title="当地月最低工资标准（元）",
+        title=f"{MINIMUM_WAGE_LABEL}（元）",
         description="劳动合同履行地的月最低工资标准；填写后优先于参数库",
     )
     as_of: dt.date | None = Field(
@@ -418,61 +420,88 @@ def _standard(
     inp: CompensationIn, on: dt.date, whole: int, days: int, trace: Trace
 ) -> tuple[float, float, bool, float]:
     """The art. 47 standard for one case: N, the wage base, whether capped, and base × N."""
-    (minimum, min_pv), (local_avg, avg_pv) = given_or_params(
-        [
-            (inp.local_minimum_wage, "local_minimum_wage", "wages.minimum_monthly", "月最低工资标准"),
-            (
-                inp.local_avg_monthly_wage,
-                "local_avg_monthly_wage",
-                "labour.local_avg_monthly_wage",
-                "设区的市上年度职工月平均工资",
-            ),
-        ],
-        on,
-        inp.region,
-    )
     partial = param("labour.compensation_partial_year", on)
     multiple = param("labour.compensation_cap_multiple", on)
     cap_years = param("labour.compensation_cap_years", on)
+    problems = []
+    minimum = average = None
+    try:
+        minimum = local_figures.minimum_wage(inp.region, on, inp.avg_monthly_wage, inp.local_minimum_wage)
+    except ParameterNotFound as exc:
+        problems.extend(exc.problems)
+    floored = max(inp.avg_monthly_wage, minimum.value or 0.0) if minimum else inp.avg_monthly_wage
+    try:
+        average = local_figures.average_wage(
+            inp.region, on, floored, float(multiple.value), inp.local_avg_monthly_wage
+        )
+    except ParameterNotFound as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ParameterNotFound(problems)
+    assert minimum is not None and average is not None
+    # An unknown figure that provably cannot bind enters the core as "no floor" / "no cap".
+    min_value = minimum.value if minimum.value is not None else 0.0
+    avg_value = average.value if average.value is not None else math.inf
     out = compensation_core(
         [whole],
         [days],
         [inp.avg_monthly_wage],
-        [minimum],
-        [local_avg],
+        [min_value],
+        [avg_value],
         partial_year=partial.value,
         cap_multiple=float(multiple.value),
         cap_years=int(cap_years.value),
     )
-    floored = max(inp.avg_monthly_wage, minimum)
+    if minimum.value is None:
+        floor_rule, formula = (
+            minimum.why,
+            f"{inp.avg_monthly_wage:.2f} ≥ {local_bounds.minimum_wage_tiers(on, inp.region).high:g}",
+        )
+    elif inp.avg_monthly_wage < minimum.value:
+        floor_rule = f"月平均工资 {inp.avg_monthly_wage:.2f} 元低于当地最低工资标准 {minimum.value:.2f} 元，按最低工资标准计算"
+        formula = f"max({inp.avg_monthly_wage:.2f}, {minimum.value:.2f}) = {floored:.2f}"
+    else:
+        floor_rule = f"月平均工资 {inp.avg_monthly_wage:.2f} 元不低于当地最低工资标准 {minimum.value:.2f} 元，按实际工资计算"
+        formula = f"max({inp.avg_monthly_wage:.2f}, {minimum.value:.2f}) = {floored:.2f}"
+    if minimum.value is not None and minimum.why:
+        floor_rule += f"（{minimum.why}）"
     trace.add(
-        (
-            f"月平均工资 {inp.avg_monthly_wage:.2f} 元低于当地最低工资标准 {minimum:.2f} 元，按最低工资标准计算"
-            if inp.avg_monthly_wage < minimum
-            else f"月平均工资 {inp.avg_monthly_wage:.2f} 元不低于当地最低工资标准 {minimum:.2f} 元，按实际工资计算"
-        ),
+        floor_rule,
         cite(LCL_REGS, "第二十七条、第十四条"),
-        params=[min_pv] if min_pv else [],
+        params=[minimum.param] if minimum.param else [],
         inputs={
             "avg_monthly_wage": inp.avg_monthly_wage,
-            "local_minimum_wage": minimum,
-            **source_note("local_minimum_wage", min_pv),
+            "local_minimum_wage": minimum.value,
+            **source_note("local_minimum_wage", minimum.param),
         },
         result=floored,
-        formula=f"max({inp.avg_monthly_wage:.2f}, {minimum:.2f}) = {floored:.2f}",
+        formula=formula,
     )
     capped = bool(out["capped"][0])
     wage_base = float(out["wage_base"][0])
-    ceiling = multiple.value * local_avg
+    if average.value is None:
+        cap_rule, cap_formula = (
+            average.why,
+            f"{floored:.2f} ≤ {multiple.value:g} × 下界 ≤ {multiple.value:g} × 实际数额",
+        )
+    else:
+        ceiling = multiple.value * average.value
+        cap_rule = (
+            "月工资高于本地区上年度职工月平均工资三倍的，按三倍计算，年限最高不超过十二年"
+            if capped
+            else "月工资未超过本地区上年度职工月平均工资三倍，不封顶"
+        )
+        cap_formula = f"{multiple.value:g} × {average.value:.2f} = {ceiling:.2f}；{floored:.2f} {'>' if capped else '≤'} {ceiling:.2f}"
     trace.add(
-        "月工资高于本地区上年度职工月平均工资三倍的，按三倍计算，年限最高不超过十二年"
-        if capped
-        else "月工资未超过本地区上年度职工月平均工资三倍，不封顶",
+        cap_rule,
         cite(LCL, "第四十七条第二款"),
-        params=[p for p in (avg_pv, multiple, cap_years) if p],
-        inputs={"local_avg_monthly_wage": local_avg, **source_note("local_avg_monthly_wage", avg_pv)},
+        params=[p for p in (average.param, *average.extra_params, multiple, cap_years) if p],
+        inputs={
+            "local_avg_monthly_wage": average.value,
+            **source_note("local_avg_monthly_wage", average.param),
+        },
         result={"wage_base": wage_base, "capped": capped},
-        formula=f"{multiple.value:g} × {local_avg:.2f} = {ceiling:.2f}；{floored:.2f} {'>' if capped else '≤'} {ceiling:.2f}",
+        formula=cap_formula,
     )
     months = float(out["months"][0])
     uncapped = float(out["months_before_year_limit"][0])

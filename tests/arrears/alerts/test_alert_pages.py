@@ -103,7 +103,7 @@ def test_forbidden_step_shows_a_message_and_changes_nothing(client, people, two)
     a, _ = two
     c = _client(client, people["huli"])
     r = c.post(f"/arrears/alerts/{a.pk}/step/", {"action": "close"}, follow=True)
-    assert "不能“复核销号”" in r.content.decode()
+    assert "“复核销号”只能在“已处置”状态下办理" in r.content.decode()
     a.refresh_from_db()
     assert a.state == "dispatched"
 

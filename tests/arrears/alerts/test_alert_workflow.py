@@ -43,13 +43,13 @@ ALL_ROLES = {"labour_inspector", "leader"}
 @pytest.mark.parametrize("state,action", list(itertools.product(alerts.STATES, [t.action for t in alerts.TRANSITIONS])))
 def test_every_state_action_pair_is_allowed_only_if_in_the_table(state, action):
     t = alerts.BY_ACTION[action]
-    kw = {"finding": (t.finding_must_be or ("true",))[0], "outcome": "paid", "has_evidence": True}
+    kw = {"finding": "false" if action == "dismiss" else "true", "outcome": "paid", "has_evidence": True}
     if state in t.sources:
         assert alerts.check(state, action, roles=ALL_ROLES, **kw).target == t.target
     else:
         with pytest.raises(TransitionError) as exc:
             alerts.check(state, action, roles=ALL_ROLES, **kw)
-        assert exc.value.problems[0].field == "action"
+        assert exc.value.problems[0].field == "state"
 
 
 @pytest.mark.parametrize("t", alerts.TRANSITIONS, ids=lambda t: t.action)
@@ -103,7 +103,7 @@ def test_full_loop_with_deadlines_on_the_calendar_and_audit(people):
     with pytest.raises(TransitionError, match="evidence"):
         workflow.transition(a, "close", leader, on=dt.date(2025, 11, 3))
     _evidence(a, huli)
-    with pytest.raises(TransitionError, match="role"):  # the inspector may not close it himself
+    with pytest.raises(PermissionDenied, match="领导"):  # the inspector may not close it himself
         workflow.transition(a, "close", huli, on=dt.date(2025, 11, 3))
     a = workflow.transition(a, "close", leader, on=dt.date(2025, 11, 3))
     # closed: revisit within 20 working days from Mon 11/3: Nov 4–28 has 19, Mon 12/1 is the 20th
@@ -148,7 +148,7 @@ def test_other_county_and_wrong_role_may_not_act(people):
     a = _dispatch()
     with pytest.raises(PermissionDenied):
         workflow.transition(a, "sign_for", people["siming"])
-    with pytest.raises(TransitionError, match="role"):
+    with pytest.raises(PermissionDenied, match="劳动保障监察员"):  # one answer to a wrong role (issue 12)
         workflow.transition(a, "sign_for", people["mediator"])
     # the city above the county may act on it
     assert workflow.transition(a, "sign_for", people["xm_inspector"], on=TUE).state == "signed_for"
@@ -160,19 +160,22 @@ def test_missed_deadline_escalates_county_city_province(people):
     a = _dispatch("red")  # due Thu 10/9
     assert workflow.escalate_overdue(dt.date(2025, 10, 9)) == []  # on the last day it is not late
     [a] = workflow.escalate_overdue(dt.date(2025, 10, 10))
-    assert (a.organisation.code, a.escalation_level, a.state) == ("350200", 1, "dispatched")
+    # escalation adds the city as supervisor; the county keeps the alert (issue 18 item 9)
+    assert (a.organisation.code, a.escalation_level, a.state) == ("350206", 1, "dispatched")
+    assert list(a.supervisors.values_list("code", flat=True)) == ["350200"]
     # fresh deadline for the same step from Fri 10/10: 1 working day → Sat 10/11 (make-up working day)
     assert a.due == dt.date(2025, 10, 11)
     rec = history(a).get(action="escalate")
-    assert rec.actor is None and rec.before["organisation_id"] == a.county_id and "升级至厦门市" in rec.note
-    # the county that missed it can no longer act; the city can
-    with pytest.raises(PermissionDenied):
-        workflow.transition(a, "sign_for", people["huli"])
+    assert rec.actor is None and "升级至厦门市" in rec.note
+    assert (rec.before["supervisors"], rec.after["supervisors"]) == ([], ["厦门市"])
     [a] = workflow.escalate_overdue(dt.date(2025, 10, 13))
-    assert (a.organisation.code, a.escalation_level) == ("350000", 2)
+    assert (a.organisation.code, a.escalation_level) == ("350206", 2)
+    assert sorted(a.supervisors.values_list("code", flat=True)) == ["350000", "350200"]
     [a] = workflow.escalate_overdue(dt.date(2025, 10, 20))
-    assert (a.organisation.code, a.escalation_level) == ("350000", 3)
+    assert (a.escalation_level, a.supervisors.count()) == (3, 2)
     assert "挂牌督办" in history(a).filter(action="escalate").first().note
+    # the county that missed it can still act on it, and so can the city and the province above
+    assert workflow.transition(a, "sign_for", people["huli"], on=dt.date(2025, 10, 21)).state == "signed_for"
 
 
 def test_escalation_stops_once_the_loop_is_complete(people):
@@ -191,7 +194,7 @@ def test_escalate_command(people, capsys):
     a = _dispatch(on=dt.date(2025, 9, 1))
     call_command("escalate_overdue")  # today is long after the deadline
     a.refresh_from_db()
-    assert a.organisation.code == "350200"
+    assert (a.organisation.code, list(a.supervisors.values_list("code", flat=True))) == ("350206", ["350200"])
 
 
 # --- dispatch --------------------------------------------------------------------------------------

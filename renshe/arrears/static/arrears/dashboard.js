@@ -14,7 +14,8 @@
       legend: { top: 0, data: ["红色", "橙色", "估算欠发金额（元）"] },
       grid: { top: 50, left: 50, right: 80, bottom: 30 },
       xAxis: { type: "category", data: t.months },
-      yAxis: [{ type: "value", name: "件" }, { type: "value", name: "元" }],
+      // counts of alerts tick in whole numbers (a fraction of an alert means nothing)
+      yAxis: [{ type: "value", name: "件", minInterval: 1 }, { type: "value", name: "元" }],
       series: [
         { name: "红色", type: "bar", stack: "n", data: t.red, itemStyle: { color: "#d93025" } },
         { name: "橙色", type: "bar", stack: "n", data: t.orange, itemStyle: { color: "#e37400" } },

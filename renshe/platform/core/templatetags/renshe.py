@@ -86,6 +86,9 @@ def result_value(value: Any, node: dict[str, Any]) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if unit == "元":
             return f"{value:,.2f}元"
+        if unit == "天" and float(value) != int(value):
+            # 年休假实施办法第五条、第十二条: a part of a day is not counted (the whole days decide)
+            return f"{int(value)}天（折算为 {value:.2f} 天，不足1整天的部分不计）"
         return f"{_number(value)}{unit}"
     return show(value)
 
@@ -104,6 +107,18 @@ UNITS_ZH = {
     "ratio": "",
     "table": "",
 }
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """``mapping[key]`` in a template (a column's title by its code); the key if absent."""
+    return mapping.get(key, key) if isinstance(mapping, dict) else key
+
+
+@register.filter
+def zh_part(value: Any) -> str:
+    """The Chinese half of a bilingual message (“没有访问此页面的权限 / not allowed” → the first)."""
+    return str(value).split(" / ")[0].strip()
 
 
 @register.filter

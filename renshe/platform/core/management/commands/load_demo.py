@@ -1,23 +1,16 @@
 """Load the demo data every module contributes (idempotent: run it as often as you like).
 
-Each entry of ``DEMO_LOADERS`` names a module with ``load(stdout) -> None``; loaders
-run in order inside one transaction, so a failure leaves the database as it was.
+Each installed app's ``demo_load`` module (found by :mod:`renshe.platform.registry`, in
+``INSTALLED_APPS`` order) has ``load(stdout) -> None``; loaders run in order inside one
+transaction, so a failure leaves the database as it was.
 """
 
 from __future__ import annotations
 
-import importlib
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_LOADERS: list[str] = [
-    "renshe.platform.accounts.demo",
-    "renshe.knowledge.demo",
-    "renshe.normdocs.demo",
-    "renshe.arrears.demo_load",
-    "renshe.arrears.demo_alerts",
-]
+from renshe.platform.registry import app_modules
 
 
 class Command(BaseCommand):
@@ -25,6 +18,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         with transaction.atomic():
-            for name in DEMO_LOADERS:
-                importlib.import_module(name).load(self.stdout)
+            for module in app_modules("demo_load"):
+                module.load(self.stdout)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪 / demo data ready"))

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('arrears', '0003_industry_departments'),
+        ('arrears', '0005_escalation_schedule'),
     ]
 
     operations = [
