@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 from django.contrib.auth.models import Group
 
-from renshe.arrears import schema
+from renshe.arrears import ingest, lake, schema
 from renshe.platform.accounts.models import Organisation, User
 from renshe.platform.accounts.roles import ROLES
 
@@ -43,8 +43,9 @@ def user(username: str, org_code: str, *roles: str) -> User:
 
 
 def make_store(path: Path) -> Path:
-    """The store described in the module docstring, written to ``path``."""
-    con = duckdb.connect(str(path))
+    """The store described in the module docstring, written to ``path`` (unchecked: only the columns
+    the pages read are filled)."""
+    con = duckdb.connect()
     for t in schema.TABLES:
         con.execute(t.ddl())
     con.execute("INSERT INTO project (project_id, name, region_code, industry) VALUES (7, '测试项目7', ?, '房建')", [HULI])
@@ -56,6 +57,11 @@ def make_store(path: Path) -> Path:
             con.execute("INSERT INTO attendance VALUES (7, ?, ?, 8)", [wid, dt.date(2025, 9, 1) + dt.timedelta(days=d)])
     con.execute("INSERT INTO payroll VALUES (7, 1, '2025-09', 20, 4000, 3800, '2025-10-15'), "
                 "(7, 2, '2025-09', 10, 2500, 2400, '2025-10-15')")
+    with lake.Lake(path).writer("test") as w:
+        for t in schema.TABLES:
+            if con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]:
+                ingest.append_rows(con, w, t, f"SELECT * FROM {t.name}")
+        w.commit()
     con.close()
     return path
 
