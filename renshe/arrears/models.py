@@ -7,15 +7,16 @@ services that move an alert (one transaction with its audit record) are in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.audit.service import snapshot
+from renshe.platform.core import uploads
 from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.platform.workflow.machine import Transition
 from renshe.platform.workflow.models import WorkflowModel
@@ -134,16 +135,10 @@ class Alert(WorkflowModel):
 
 
 def validate_evidence(upload) -> None:
-    """Size and type by extension and leading bytes, so a renamed file is refused too."""
-    ext = Path(upload.name).suffix.lower()
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError(f"文件不能超过 {EVIDENCE_MAX_BYTES // (1024 * 1024)} MB")
-    if ext not in EVIDENCE_TYPES:
-        raise ValidationError(f"只接受 {'、'.join(EVIDENCE_TYPES)} 文件")
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(EVIDENCE_TYPES[ext]):
-        raise ValidationError(f"文件内容与扩展名 {ext} 不符")
+    """Size, type by extension and leading bytes (a renamed file is refused too) and unpacked
+    size: the platform's one upload check (renshe.platform.core.uploads)."""
+    uploads.check(upload, replace(uploads.EVIDENCE, max_bytes=EVIDENCE_MAX_BYTES,
+                                  extensions=tuple(EVIDENCE_TYPES), signatures=EVIDENCE_TYPES))
 
 
 class Evidence(models.Model):

@@ -22,12 +22,12 @@ from django.views.decorators.http import require_POST
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import region_filter, visible_organisations
+from renshe.platform.core.tables import Link, Table, export_or_none
 from renshe.platform.workflow.services import acting_roles, available, may_act
 
 from . import alerts, figures, rating, situation, workflow
 from .alerts import TransitionError
 from .models import Alert, Evidence
-from .tables import Link, Table, export_or_none
 from .warnings import read as read_warnings
 
 ROLES = ("labour_inspector", "leader", "administrator", "industry_department")

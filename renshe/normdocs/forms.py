@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.core import uploads
 
 from . import periods
 from .models import NormativeDocument
@@ -22,6 +23,13 @@ class DraftForm(forms.ModelForm):
         model = NormativeDocument
         fields = ["title", "drafting_division", "text", "attachment"]
         widgets = {"text": forms.Textarea(attrs={"rows": 8})}
+
+    def clean_attachment(self):
+        """PDF or Word only, judged by content, at most 20 MB (renshe.platform.core.uploads)."""
+        upload = self.cleaned_data.get("attachment")
+        if upload and hasattr(upload, "read"):
+            uploads.check(upload, uploads.ATTACHMENT)
+        return upload
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

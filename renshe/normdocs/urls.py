@@ -11,5 +11,6 @@ urlpatterns = [
     path("normdocs/statistics/", views.statistics, name="statistics"),
     path("normdocs/export.xlsx", views.export_xlsx, name="export"),
     path("normdocs/<int:pk>/", views.document_detail, name="detail"),
+    path("normdocs/<int:pk>/attachment/", views.attachment, name="attachment"),
     path("normdocs/<int:pk>/<slug:action>/", views.document_action, name="action"),
 ]

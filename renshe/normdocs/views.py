@@ -4,10 +4,12 @@ yearly statistics and the Excel export. Every page needs a register role
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -184,3 +186,17 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     name = f"normdocs-{today:%Y%m%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@staff_required
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """The document's attachment, as a download, to the register's staff only (the media URL the
+    page linked to is not served at all: it was a 404)."""
+    doc = get_object_or_404(NormativeDocument, pk=pk)
+    if not doc.attachment:
+        raise Http404
+    try:
+        handle = doc.attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=Path(doc.attachment.name).name)

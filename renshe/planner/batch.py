@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from renshe.documents.excel import neutralise_frame
+from renshe.documents.excel import neutralise_frame, unpacked_size
 from renshe.planner import batch_people
 from renshe.planner import optimize as opt
 from renshe.planner.explain import resolve_assumptions
@@ -169,6 +169,20 @@ def _excel_text(value):
     return value if value is None or isinstance(value, str) or pd.isna(value) else str(value)
 
 
+#: Largest an input workbook may unpack to (its sheets' XML): a 265 KB .xlsx that unpacked to
+#: 104 MB took the batch worker to 1.4 GB (issue 13, item 6). About 200,000 households of the
+#: template's columns; more belongs in CSV or Parquet.
+EXCEL_MAX_UNPACKED = 100 * 1024 * 1024
+
+
+def _check_unpacked(path: Path) -> None:
+    size = unpacked_size(path)
+    if size is not None and size > EXCEL_MAX_UNPACKED:
+        mb, limit = size / 1_048_576, EXCEL_MAX_UNPACKED // 1_048_576
+        raise RulesError.of("IN", f"Excel 文件解压后达 {mb:.0f} MB，超过 {limit} MB：请拆分，或改用 CSV、Parquet",
+                            f"the workbook unpacks to {mb:.0f} MB, over {limit} MB: split it, or use CSV or Parquet")
+
+
 def read_table(path: Path) -> pd.DataFrame:
     """Read CSV, Excel (the first sheet) or Parquet, by extension. Numeric columns may come
     typed; a column with a bad value comes as text and is checked value by value in
@@ -178,6 +192,7 @@ def read_table(path: Path) -> pd.DataFrame:
         if path.suffix.lower() in PARQUET:
             return pd.read_parquet(path)
         if path.suffix.lower() in EXCEL:
+            _check_unpacked(path)
             df = pd.read_excel(path, sheet_name=0, engine="openpyxl")
             for col in TEXT_COLUMNS:
                 if col in df.columns:

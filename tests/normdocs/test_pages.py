@@ -214,17 +214,22 @@ def test_statistics_page_reads_like_the_report(client, users, make_doc):
 
 
 def test_a_draft_can_carry_an_attachment(client, users, orgs, settings, tmp_path):
+    import io
+
+    import docx
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     settings.MEDIA_ROOT = tmp_path
     client.force_login(users["staff"])
-    upload = SimpleUploadedFile("征求意见稿.docx", b"PK demo", content_type="application/octet-stream")
+    buf = io.BytesIO()
+    docx.Document().save(buf)  # a real Word file: attachments are checked by content (core.uploads)
+    upload = SimpleUploadedFile("征求意见稿.docx", buf.getvalue(), content_type="application/octet-stream")
     client.post(
         "/normdocs/new/",
         {"title": "带附件的草案", "drafting_division": orgs["ldgxc"].pk, "attachment": upload},
     )
     doc = NormativeDocument.objects.get()
-    assert doc.attachment.name.startswith("normdocs/") and doc.attachment.read() == b"PK demo"
+    assert doc.attachment.name.startswith("normdocs/") and doc.attachment.read() == buf.getvalue()
     assert history(doc).get(action="create").after["attachment"] == doc.attachment.name
     assert "下载" in client.get(f"/normdocs/{doc.pk}/").content.decode()
 

@@ -47,6 +47,9 @@ class PlanBatch(models.Model):
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
     heartbeat_at = models.DateTimeField("最近一次运行信号", null=True, blank=True)
 
+    #: whose batches these are, for scoping (accounts.scoping.organisation_path): the owner's office
+    scope_field = "owner__organisation"
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = verbose_name_plural = "批量规划"

@@ -22,6 +22,7 @@ from renshe.planner.batchjobs.models import PlanBatch
 from renshe.planner.batchjobs.tasks import KEEP_DAYS, sweep
 from renshe.platform.accounts.access import role_required
 from renshe.platform.audit.service import record
+from renshe.platform.core import uploads
 from renshe.rules.errors import RulesError
 
 #: the largest upload taken (about 200,000 households as CSV); bigger files go through the CLI
@@ -41,7 +42,9 @@ def _problem(upload) -> str:
         return exc.problems[0].zh
     if upload.size > MAX_UPLOAD_BYTES:
         return f"文件过大（{upload.size / 1048576:.1f} MB，最多 {MAX_UPLOAD_BYTES // 1048576} MB）：更大的文件请用命令 renshe plan-batch"
-    return ""
+    # content by signature, and a workbook's unpacked size, before it is queued (core.uploads)
+    return uploads.problem(upload, uploads.UploadRule((".csv", ".xlsx", ".parquet", ".pq"), MAX_UPLOAD_BYTES,
+                                                      max_unpacked=batch.EXCEL_MAX_UNPACKED))
 
 
 @staff

@@ -38,14 +38,15 @@ def user_roles(user: Any) -> set[str]:
 
 
 def has_role(user: Any, *codes: str) -> bool:
-    """True if ``user`` holds any of the roles (any role at all when none is named); superusers pass."""
+    """True if ``user`` holds any of the roles (any staff role when none is named: the machine
+    accounts, which only push data, are not staff); superusers pass."""
     role_names(codes)
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser:
         return True
     held = user_roles(user)
-    return bool(held & set(codes)) if codes else bool(held)
+    return bool(held & set(codes)) if codes else any(not ROLES[c].machine for c in held)
 
 
 def allowed(user: Any, roles: tuple[str, ...], perms: tuple[str, ...]) -> bool:

@@ -25,6 +25,7 @@ class Role:
     name: str  # the Django group's name, shown to staff
     description: str
     admin_site: bool = False  # may open /admin/ (is_staff for demo accounts)
+    machine: bool = False  # a system account that only pushes data: no pages, no 待办, only its named operations
 
 
 ROLES: dict[str, Role] = {
@@ -37,10 +38,12 @@ ROLES: dict[str, Role] = {
         Role("legal_office", "法规处", "法规处：规范性文件合法性审核、备案、清理，执法监督", admin_site=True),
         Role("leader", "领导", "厅（局）领导：查看全省（全市）态势、审批", admin_site=True),
         Role("administrator", "管理员", "系统管理员：维护机构、用户和角色", admin_site=True),
-        Role("bank_feed", "银行数据接口", "合作银行的系统账号：以接口令牌推送代发工资和工资专户流水，不办理业务"),
+        Role("bank_feed", "银行数据接口", "合作银行的系统账号：以接口令牌推送代发工资和工资专户流水，不办理业务",
+             machine=True),
         Role("industry_department", "行业主管部门",
              "设区市住建、交通、水利等工程建设主管部门：查看抄送本部门的欠薪预警，反馈本部门的处理情况"),
-        Role("housing_feed", "住建数据接口", "住房和城乡建设部门的系统账号：以接口令牌推送项目、参建单位、实名制用工和考勤"),
+        Role("housing_feed", "住建数据接口", "住房和城乡建设部门的系统账号：以接口令牌推送项目、参建单位、实名制用工和考勤",
+             machine=True),
     ]
 }
 

@@ -62,3 +62,24 @@ def region_filter(user: Any) -> Callable[[str], bool]:
         return lambda code: True
     codes = set(orgs.filter(kind__in=[Organisation.Kind.COUNTY, Organisation.Kind.CITY]).values_list("code", flat=True))
     return lambda code: code in codes or code[:4] + "00" in codes
+
+
+def organisation_path(model: Any) -> str | None:
+    """The lookup from ``model`` to the Organisation its rows belong to, or None if it has none.
+
+    A model names it in ``scope_field`` (e.g. ``"owner__organisation"``); otherwise a foreign
+    key called ``organisation`` (the office that must act) is it. Used where records about many
+    kinds of objects are shown together (the audit records in the admin).
+    """
+    explicit = getattr(model, "scope_field", None)
+    if explicit:
+        return explicit
+    names = {f.name for f in model._meta.get_fields()}
+    return "organisation" if "organisation" in names else None
+
+
+def sees_province(user: Any) -> bool:
+    """The department, its divisions and superusers: everything, including records of no office."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or visible_organisations(user).filter(parent__isnull=True).exists()

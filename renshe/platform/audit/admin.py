@@ -1,5 +1,10 @@
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, Subquery
+from django.db.models.functions import Cast
 from django.utils.html import format_html, format_html_join
+
+from renshe.platform.accounts.scoping import organisation_path, scope, sees_province
 
 from . import readable
 from .models import AuditRecord
@@ -35,6 +40,25 @@ class AuditRecordAdmin(ReadOnlyAdmin):
     @admin.display(description="记录")
     def sentence(self, obj: AuditRecord) -> str:
         return readable.entry(obj).sentence
+
+    def get_queryset(self, request):
+        """Only records about objects of the user's organisations (issue 13, item 4: a city's
+        staff saw other cities' alerts with their before/after). Each object type is scoped by
+        its own organisation (accounts.scoping.organisation_path); records about objects of no
+        office (parameters, the calendar) and of deleted objects are the province's."""
+        qs = super().get_queryset(request)
+        user = request.user
+        if sees_province(user):
+            return qs
+        allowed = Q(pk__in=[])
+        for ct in ContentType.objects.filter(pk__in=qs.values("content_type")):
+            model = ct.model_class()
+            path = organisation_path(model) if model is not None else None
+            if path is None:
+                continue
+            ids = scope(model._default_manager.all(), user, path).annotate(_id=Cast("pk", CharField())).values("_id")
+            allowed |= Q(content_type=ct, object_id__in=Subquery(ids))
+        return qs.filter(allowed)
 
     @admin.display(description="变更内容")
     def changes(self, obj: AuditRecord) -> str:

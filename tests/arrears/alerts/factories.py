@@ -9,6 +9,7 @@ So project 7, 2025-09: 2,000.00 owed to 1 worker.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import duckdb
@@ -55,5 +56,32 @@ def make_store(path: Path) -> Path:
             con.execute("INSERT INTO attendance VALUES (7, ?, ?, 8)", [wid, dt.date(2025, 9, 1) + dt.timedelta(days=d)])
     con.execute("INSERT INTO payroll VALUES (7, 1, '2025-09', 20, 4000, 3800, '2025-10-15'), "
                 "(7, 2, '2025-09', 10, 2500, 2400, '2025-10-15')")
+    con.close()
+    return path
+
+
+def store_with_warnings(path: Path, ws: list[dict]) -> Path:
+    """A real store holding ``ws`` (rows as :func:`warning` makes them) the way a run publishes
+    them, with their projects and contractors: pages read it through the platform's own reader
+    (renshe.arrears.warnings.read), not a stand-in."""
+    from renshe.arrears import warnings
+
+    con = duckdb.connect(str(path))
+    for t in schema.TABLES:
+        con.execute(t.ddl())
+    for ddl in warnings.TABLE_DDL:
+        con.execute(ddl)
+    ranks = {"yellow": 1, "orange": 2, "red": 3}
+    for w in ws:
+        con.execute("INSERT INTO project (project_id, name, region_code) SELECT ?, ?, ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM project WHERE project_id = ?)",
+                    [w["project_id"], w["project_name"], w["region_code"], w["project_id"]])
+        con.execute("INSERT INTO org (org_id, credit_code, name, region_code) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM org WHERE org_id = ?)",
+                    [w["contractor_id"], f"91350000{w['contractor_id']:010d}", w["contractor_name"], w["region_code"],
+                     w["contractor_id"]])
+        con.execute("INSERT INTO arrears_warning VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, DATE '2025-12-31', 'duckdb')",
+                    [w["warning_id"], w["project_id"], w["contractor_id"], w["region_code"], w["month"], w["level"],
+                     ranks[w["level"]], w["score"], json.dumps(w["indicators"], ensure_ascii=False), w["run_id"]])
     con.close()
     return path

@@ -1,0 +1,220 @@
+"""The permission matrix (issue 13, "Also"): every URL of the URLconf and every operation of the
+API schema, for an anonymous visitor and a user of every role, own organisation and another.
+
+Generated, so that a new view is covered the day it is added: the URLs come from the resolver
+and the operations from the API itself. The only exemptions are reviewed lists below: the
+public URLs (:data:`PUBLIC`), and for each URL that names an object, how to make one of the
+user's own organisation and one of another (:data:`OBJECT_URLS`). A new URL that is neither in
+:data:`PUBLIC` nor behind a login, or a new object URL missing from :data:`OBJECT_URLS`, fails.
+
+What is held for every cell: anonymous visitors are sent to the login (pages) or get 401 (API);
+no role ever gets a server error; the machine roles (bank, housing feeds) open no page; an API
+operation answers 403 to a role it does not name and lets in the roles it names; an object of
+another organisation is a 404, one's own is not.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from renshe.arrears.roles import PUSH_TABLES
+from renshe.platform.accounts.api_auth import RoleBearerAuth
+from renshe.platform.accounts.models import ApiToken
+from renshe.platform.accounts.roles import ROLES
+from renshe.platform.api import api
+from renshe.rules import calculators
+from tests.arrears.alerts.factories import make_store, user, warning
+
+XIAMEN, FUZHOU = "350200", "350100"
+XM_COUNTY, FZ_COUNTY = "350206", "350102"
+
+#: URL names anyone may open without signing in — reviewed: the public's pages and the API
+#: entry points that take no account (calculators, parameters, knowledge, planner).
+PUBLIC = {
+    "home", "health", None, "calc-index", "calc-detail", "parameter-index", "parameter-detail", "login", "logout",
+    "openapi-json", "openapi-view", "api-root", "knowledge-index", "knowledge-cite", "knowledge-policy-list",
+    "knowledge-interpretation", "knowledge-document", "knowledge-article", "planner", "planner-report",
+}
+#: API operations that take no account — reviewed: the same public services as the pages, and
+#: every calculator (the law's arithmetic is the public's).
+PUBLIC_OPERATIONS = {"health", "parameter_list", "parameter_value", "knowledge_search", "knowledge_policy_list",
+                     "plan_endpoint", "plan_chat"} | {f"calc_{n.replace('-', '_')}" for n in calculators.registry()}
+MACHINE_ROLES = {"bank_feed", "housing_feed"}
+
+
+def _patterns(resolver=None, prefix="", ns=""):
+    for p in (resolver or get_resolver()).url_patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace in ("admin", "api"):
+                continue  # the admin (Django's own staff checks) and the API (below, operation by operation)
+            yield from _patterns(p, prefix + str(p.pattern), p.namespace or ns)
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), f"{ns}:{p.name}" if ns and p.name else p.name
+
+
+PAGES = sorted(set(_patterns()), key=str)
+
+
+@pytest.fixture
+def world(demo, tmp_path):
+    """A user of every role in Xiamen's bureau, an inspector in Fuzhou's, and per object URL one
+    object of each city (OBJECT_URLS)."""
+    from renshe.arrears import workflow
+    from renshe.arrears.models import Alert, Evidence
+    from renshe.planner.batchjobs.models import PlanBatch
+    from renshe.platform.workflow import notify
+
+    users = {code: user(f"m.{code}", XIAMEN, code) for code in ROLES}
+    users["other"] = user("m.fz.inspector", FUZHOU, "labour_inspector", "leader", "division_staff")
+    store = make_store(tmp_path / "s.duckdb")
+    workflow.dispatch_warnings([warning(project_id=1, region=XM_COUNTY), warning(project_id=2, region=FZ_COUNTY)],
+                               store=store)
+    alerts = {"own": Alert.objects.get(project_id=1), "other": Alert.objects.get(project_id=2)}
+    evidence = {k: Evidence.objects.create(alert=a, file=ContentFile(b"%PDF-1.4\n", name="x.pdf"), description="d",
+                                           uploaded_by=users["leader"]) for k, a in alerts.items()}
+    batches = {k: PlanBatch.objects.create(owner=u, source_name="in.xlsx", status=PlanBatch.Status.DONE,
+                                           result=ContentFile(b"PK", name="out.xlsx"))
+               for k, u in (("own", users["division_staff"]), ("other", users["other"]))}
+    notes = {"own": notify(users["labour_inspector"], "own"), "other": notify(users["other"], "other")}
+    objects = {
+        "arrears-alert": {k: {"pk": a.pk} for k, a in alerts.items()},
+        "arrears-alert-step": {k: {"pk": a.pk} for k, a in alerts.items()},
+        "arrears-evidence-upload": {k: {"pk": a.pk} for k, a in alerts.items()},
+        "arrears-industry-feedback": {k: {"pk": a.pk} for k, a in alerts.items()},
+        "arrears-evidence": {k: {"pk": e.pk} for k, e in evidence.items()},
+        "arrears-project": {"own": {"project_id": 1}, "other": {"project_id": 2}},
+        "arrears-city": {"own": {"code": XIAMEN}, "other": {"code": FUZHOU}},
+        "planner-batch-download": {k: {"pk": b.pk} for k, b in batches.items()},
+        "planner-batch-delete": {k: {"pk": b.pk} for k, b in batches.items()},
+        "workflow-notification-done": {k: {"pk": (n[0] if isinstance(n, list) else n).pk} for k, n in notes.items()},
+    }
+    return users, objects
+
+
+#: Object URLs whose object belongs to no organisation, with the reason (reviewed).
+NO_ORGANISATION = {
+    "normdocs:detail": "the department's own register: every register role reads all of it",
+    "normdocs:action": "the department's own register; who may act is the workflow's check",
+    "normdocs:attachment": "the department's own register: every register role reads all of it",
+}
+
+
+def _url(pattern: str, kwargs: dict) -> str:
+    out = pattern
+    for key, value in kwargs.items():
+        for conv in ("int", "str", "slug", "uuid", "path", ""):
+            out = out.replace(f"<{conv}:{key}>" if conv else f"<{key}>", str(value))
+    return "/" + out
+
+
+def _fill(pattern: str, name: str | None, objects: dict) -> str:
+    if "<" not in pattern:
+        return "/" + pattern
+    if name in objects:
+        return _url(pattern, objects[name]["own"])
+    defaults = {"pk": 1, "name": "x", "slug": "x", "number": 1, "action": "retain", "code": XIAMEN,
+                "project_id": 1}
+    kwargs = {k: defaults.get(k, uuid.UUID(int=0)) for k in re.findall(r"<(?:\w+:)?(\w+)>", pattern)}
+    return _url(pattern, kwargs)
+
+
+def _get(client: Client, url: str):
+    """GET, or POST (an empty form) where the view takes only POST."""
+    r = client.get(url, follow=False)
+    return client.post(url, follow=False) if r.status_code == 405 else r
+
+
+@pytest.mark.django_db
+def test_every_page_for_every_role(world):
+    users, objects = world
+    seen_roles = set()
+    for pattern, qualified in PAGES:
+        if "<" in pattern and qualified not in PUBLIC:
+            assert qualified in objects or qualified in NO_ORGANISATION, \
+                f"{pattern} names an object: add it to OBJECT_URLS (own/other organisation) or NO_ORGANISATION"
+        url = _fill(pattern, qualified, objects)
+        anonymous = _get(Client(), url)
+        if qualified in PUBLIC:
+            assert anonymous.status_code < 500, (url, anonymous.status_code)
+            continue
+        assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"], \
+            f"{url} opens without a login: protect it or add it to PUBLIC (reviewed)"
+        for code, u in users.items():
+            client = Client()
+            client.force_login(u)
+            r = _get(client, url)
+            assert r.status_code in (200, 302, 403, 404, 405), (url, code, r.status_code)
+            if code in MACHINE_ROLES:
+                assert r.status_code == 403, f"{url}: the {code} account opens a page"
+            elif r.status_code == 200:
+                seen_roles.add(code)
+    assert seen_roles >= {"labour_inspector", "leader", "legal_office", "division_staff"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["arrears-alert", "arrears-evidence", "arrears-project", "arrears-city",
+                                  "planner-batch-download", "arrears-alert-step", "arrears-evidence-upload",
+                                  "planner-batch-delete", "workflow-notification-done"])
+def test_objects_of_another_organisation_are_404(world, name):
+    users, objects = world
+    pattern = next(p for p, n in PAGES if n == name)
+    post = name in ("arrears-alert-step", "arrears-evidence-upload", "planner-batch-delete", "workflow-notification-done")
+    who = {"planner-batch-download": "division_staff", "planner-batch-delete": "division_staff",
+           "workflow-notification-done": "labour_inspector", "arrears-evidence": "leader"}.get(name, "labour_inspector")
+    client = Client()
+    client.force_login(users[who])
+    send = client.post if post else client.get
+    other = send(_url(pattern, objects[name]["other"]))
+    assert other.status_code == 404, (name, other.status_code)
+    own = send(_url(pattern, objects[name]["own"]))
+    assert own.status_code in (200, 302), (name, own.status_code)
+
+
+def _operations():
+    """(url, method, ninja operation, secured) for every operation of the served schema."""
+    ops = {api.get_openapi_operation_id(op): op for _prefix, router in api._routers
+           for path_view in router.path_operations.values() for op in path_view.operations}
+    for path, methods in api.get_openapi_schema()["paths"].items():
+        for method, spec in methods.items():
+            url = path.replace("{table}", "payroll").replace("{name}", "economic.x")
+            yield url, method, ops[spec["operationId"]], bool(spec.get("security"))
+
+
+def _call(client: Client, method: str, url: str):
+    if method == "get":
+        return client.get(url)
+    return client.post(url, content_type="application/json", data='{"rows": [{}]}')
+
+
+@pytest.mark.django_db
+def test_every_api_operation_for_every_role(world):
+    users, _ = world
+    tokens = {code: ApiToken.issue(u, code)[1] for code, u in users.items()}
+    for url, method, op, secured in _operations():
+        if not secured:
+            assert op.view_func.__name__ in PUBLIC_OPERATIONS, \
+                f"{url} takes no account: protect it or add it to PUBLIC_OPERATIONS (reviewed)"
+            continue
+        r = _call(Client(enforce_csrf_checks=True), method, url)
+        assert r.status_code == 401, (url, "anonymous", r.status_code)
+        declared = next((set(a.roles) for a in op.auth_callbacks if isinstance(a, RoleBearerAuth)), None)
+        for code, token in tokens.items():
+            r = _call(Client(enforce_csrf_checks=True, headers={"Authorization": f"Bearer {token}"}), method, url)
+            assert r.status_code < 500, (url, code, r.status_code)
+            if declared is None:
+                continue  # session only (normdocs): a token is not a way in, and the register checks its roles
+            named = code in declared or (not declared and code in ROLES and not ROLES[code].machine)
+            if code == "other":
+                named = bool(declared & {"labour_inspector", "leader", "division_staff"}) or not declared
+            if "/push/" in url:  # the push names its roles, then each table its permission
+                named = named and users[code].has_perm(PUSH_TABLES["payroll"])
+            if named:
+                assert r.status_code not in (401, 403), (url, code, r.status_code)
+            else:
+                assert r.status_code == 403, (url, code, r.status_code)
