@@ -12,6 +12,7 @@ import json
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from ninja import NinjaAPI, Swagger
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from renshe.platform.registry import app_modules
@@ -37,6 +38,34 @@ api = NinjaAPI(
     docs_url="/docs",
     docs=_Swagger(),
 )
+
+
+#: Chinese for the refusals ninja raises itself, by status.
+_HTTP_ZH = {400: "请求不合法", 401: "需要登录或接口令牌", 403: "没有调用此接口的权限", 404: "没有找到",
+            405: "不支持此请求方法", 413: "请求内容过大", 429: "请求过于频繁，请稍后再试"}
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    """Every refusal in the one bilingual shape (``problems`` with zh and en), ``detail`` kept.
+
+    ninja answers a body it cannot parse (nested too deep, an integer too long for Python) with
+    its own English 400 before an operation's code runs (issue 13, item 5); a message we raise
+    as "中文 / English" is split into its two halves.
+    """
+    msg = str(exc.message) if hasattr(exc, "message") else str(exc)
+    if " / " in msg:
+        zh, en = msg.split(" / ", 1)
+    elif msg.startswith("Cannot parse request body"):
+        zh, en = "请求体不是合法的 JSON（格式错误、嵌套过深或数字过长）", "request body is not valid JSON"
+    else:
+        zh, en = _HTTP_ZH.get(exc.status_code, "请求不合法"), msg
+    body = {"detail": msg, "error": "refused", "message": f"(request): {zh} / {en}",
+            "problems": [{"field": "(request)", "zh": zh, "en": en}]}
+    response = api.create_response(request, body, status=exc.status_code)
+    if getattr(exc, "wait", None):
+        response["Retry-After"] = str(int(exc.wait))
+    return response
 
 
 @api.exception_handler(RulesError)
