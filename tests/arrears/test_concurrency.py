@@ -4,12 +4,13 @@ no errors, and every pushed or filed row is in the store afterwards.
 Before the Parquet store, readers and writers shared one DuckDB file: 223 of 301 warning reads
 answered 500 ("Could not set lock"), pushes 503, and ingests died with a traceback. Now pushes
 land, one worker writes, runs publish immutable snapshots, and readers read published files.
-The longer version (a minute, over HTTP) is ``bench/arrears_concurrency.py``.
+``SECONDS`` bounds it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import time
 
@@ -22,7 +23,8 @@ from renshe.arrears.models import PushRecord
 from renshe.platform.accounts.models import ApiToken
 from tests.arrears.conftest import HAND_BUILT, lake_count, write_tables
 
-SECONDS = 8
+#: how long it runs: 8 s in the suite; ``RENSHE_ARREARS_CONCURRENCY_SECONDS=60`` for the issue's minute
+SECONDS = float(os.environ.get("RENSHE_ARREARS_CONCURRENCY_SECONDS") or 8)
 
 
 @pytest.mark.django_db(transaction=True)
