@@ -11,10 +11,13 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import ValidationError
 
 from renshe.platform.accounts.api_auth import staff_auth
 from renshe.platform.accounts.masking import mask_phone
-from renshe.rules.errors import RulesError
+from renshe.platform.core.api import ErrorOut, json_body
+from renshe.rules import calendar, jsoninput
+from renshe.rules.errors import RulesError, from_pydantic
 
 from . import services, stats
 from .core.intake import validate
@@ -28,6 +31,11 @@ STAFF = ("division_staff", "labour_inspector", "leader", "administrator")
 
 
 class IntakeIn(Schema):
+    model_config = {"json_schema_extra": {"example": {
+        "channel": "12345", "received_on": "2025-03-03", "name": "林建华", "phone": "13805921111",
+        "category": "wage_arrears", "place": "350206", "content": "在某安置房项目做木工三个月，工资一直没有结清。",
+        "project": "某安置房项目", "employer": "某建筑劳务有限公司", "amount": 36800.0, "workers": 6}}}
+
     channel: str
     received_on: dt.date | None = None
     name: str
@@ -65,14 +73,20 @@ def _out(a: Appeal) -> dict:
             "phone": mask_phone(a.phone)}
 
 
-@router.post("/requests", response={201: AppealOut}, auth=staff_auth(*STAFF),
+@router.post("/requests", response={201: AppealOut, 422: ErrorOut}, auth=staff_auth(*STAFF),
              summary="登记诉求 / register a request",
-             description="12345 等平台以接口令牌推送诉求，或工作人员登记来信来访。按分办规则分派，首问负责。")
-def register(request, body: IntakeIn):
+             description="12345 等平台以接口令牌推送诉求，或工作人员登记来信来访。按分办规则分派，首问负责。",
+             openapi_extra=json_body(IntakeIn))
+def register(request):
+    try:  # read here, so hostile JSON and bad fields get the bilingual 422, not ninja's 400
+        body = IntakeIn.model_validate(jsoninput.loads(request.body or b"null", "(body)"))
+    except ValidationError as exc:
+        raise from_pydantic(exc) from None
     if body.channel not in Channel.values:
         raise RulesError.of("channel", f"渠道应为 {'、'.join(Channel.values)}", f"channel must be one of {Channel.values}")
     data = body.dict()
     channel, on = data.pop("channel"), data.pop("received_on") or timezone.localdate()
+    calendar.check_date(on, "received_on")  # a day the working-day calendar knows, or a bilingual 422
     fields = validate(data).model_dump()
     return Status(201, _out(services.register(fields, channel=channel, on=on)))
 

@@ -13,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from renshe.arrears.tables import Table, xlsx_response
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
+from renshe.platform.core.tables import Table, xlsx_response
 from renshe.platform.workflow import services as workflow
 from renshe.rules.errors import RulesError
 

@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from renshe.arrears.tables import Table, xlsx_response
 from renshe.platform.accounts.access import role_required
+from renshe.platform.core.tables import Table, xlsx_response
 from renshe.rules.errors import RulesError
 
 from . import importer, stats

@@ -11,6 +11,9 @@ from .models import PushRecord
 class PushRecordAdmin(ReadOnlyAdmin):
     """A push record is evidence of what each bank or department sent, so nobody edits it."""
 
-    list_display = ["at", "actor", "table", "body_format", "received", "inserted", "unchanged", "rejected", "status"]
-    list_filter = ["table", "status", "actor"]
+    list_display = [
+        "at", "actor", "table", "body_format", "received", "inserted", "unchanged", "corrected", "rejected", "status",
+        "state",
+    ]
+    list_filter = ["table", "status", "state", "actor"]
     date_hierarchy = "at"

@@ -8,9 +8,11 @@ organisation covers (a county its county, a city its city, the department the pr
 ``POST /push/{table}``: a machine client (``Authorization: Bearer <token>``, a token issued to
 a ``bank_feed`` or ``housing_feed`` account) sends ``{"rows": [...]}`` or a CSV with the
 table's header. Which account may push which table is :data:`renshe.arrears.roles.PUSH_TABLES`.
-The rows go through the very checks and insert of file ingestion (:func:`ingest.push`); the
-answer lists every refused row by index with its reason in Chinese and English. Every push
-that passes authentication is recorded (:class:`~renshe.arrears.models.PushRecord`).
+The push answers at once (202): the checks that need no store run now and every row they
+refuse comes back by index with its reason in Chinese and English; the other rows land and
+the queue worker, the store's only writer, appends them with the checks against the store
+(:mod:`renshe.arrears.landing`). ``GET /pushes/{push_id}`` then shows what became of every row.
+Every push that passes authentication is recorded (:class:`~renshe.arrears.models.PushRecord`).
 Limits per request: ``RENSHE_ARREARS_PUSH_MAX_BYTES`` (default 2,000,000, never above Django's
 ``DATA_UPLOAD_MAX_MEMORY_SIZE``) and ``RENSHE_ARREARS_PUSH_MAX_ROWS`` (default 10,000).
 """
@@ -22,13 +24,12 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
-import duckdb
 from django.conf import settings
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field, ValidationError
 
-from renshe.arrears import ingest, warnings
+from renshe.arrears import landing, warnings
 from renshe.arrears.roles import PUSH_TABLES
 from renshe.arrears.schema import BY_NAME
 from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
@@ -42,9 +43,9 @@ API_PREFIX = "/arrears"
 router = Router(tags=["arrears"])
 
 
-def store_path() -> Path:
-    """``RENSHE_ARREARS_STORE`` if set, else ``arrears.duckdb`` in the platform's var directory."""
-    return Path(os.environ.get("RENSHE_ARREARS_STORE") or Path(settings.VAR_DIR) / "arrears.duckdb")
+def store_path() -> str:
+    """The store's location: ``RENSHE_ARREARS_STORE`` (a path or URI), else ``var/arrears-lake``."""
+    return landing.store_location()
 
 
 class FiredOut(Schema):
@@ -99,8 +100,6 @@ def warning_list(request, filters: Query[WarningFilter]):
     return _visible(request.auth, rows)[: max(1, min(filters.limit, 100_000))]
 
 
-#: the store held by another process (file lock) or open read-only in this one
-BUSY = (duckdb.IOException, duckdb.ConnectionException)
 PushTable = Literal[tuple(PUSH_TABLES)]  # type: ignore[valid-type]
 Scalar = str | int | float | bool | None
 
@@ -118,13 +117,17 @@ class RejectOut(Schema):
 
 
 class PushOut(Schema):
+    push_id: int = Field(description="推送编号，用 GET /pushes/{push_id} 查看入库结果")
     table: str
+    state: str = Field(description="landed 已接收待入库；ingested 已入库；refused 全部拒收")
     received: int = Field(description="收到的行数")
-    accepted: int = Field(description="校验通过的行数（新增 + 已存在）")
-    inserted: int = Field(description="新增入库的行数")
-    unchanged: int = Field(description="自然键已在库中、未作改动的行数")
+    accepted: int = Field(description="通过校验的行数（入库后为新增 + 未变 + 更正）")
+    inserted: int = Field(description="新增入库的行数（入库后）")
+    unchanged: int = Field(description="自然键已在库中且内容相同的行数（入库后）")
+    corrected: int = Field(description="自然键已在库中、内容不同而作为更正入库的行数（入库后）")
     rejected: int = Field(description="拒收的行数")
     rejects: list[RejectOut]
+    lake_version: int | None = Field(description="入库后分析库的版本")
 
 
 def push_limits() -> tuple[int, int]:
@@ -147,55 +150,46 @@ def _refusal(status: int, error: str, zh: str, en: str) -> Status:
     return Status(status, {"error": error, "message": f"body: {zh} / {en}", "problems": [{"field": "body", "zh": zh, "en": en}]})
 
 
-def _record(request, table: str, fmt: str, status: int, result: dict | None = None) -> None:
+def _record(request, table: str, fmt: str, status: int) -> None:
     from renshe.arrears.models import PushRecord
 
-    counts = {k: (result or {}).get(k, 0) for k in ("received", "inserted", "unchanged", "rejected")}
-    PushRecord.objects.create(actor=request.user, table=table, body_format=fmt, status=status, **counts)
+    PushRecord.objects.create(actor=request.user, table=table, body_format=fmt, status=status,
+                              received=0, inserted=0, unchanged=0, rejected=0)
 
 
-class _TooLarge(Exception):
-    """More rows than one push may carry."""
-
-
-def _load(table: str, body: bytes, fmt: str) -> dict:
-    """Parse the body and load it; a malformed body raises :class:`RulesError` (HTTP 422)."""
+def _land(request, table: str, body: bytes, fmt: str):
+    """Parse the body and land it; a malformed body raises :class:`RulesError` (HTTP 422)."""
     max_rows = push_limits()[1]
-    with tempfile.TemporaryDirectory() as tmp:
-        if fmt == "csv":
+    if fmt == "csv":
+        if max(body.count(b"\n"), body.count(b"\r")) > 2 * (max_rows + 1):  # far too many lines: refuse unread
+            raise landing.TooManyRows
+        with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"{table}.csv"
             path.write_bytes(body)
-            if body.count(b"\n") > max_rows + 1:  # header + rows (a quoted line break counts too)
-                raise _TooLarge
-            try:
-                return ingest.push(store_path(), BY_NAME[table], csv_path=path)
-            except RulesError as exc:  # the header lacks columns: name the body, not the temporary file
-                raise RulesError.of("body", exc.problems[0].zh, exc.problems[0].en) from exc
-            except BUSY:
-                raise
-            except duckdb.Error as exc:
-                raise RulesError.of("body", "CSV 无法读取", f"unreadable CSV ({type(exc).__name__})") from exc
-        try:
-            rows = PushIn.model_validate(jsoninput.loads(body, "body")).rows
-        except ValidationError as exc:
-            raise from_pydantic(exc) from exc
-        except ValueError as exc:  # not JSON, or not UTF-8
-            raise RulesError.of("body", "不是合法的 JSON", "not valid JSON") from exc
-        if len(rows) > max_rows:
-            raise _TooLarge
-        return ingest.push(store_path(), BY_NAME[table], rows=rows)
+            return landing.land(request.user, table, fmt, max_rows, csv_path=path)
+    try:
+        rows = PushIn.model_validate(jsoninput.loads(body, "body")).rows
+    except ValidationError as exc:
+        raise from_pydantic(exc) from exc
+    except ValueError as exc:  # not JSON, or not UTF-8
+        raise RulesError.of("body", "不是合法的 JSON", "not valid JSON") from exc
+    if len(rows) > max_rows:
+        raise landing.TooManyRows
+    return landing.land(request.user, table, fmt, max_rows, rows=rows)
 
 
 @router.post(
     "/push/{table}",
     auth=staff_auth("bank_feed", "housing_feed"),
-    response={200: PushOut, 413: ErrorOut, 415: ErrorOut, 422: PushOut | ErrorOut, 503: ErrorOut},
+    response={202: PushOut, 413: ErrorOut, 415: ErrorOut, 422: PushOut | ErrorOut},
     summary="银行、住建部门推送数据 / push rows from a bank or the housing department",
     description=(
         "以接口令牌（`Authorization: Bearer <token>`）调用。请求体为 JSON `{\"rows\": [{列名: 值}, ...]}`，"
-        "或 `Content-Type: text/csv` 的 CSV（首行为列名）。与文件入库同一套校验：每一被拒收的行按序号"
-        "（从 0 起）给出中英文原因，其余合格行在一个事务中入库；按自然键去重，重复推送不改变库中数据。"
-        "部分行合格时返回 200；全部行被拒收或请求体不合法时返回 422；超过大小限制返回 413。\n\n"
+        "或 `Content-Type: text/csv` 的 CSV（首行为列名）。与文件入库同一套校验：不需查库的校验（类型、必填、取值、"
+        "校验码、日期范围、本次推送内键重复）当即完成，被拒收的行按序号（从 0 起）给出中英文原因；其余行立即接收"
+        "（202，state=landed），由后台任务写入分析库，并做引用和已有数据的校验；用 `GET /pushes/{push_id}` 查看结果。"
+        "按自然键去重，重复推送不改变库中数据；键已存在而内容不同的行作为更正入库（更正即以正确内容重新推送该行）。"
+        "全部行被拒收或请求体不合法时返回 422；超过大小或行数限制返回 413。\n\n"
         "可推送的表及列：\n" + _columns_doc()
     ),
     openapi_extra={"requestBody": {"required": True, "content": {
@@ -217,17 +211,25 @@ def push(request, table: PushTable):
         return _refusal(413, "too_large", f"请求体超过 {max_bytes} 字节，请分批推送",
                         f"body larger than {max_bytes} bytes; split the push")
     try:
-        result = _load(table, request.body, fmt)
-    except _TooLarge:
+        rec = _land(request, table, request.body, fmt)
+    except landing.TooManyRows:
         _record(request, table, fmt, 413)
         return _refusal(413, "too_large", f"一次最多推送 {max_rows} 行，请分批推送",
                         f"more than {max_rows} rows; split the push")
     except RulesError:
         _record(request, table, fmt, 422)
         raise
-    except BUSY:
-        _record(request, table, fmt, 503)
-        return _refusal(503, "busy", "分析库正被另一进程占用，请稍后重试", "store busy, retry later")
-    status = 422 if result["accepted"] == 0 else 200
-    _record(request, table, fmt, status, result)
-    return Status(status, result)
+    return Status(rec.status, landing.result(rec))
+
+
+@router.get("/pushes/{push_id}", response=PushOut, auth=staff_auth("bank_feed", "housing_feed", "administrator"),
+            summary="推送的入库结果 / what became of a push",
+            description="推送账号查看自己的推送（管理员可查看全部）：state 为 ingested 时给出新增、未变、更正和拒收的行。")
+def push_result(request, push_id: int):
+    from renshe.arrears.models import PushRecord
+    from renshe.arrears.workflow import acting_roles
+
+    rec = PushRecord.objects.filter(pk=push_id).first()
+    if rec is None or not (rec.actor_id == request.user.pk or "administrator" in acting_roles(request.user)):
+        raise HttpError(404, "没有这条推送记录 / no such push")
+    return landing.result(rec)

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from renshe.arrears.ingest import DEFAULT_STORE
+from renshe.arrears.lake import DEFAULT as DEFAULT_STORE
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -19,7 +19,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from renshe.arrears import ingest
 
-    summary = ingest.ingest(Path(args.src), Path(args.store), Path(args.rejects) if args.rejects else None)
+    summary = ingest.ingest(Path(args.src), args.store, Path(args.rejects) if args.rejects else None)
+    for f in summary["ignored_files"]:
+        print(f"未入库 / not loaded: {f['file']}: {f['reason_zh']} / {f['reason_en']}", file=sys.stderr)
     print(json.dumps(summary, ensure_ascii=False))
     return 0
 
@@ -27,14 +29,15 @@ def _ingest(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from renshe.arrears import engines
 
-    print(json.dumps(engines.run(Path(args.store), args.engine, args.as_of), ensure_ascii=False))
+    print(json.dumps(engines.run(args.store, args.engine, args.as_of, incremental_run=args.incremental),
+                     ensure_ascii=False))
     return 0
 
 
 def _warnings(args: argparse.Namespace) -> int:
     from renshe.arrears import warnings
 
-    rows = warnings.read(Path(args.store), level=args.level, month=args.month)
+    rows = warnings.read(args.store, level=args.level, month=args.month)
     if args.format == "csv":
         warnings.write_csv(rows, sys.stdout)
     else:
@@ -55,7 +58,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     a = sub.add_parser("arrears", help="欠薪监测预警 / wage-arrears monitoring")
     asub = a.add_subparsers(dest="arrears_command", required=True, parser_class=type(a))
-    store = {"default": str(DEFAULT_STORE), "help": "分析库 / analytical store (DuckDB file)"}
+    store = {"default": str(DEFAULT_STORE), "help": "分析库：目录或 URI / analytical store: folder or URI (Parquet dataset)"}
     p = asub.add_parser("ingest", help="校验并入库 / validate and load files")
     p.add_argument("src", help="目录或文件 / directory or file (CSV, Excel, Parquet)")
     p.add_argument("--store", **store)
@@ -64,6 +67,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = asub.add_parser("run", help="计算指标和预警 / compute indicators and warnings")
     p.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb")
     p.add_argument("--as-of", help="统计日 YYYY-MM-DD（默认取数据批次的 as_of）/ as-of date")
+    p.add_argument("--incremental", action="store_true",
+                   help="只重算上次计算以来有变化的月份 / recompute only the months changed since the last run")
     p.add_argument("--store", **store)
     p.set_defaults(func=_run)
     p = asub.add_parser("warnings", help="列出预警 / list warnings")

@@ -6,22 +6,14 @@ Idempotent: skipped when the store already has a run, so restarting the platform
 
 from __future__ import annotations
 
-import duckdb
 from django.conf import settings
 
-from renshe.arrears import demo, engines, ingest
+from renshe.arrears import demo, engines, ingest, lake, published
 from renshe.arrears.api import store_path
 
 
 def _has_run(store) -> bool:
-    if not store.exists():
-        return False
-    con = duckdb.connect(str(store), read_only=True)
-    try:
-        return bool(con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'arrears_run'").fetchone()[0])
-    finally:
-        con.close()
+    return published.current(lake.Lake(store)) is not None
 
 
 def load(stdout) -> None:

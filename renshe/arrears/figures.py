@@ -4,24 +4,15 @@ Owed (估算欠发) for a worker and month = attended days × the agreed daily w
 wage the general contractor paid for that month (《保障农民工工资支付条例》第十二条 full
 payment, 第三十一条 pay on the subcontractor's behalf), never below zero. It is an
 estimate for the dashboard and the drill-down: the inspector's verification decides.
-No Django here; the store is the DuckDB file ``renshe arrears ingest`` fills.
+No Django here. The figures read the store's Parquet files at the version the current
+published run read (:mod:`.published`), so the drill-down agrees with the warnings; the
+files are immutable, so a reader never waits for an ingest.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
-
-#: how long a reader waits for a loader or a run that holds the store (DuckDB's file lock)
-BUSY_WAIT_SECONDS = 3.0
-
-
-class StoreBusy(RuntimeError):
-    """The store is held by a writer (``arrears ingest``/``run`` or a push) for longer than we wait."""
-
-    def __init__(self) -> None:
-        super().__init__("分析库正在更新（入库或计算中），请稍后再看 / the store is being updated; try again shortly")
 
 WORKER_MONTHS_SQL = """
 WITH att AS (
@@ -40,24 +31,26 @@ LEFT JOIN payroll p ON p.project_id = att.project_id AND p.worker_id = att.worke
 """
 
 
-def _connect(store: Path):
-    """A read-only connection; while a writer holds the file lock, retry for a few seconds, then
-    raise :class:`StoreBusy` (pages say so instead of failing)."""
-    import duckdb
+def _connect(store: Path | str):
+    """An in-memory DuckDB with the store's tables as views, pinned to the published run's version."""
+    from renshe.arrears import ingest, lake, published
 
-    deadline = time.monotonic() + BUSY_WAIT_SECONDS
-    while True:
-        try:
-            return duckdb.connect(str(store), read_only=True)
-        except (duckdb.IOException, duckdb.ConnectionException):
-            if time.monotonic() >= deadline:
-                raise StoreBusy() from None
-            time.sleep(0.2)
+    lk = lake.Lake(store)
+    run = published.current(lk)
+    con = ingest.work_connection()
+    lk.snapshot(run["lake_version"] if run and "lake_version" in run else None).attach_duckdb(con)
+    return con
+
+
+def _exists(store: Path | str) -> bool:
+    from renshe.arrears import lake
+
+    return lake.Lake(store).exists()
 
 
 def worker_months(store: Path, project_id: int) -> list[dict[str, Any]]:
     """Every worker-month of one project: days attended, due, paid, owed; largest owed first."""
-    if not store.exists():
+    if not _exists(store):
         return []
     con = _connect(store)
     try:
@@ -70,7 +63,7 @@ def worker_months(store: Path, project_id: int) -> list[dict[str, Any]]:
 
 def by_project_month(store: Path, project_ids: list[int]) -> dict[tuple[int, str], tuple[float, int]]:
     """(project, month) → (amount owed, workers owed anything), for the projects given."""
-    if not project_ids or not store.exists():
+    if not project_ids or not _exists(store):
         return {}
     con = _connect(store)
     try:
@@ -86,7 +79,7 @@ def by_project_month(store: Path, project_ids: list[int]) -> dict[tuple[int, str
 
 def industries(store: Path, project_ids: list[int]) -> dict[int, str]:
     """project → its industry (房建, 市政, 交通, 水利), which names the department to copy."""
-    if not project_ids or not store.exists():
+    if not project_ids or not _exists(store):
         return {}
     con = _connect(store)
     try:

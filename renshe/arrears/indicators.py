@@ -7,8 +7,9 @@ choices, marked unverified) and the article it watches is cited below and in the
 Portability: the SQL uses only what both engines share (CASE, COALESCE, GREATEST/LEAST,
 year()/month(), window SUM/MAX). Dates arrive as day numbers (``<col>_d``, days since
 1970-01-01) from the engine adapter (:mod:`renshe.arrears.engines`), which also supplies
-``month_cal`` (ym, month, start_d, end_d, next_start_d, next_end_d) for the months with
-attendance. Values are rounded to 6 decimals before levels are set, so both engines agree.
+``month_cal`` (ym, month, start_d, end_d, next_start_d, next_end_d) for the months computed,
+and ``prior_pm``/``prior_gc``, the earlier months' state a month-incremental run continues
+from (:mod:`renshe.arrears.incremental`; empty for a full run). Values are rounded to 6 decimals before levels are set, so both engines agree.
 """
 
 from __future__ import annotations
@@ -124,11 +125,17 @@ SELECT w.*, c.month, c.start_d, least(c.end_d, {a}) AS end_d, p.gc_id, p.region_
        {wm} AS mk, y.n_paid, y.last_paid_d
 FROM pm_work w JOIN month_cal c ON c.ym = w.ym JOIN x_project p ON p.project_id = w.project_id
 LEFT JOIN pay_pm y ON y.project_id = w.project_id AND y.ym = w.ym"""),
+        # months since the last payroll: over this run's months and, for a month-incremental run,
+        # the earlier months' state the previous run published (``prior_pm``; empty for a full run)
         ("pm_pay_run", """
-SELECT project_id, ym, mk - max(CASE WHEN n_paid > 0 THEN mk END)
-         OVER (PARTITION BY project_id ORDER BY mk ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS since,
-       mk - min(mk) OVER (PARTITION BY project_id) + 1 AS span
-FROM pm"""),
+SELECT project_id, ym, since, span FROM (
+  SELECT project_id, ym, cur,
+         mk - max(CASE WHEN paid = 1 THEN mk END)
+           OVER (PARTITION BY project_id ORDER BY mk ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS since,
+         mk - min(mk) OVER (PARTITION BY project_id) + 1 AS span
+  FROM (SELECT project_id, ym, mk, CASE WHEN n_paid > 0 THEN 1 ELSE 0 END AS paid, 1 AS cur FROM pm
+        UNION ALL SELECT project_id, ym, mk, paid, 0 AS cur FROM prior_pm) u) q
+WHERE cur = 1"""),
         ("alloc", f"""
 SELECT d.project_id, CAST(replace(d.month, '-', '') AS INT) AS ym, d.due_amount,
        coalesce(sum(t.amount), 0) AS allocated
@@ -180,12 +187,22 @@ LEFT JOIN alloc al ON al.project_id = m.project_id AND al.ym = m.ym
 LEFT JOIN bal b ON b.project_id = m.project_id AND b.ym = m.ym
 LEFT JOIN dep d ON d.project_id = m.project_id AND d.ym = m.ym
 LEFT JOIN cmp c ON c.project_id = m.project_id AND c.ym = m.ym""".replace("{a}", str(a))),
+        ("gc_flag", """
+SELECT gc_id, ym, sum(CASE WHEN payroll_days_late > 0 OR unpaid_worker_share > 0 THEN 1 ELSE 0 END) AS flagged
+FROM pv GROUP BY gc_id, ym"""),
         ("cv", """
-SELECT gc_id, ym, flagged AS contractor_flagged_projects,
-       sum(CASE WHEN flagged > 0 THEN 1 ELSE 0 END)
-         OVER (PARTITION BY gc_id ORDER BY ym ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS contractor_repeat_months
-FROM (SELECT gc_id, ym, sum(CASE WHEN payroll_days_late > 0 OR unpaid_worker_share > 0 THEN 1 ELSE 0 END) AS flagged
-      FROM pv GROUP BY gc_id, ym) g"""),
+SELECT gc_id, ym, flagged AS contractor_flagged_projects, rep AS contractor_repeat_months FROM (
+  SELECT gc_id, ym, flagged, cur, sum(CASE WHEN flagged > 0 THEN 1 ELSE 0 END)
+           OVER (PARTITION BY gc_id ORDER BY ym ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS rep
+  FROM (SELECT gc_id, ym, flagged, 1 AS cur FROM gc_flag
+        UNION ALL SELECT gc_id, ym, flagged, 0 AS cur FROM prior_gc) g) q
+WHERE cur = 1"""),
+        # what a later month-incremental run continues from (published with the run)
+        ("state_pm", """
+SELECT project_id, ym, mk, gc_id, CASE WHEN n_paid > 0 THEN 1 ELSE 0 END AS paid,
+       CASE WHEN due_passed = 1 AND n_paid IS NULL THEN 1 ELSE 0 END AS open_unpaid
+FROM pm"""),
+        ("state_gc", "SELECT gc_id, ym, flagged FROM gc_flag"),
     ]
     project_codes = [i.code for i in INDICATORS if i.scope == "project"]
     union = " UNION ALL ".join(

@@ -160,11 +160,18 @@ class Evidence(models.Model):
 class PushRecord(models.Model):
     """One push of rows by a bank or the housing department (``POST /api/v1/arrears/push/{table}``).
 
-    Kept in the platform database beside the users and the audit trail, not in the DuckDB
-    store: it names the pushing account (a foreign key to the user), survives a rebuild of
-    the analytical store from files, and is seen in the admin with the other records.
+    Kept in the platform database beside the users and the audit trail: it names the pushing
+    account (a foreign key to the user) and is seen in the admin with the other records.
+    The push answers at once: rows that pass the checks needing no store wait in the landing
+    folder (``landing_file``) until the queue worker, the store's only writer, appends them
+    (:mod:`renshe.arrears.landing`) and fills in what became of each row.
     Its two permissions decide who may push which tables (:data:`renshe.arrears.roles.PUSH_TABLES`).
     """
+
+    class State(models.TextChoices):
+        LANDED = "landed", "已接收，待入库"
+        INGESTED = "ingested", "已入库"
+        REFUSED = "refused", "已拒收"
 
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="推送账号", on_delete=models.PROTECT)
@@ -173,8 +180,14 @@ class PushRecord(models.Model):
     received = models.PositiveIntegerField("收到行数")
     inserted = models.PositiveIntegerField("新增行数")
     unchanged = models.PositiveIntegerField("已存在未变行数")
+    corrected = models.PositiveIntegerField("更正行数", default=0)
     rejected = models.PositiveIntegerField("拒收行数")
     status = models.PositiveSmallIntegerField("HTTP 状态")
+    state = models.CharField("处理状态", max_length=10, choices=State.choices, default=State.REFUSED, db_index=True)
+    rejects = models.JSONField("拒收明细", default=list, blank=True)
+    landing_file = models.CharField("待入库文件", max_length=300, blank=True)
+    ingested_at = models.DateTimeField("入库时间", null=True, blank=True)
+    lake_version = models.PositiveIntegerField("分析库版本", null=True, blank=True)
 
     class Meta:
         verbose_name = "数据推送记录"

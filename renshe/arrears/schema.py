@@ -35,6 +35,8 @@ class Column:
     choices: tuple[str, ...] = ()
     min: float | None = None
     check: str | None = None  # "id_number" | "credit_code" | "region"
+    #: a monitored fact's date or month: not before the regulation applies (``arrears.data_dates``)
+    fact: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,25 +93,26 @@ TABLES: tuple[Table, ...] = (
     ), key=("project_id", "worker_id"),
         refs=((("project_id",), "project"), (("worker_id",), "worker"), (("project_id", "org_id"), "project_org"))),
     Table("attendance", "实名制考勤（日）", (
-        C("project_id", "int"), C("worker_id", "int"), C("work_date", "date"), C("hours", "float", min=0),
+        C("project_id", "int"), C("worker_id", "int"), C("work_date", "date", fact=True), C("hours", "float", min=0),
     ), key=("project_id", "worker_id", "work_date"), refs=((("project_id", "worker_id"), "project_worker"),)),
     Table("payroll", "总包代发工资（银行代发明细）", (
-        C("project_id", "int"), C("worker_id", "int"), C("month", "month", title="工资所属月份"),
+        C("project_id", "int"), C("worker_id", "int"), C("month", "month", title="工资所属月份", fact=True),
         C("days", "float", min=0, title="计薪天数"), C("gross", "float", min=0, title="应发（元）"),
-        C("net", "float", min=0, title="实发（元）"), C("paid_date", "date", title="代发日"),
+        C("net", "float", min=0, title="实发（元）"), C("paid_date", "date", title="代发日", fact=True),
     ), key=("project_id", "worker_id", "month"), refs=((("project_id", "worker_id"), "project_worker"),)),
     Table("wage_account", "农民工工资专用账户", (
         C("account_id", "int"), C("project_id", "int"), C("gc_id", "int"), C("bank", "str"),
         C("opened_date", "date"),
     ), key=("account_id",), refs=((("project_id",), "project"), (("gc_id",), "org"))),
     Table("account_txn", "专户流水", (
-        C("txn_id", "int"), C("account_id", "int"), C("txn_date", "date"),
+        C("txn_id", "int"), C("account_id", "int"), C("txn_date", "date", fact=True),
         C("direction", "str", choices=("in", "out")), C("amount", "float", min=0),
         C("counterparty", "str", choices=("owner", "worker", "gc", "other")),
         C("purpose", "str", choices=("人工费", "代发", "回补", "其他")),
     ), key=("txn_id",), refs=((("account_id",), "wage_account"),)),
     Table("labour_cost_due", "合同约定人工费用拨付计划", (
-        C("project_id", "int"), C("month", "month"), C("due_amount", "float", min=0), C("due_date", "date"),
+        C("project_id", "int"), C("month", "month", fact=True), C("due_amount", "float", min=0),
+        C("due_date", "date", fact=True),
     ), key=("project_id", "month"), refs=((("project_id",), "project"),)),
     Table("wage_deposit", "工资保证金", (
         C("deposit_id", "int"), C("project_id", "int"), C("gc_id", "int"),
@@ -118,7 +121,7 @@ TABLES: tuple[Table, ...] = (
     ), key=("deposit_id",), refs=((("project_id",), "project"),)),
     Table("complaint", "欠薪投诉（12345、96333、闽治欠、信访）", (
         C("complaint_id", "int"), C("channel", "str", choices=("12345", "96333", "闽治欠", "信访")),
-        C("received_date", "date"), C("project_id", "int"), C("org_id", "int", required=False),
+        C("received_date", "date", fact=True), C("project_id", "int"), C("org_id", "int", required=False),
         C("n_workers", "int", min=1), C("claimed_amount", "float", min=0), C("is_collective", "bool"),
         C("status", "str", choices=("受理", "办理中", "办结")),
     ), key=("complaint_id",), refs=((("project_id",), "project"),)),

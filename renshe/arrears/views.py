@@ -7,10 +7,8 @@ downloaded as Excel with ``?export=<table>``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
@@ -22,21 +20,18 @@ from django.views.decorators.http import require_POST
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import region_filter, visible_organisations
+from renshe.platform.core.tables import Link, Table, export_or_none
 from renshe.platform.workflow.services import acting_roles, available, may_act
 
 from . import alerts, figures, rating, situation, workflow
 from .alerts import TransitionError
+from .api import store_path
+from .lake import Lake
 from .models import Alert, Evidence
-from .tables import Link, Table, export_or_none
 from .warnings import read as read_warnings
 
 ROLES = ("labour_inspector", "leader", "administrator", "industry_department")
 VIEW = role_required(*ROLES, perm="arrears.view_alert")
-
-
-def store_path() -> Path:
-    """The analytical store the pages read (``RENSHE_ARREARS_STORE``, default var/arrears.duckdb)."""
-    return Path(os.environ.get("RENSHE_ARREARS_STORE", Path(settings.RENSHE["VAR_DIR"]) / "arrears.duckdb"))
 
 
 def _area_table(name: str, title: str, rows: list[situation.AreaRow], link) -> Table:
@@ -115,10 +110,7 @@ def project(request: HttpRequest, project_id: int) -> HttpResponse:
     first = qs.first()
     if first is None:
         raise Http404
-    try:
-        months, store_busy = figures.worker_months(store_path(), project_id), False
-    except figures.StoreBusy:
-        months, store_busy = [], True
+    months = figures.worker_months(store_path(), project_id)
     wtable = Table("workers", f"{first.project_name}人员月度明细",
                    ["人员编号", "姓名", "工种", "月份", "考勤天数", "约定日工资（元）", "应发（元）", "已代发（元）",
                     "代发日", "估算欠发（元）"], money={5, 6, 7, 9})
@@ -127,7 +119,7 @@ def project(request: HttpRequest, project_id: int) -> HttpResponse:
                             m["due"], m["paid"], m["paid_date"], m["owed"]])
     tables = [_alert_table("alerts", f"{first.project_name}预警", qs), wtable]
     return _page(request, "arrears/project.html", tables,
-                 {"p": first, "store_missing": not store_path().exists(), "store_busy": store_busy})
+                 {"p": first, "store_missing": not Lake(store_path()).exists()})
 
 
 @VIEW
@@ -248,6 +240,6 @@ def rating_list(request: HttpRequest) -> HttpResponse:
         t.rows.append([r.rank, r.contractor_name, r.score, rating.GRADE_LABELS[r.grade], len(r.projects),
                        r.counts["red"], r.counts["orange"], r.counts["yellow"], r.overdue, "；".join(r.reasons)])
     return export_or_none(request, [t]) or render(request, "arrears/rating.html", {
-        "ratings": ratings, "params": params, "store_missing": not store_path().exists(),
+        "ratings": ratings, "params": params, "store_missing": not Lake(store_path()).exists(),
         "quarters": quarters, "quarter": quarter,
     })

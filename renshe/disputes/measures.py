@@ -20,7 +20,6 @@ from openpyxl.styles import Font
 
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.lawcalendar.models import TrackedDeadline
-from renshe.platform.workflow import kpi
 
 from .models import Case
 
@@ -87,61 +86,67 @@ def award_clocks(qs: QuerySet[Case]) -> QuerySet[TrackedDeadline]:
     return TrackedDeadline.objects.filter(dispute_case__in=qs)
 
 
-def on_time_by_committee(qs: QuerySet[Case]) -> dict[int, tuple[int, int]]:
-    """Award clocks closed and met, per committee, in one query: :func:`kpi.on_time`'s definition
-    (closed on or before the due date, which counts pauses and the extension) grouped;
-    ``tests/disputes/test_measures.py`` holds each committee's figures to ``kpi.on_time``."""
-    rows = (
-        award_clocks(qs).filter(is_open=False, closed_on__isnull=False)
-        .values("dispute_case__organisation")
-        .annotate(closed=Count("id"), met=Count("id", filter=Q(closed_on__lte=F("due"))))
-    )
-    return {r["dispute_case__organisation"]: (r["closed"], r["met"]) for r in rows}
+def _cells(qs: QuerySet[Case]) -> tuple[dict[tuple[int, Any], dict[str, Any]], dict[tuple[int, Any], tuple[int, int]]]:
+    """Two grouped queries, by (committee, month of receipt): the case figures, and the award
+    clocks closed and met — :func:`kpi.on_time`'s definition (closed on or before the due date,
+    which counts pauses and the extension), grouped; ``tests/disputes/test_measures.py`` holds
+    every committee's share and the total to ``kpi.on_time`` itself."""
+    cases_ = {
+        (g.pop("organisation"), g.pop("m")): g
+        for g in qs.annotate(m=TruncMonth("received_on")).values("organisation", "m").annotate(**_COUNTS).order_by()
+    }
+    timely = {
+        (r["dispute_case__organisation"], r["m"]): (r["closed"], r["met"])
+        for r in award_clocks(qs).filter(is_open=False, closed_on__isnull=False)
+        .annotate(m=TruncMonth("dispute_case__received_on")).values("dispute_case__organisation", "m")
+        .annotate(closed=Count("id"), met=Count("id", filter=Q(closed_on__lte=F("due")))).order_by()
+    }
+    return cases_, timely
 
 
-def by_committee(qs: QuerySet[Case]) -> tuple[list[Row], list[Row]]:
-    """One row per committee and one per city (a district's committee counts with its city)."""
-    grouped = {g.pop("organisation"): g for g in qs.values("organisation").annotate(**_COUNTS).order_by()}
-    timely = on_time_by_committee(qs)
-    orgs = {o.pk: o for o in Organisation.objects.filter(pk__in=grouped).select_related("parent")}
-    committees, cities = [], {}
-    for pk in sorted(grouped, key=lambda p: orgs[p].code):
-        org, g = orgs[pk], grouped[pk]
-        closed, met = timely.get(pk, (0, 0))
-        committees.append(Row(org.name, _figures(g, closed, met)))
-        city = org if org.kind == Organisation.Kind.CITY or org.parent is None else org.parent
-        acc = cities.setdefault(city.name, ({k: 0 for k in _ADDITIVE}, [0, 0]))
+def _roll(cells: dict, timely: dict, key) -> dict[Any, tuple[dict[str, Any], list[int]]]:
+    out: dict[Any, tuple[dict[str, Any], list[int]]] = {}
+    for cell, g in cells.items():
+        acc = out.setdefault(key(cell), ({k: 0 for k in _ADDITIVE}, [0, 0]))
         for k in _ADDITIVE:
             acc[0][k] += g[k] or 0
+        closed, met = timely.get(cell, (0, 0))
         acc[1][0] += closed
         acc[1][1] += met
-    city_rows = [Row(name, _figures(g, c, m)) for name, (g, (c, m)) in cities.items()]
-    return committees, city_rows
-
-
-def by_month(qs: QuerySet[Case]) -> list[Row]:
-    """One row per month of receipt, and the award clocks closed in that month met on time."""
-    grouped = qs.annotate(m=TruncMonth("received_on")).values("m").order_by("m").annotate(**_COUNTS)
-    timely = {
-        r["m"]: (r["closed"], r["met"])
-        for r in award_clocks(qs).filter(is_open=False, closed_on__isnull=False)
-        .annotate(m=TruncMonth("dispute_case__received_on")).values("m").order_by("m")
-        .annotate(closed=Count("id"), met=Count("id", filter=Q(closed_on__lte=F("due"))))
-    }
-    out = []
-    for g in grouped:
-        m = g.pop("m")
-        month = m if isinstance(m, dt.date) else dt.date.fromisoformat(str(m)[:10])
-        closed, met = timely.get(m, (0, 0))
-        out.append(Row(f"{month.year}年{month.month}月", _figures(g, closed, met)))
     return out
 
 
-def total(qs: QuerySet[Case]) -> Row:
-    """The whole scope; its on-time share is :func:`kpi.on_time` itself."""
-    figures = _figures(qs.aggregate(**_COUNTS), 0, 0)
-    figures["on_time"] = kpi.on_time(award_clocks(qs)).rate
-    return Row("合计", figures)
+@dataclass(frozen=True)
+class Tables:
+    committees: list[Row]
+    cities: list[Row]
+    months: list[Row]
+    total: Row
+
+
+def tables(qs: QuerySet[Case]) -> Tables:
+    """Every table of the dashboard from the two grouped queries."""
+    cells, timely = _cells(qs)
+    orgs = {o.pk: o for o in Organisation.objects.filter(pk__in={c[0] for c in cells}).select_related("parent")}
+
+    def city(pk: int) -> Organisation:
+        o = orgs[pk]
+        return o if o.kind == Organisation.Kind.CITY or o.parent is None else o.parent
+
+    def rows(rolled: dict, label) -> list[Row]:
+        return [Row(label(k), _figures(g, c, m)) for k, (g, (c, m)) in rolled.items()]
+
+    committees = rows(dict(sorted(_roll(cells, timely, lambda c: c[0]).items(), key=lambda kv: orgs[kv[0]].code)),
+                      lambda pk: orgs[pk].name)
+    cities = rows(_roll(cells, timely, lambda c: city(c[0]).name), lambda name: name)
+    months = rows(dict(sorted(_roll(cells, timely, lambda c: _month(c[1])).items())),
+                  lambda m: f"{m.year}年{m.month}月")
+    (g, (c, m)), = _roll(cells, timely, lambda c: "all").values() or [({k: 0 for k in _ADDITIVE}, [0, 0])]
+    return Tables(committees, cities, months, Row("合计", _figures(g, c, m)))
+
+
+def _month(m: Any) -> dt.date:
+    return m if isinstance(m, dt.date) and not isinstance(m, dt.datetime) else dt.date.fromisoformat(str(m)[:10])
 
 
 def workbook(year: int, sheets: dict[str, list[Row]]) -> bytes:

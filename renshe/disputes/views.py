@@ -203,8 +203,8 @@ def _dashboard_data(request: HttpRequest) -> tuple[int, dict]:
 
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else dt.date.today().year
     qs = measures.cases(visible_organisations(request.user), year)
-    committees, cities = measures.by_committee(qs)
-    return year, {"按委员会": committees, "按设区市": cities, "按月份": measures.by_month(qs), "合计": [measures.total(qs)]}
+    t = measures.tables(qs)
+    return year, {"按委员会": t.committees, "按设区市": t.cities, "按月份": t.months, "合计": [t.total]}
 
 
 @role_required(*DASHBOARD_ROLES, perm=PERM)

@@ -109,10 +109,13 @@ def draw_columns(
     under_cap = register.counts < np.asarray(caps, dtype=np.int64)[None, :]
     eligible = ~register.excluded & under_cap.any(axis=1)
     rng = np.random.Generator(np.random.PCG64(seed))
+    cities = sorted(sample)
+    index = {c: i for i, c in enumerate(cities)}
+    city_no = np.fromiter((index.get(c, -1) for c in register.city), dtype=np.int32, count=len(register.city))
     tasks: list[Task] = []
-    for city in sorted(sample):
+    for k, city in enumerate(cities):
         n = sample[city]
-        pool = np.flatnonzero(eligible & (register.city == city))
+        pool = np.flatnonzero(eligible & (city_no == k))
         if n > len(pool):
             raise _fail(
                 f"sample.{city}",

@@ -100,8 +100,9 @@ class CapLine:
 def caps_for(enterprise: Enterprise, year: int) -> list[CapLine]:
     """An enterprise's count against each item's yearly cap (what it may see of itself)."""
     counts = yearly_counts(year, [enterprise.pk])
+    subject = InspectionItem.Subject.AGENCY if enterprise.is_agency else InspectionItem.Subject.ENTERPRISE
     return [CapLine(item, counts.get((enterprise.pk, item.pk), 0))
-            for item in InspectionItem.objects.filter(active=True)]
+            for item in InspectionItem.objects.filter(active=True, subject=subject)]
 
 
 def build_input(year: int, items: list[InspectionItem], sample: Mapping[str, int], per_task: int, seed: int) -> dict:

@@ -111,6 +111,11 @@ def apply(
     return kernel.apply(doc, action, actor, facts=data, note=str(data.get("note") or ""), on=on)
 
 
+def _zh(day: dt.date) -> str:
+    """A date in a record's sentence as the pages write it (2025年10月23日)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _required(data: dict[str, Any], *names: str) -> None:
     labels = {
         "opinion": ("审核意见", "opinion"),
@@ -135,8 +140,8 @@ def _submit(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any
                                    region=periods.FUJIAN)
     review.save(update_fields=["deadline"])
     return (
-        f"审核期限{review.deadline.due.isoformat()}（{length.reference.cite()}：最长{length.value}个工作日，"
-        f"自{on.isoformat()}次日起算）"
+        f"审核期限{_zh(review.deadline.due)}（{length.reference.cite()}：最长{length.value}个工作日，"
+        f"自{_zh(on)}次日起算）"
     )
 
 
@@ -156,7 +161,7 @@ def _review(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any
         clocks.close(review.deadline, on=on, actor=actor)
     notes = [f"审核结论：{review.get_result_display()}"]
     if review.overdue(on):
-        notes.append(f"超过审核期限{review.due_on.isoformat()}")
+        notes.append(f"超过审核期限{_zh(review.due_on)}")
     too_short, minimum = periods.review_too_short(review.started_on, on)
     if too_short:
         notes.append(f"审核时间少于{minimum.value}个工作日（{minimum.reference.cite()}）")
@@ -199,7 +204,7 @@ def _publish(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, An
     length = periods.param(periods.FILING, published)
     doc.filing_deadline = clocks.start(doc, periods.FILING, published, actor=actor, kind="备案期限",
                                        region=periods.FUJIAN)
-    return f"备案期限{doc.filing_deadline.due.isoformat()}（{length.reference.cite()}：公布之日起{length.value}日内）"
+    return f"备案期限{_zh(doc.filing_deadline.due)}（{length.reference.cite()}：公布之日起{length.value}日内）"
 
 
 def _file(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any]) -> str:
@@ -220,7 +225,7 @@ def _file(doc: NormativeDocument, actor: Any, on: dt.date, data: dict[str, Any])
         receipt=str(data.get("receipt", "")).strip(),
         filed_by=actor,
     )
-    late = f"，逾期（期限{due.isoformat()}）" if filing.late else f"，未逾期（期限{due.isoformat()}）"
+    late = f"，逾期（期限{_zh(due)}）" if filing.late else f"，未逾期（期限{_zh(due)}）"
     return f"报{filing.filed_with}备案{late}"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from ninja import NinjaAPI, Swagger
 from ninja.errors import HttpError
@@ -70,6 +71,14 @@ def _http_error(request, exc: HttpError):
 @api.exception_handler(RulesError)
 def _rules_error(request, exc: RulesError):
     return api.create_response(request, exc.as_dict(), status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc: PermissionDenied):
+    """A wrong role or organisation (the workflow kernel's one answer): 403, in both languages."""
+    zh, _, en = (str(exc) or "没有权限 / forbidden").partition(" / ")
+    body = RulesError.of("permission", zh, en or zh).as_dict() | {"error": "forbidden"}
+    return api.create_response(request, body, status=403)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -446,7 +446,7 @@ def _pauses_and_extension(
         spans = "、".join(f"{p.start.isoformat()}至{p.end.isoformat()}" for p in pauses)
         trace.add(
             f"依法不计入期限的时段（{spans}）共{clock.days_paused}{UNIT_ZH[unit]}，先加到期间上，"
-            f"再按第二百零三条顺延一次",
+            + ("按工作日计算的不再顺延" if unit == "working_days" else "再按第二百零三条顺延一次"),
             param.reference if param else ART_201,
             inputs={"pauses": [{"from": p.start.isoformat(), "to": p.end.isoformat()} for p in pauses]},
             result=clock.original_due.isoformat(),

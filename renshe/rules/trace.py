@@ -25,6 +25,9 @@ class ParamUse(BaseModel):
     effective_to: str | None = None
     reference: Reference
     verified: bool
+    status: str | None = Field(
+        default=None, description="VERIFIED-TEXT, SECONDARY, DERIVED or NOT FOUND, where the parameter file says"
+    )
 
     @classmethod
     def of(cls, pv: ParamValue) -> ParamUse:
@@ -37,6 +40,7 @@ class ParamUse(BaseModel):
             effective_to=pv.effective_to.isoformat() if pv.effective_to else None,
             reference=pv.reference,
             verified=pv.verified,
+            status=pv.status,
         )
 
 

@@ -20,9 +20,32 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from renshe.arrears import lake, published
 from renshe.arrears.schema import BY_NAME
+
+
+def store_con(store) -> duckdb.DuckDBPyConnection:
+    """A connection with the store's tables, and the current run's values as ``arrears_indicator_value``."""
+    con = duckdb.connect()
+    lk = lake.Lake(store)
+    lk.snapshot().attach_duckdb(con)
+    run = published.current(lk)
+    if run:
+        con.execute(f"CREATE VIEW arrears_indicator_value AS SELECT * FROM read_parquet('{published.uri(lk, run, 'values')}')")
+    return con
+
+
+def lake_count(store, table: str, where: str = "true") -> int:
+    """Rows of ``table`` in the store's newest version (corrections applied)."""
+    con = duckdb.connect()
+    try:
+        lake.Lake(store).snapshot().attach_duckdb(con)
+        return con.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0]
+    finally:
+        con.close()
 
 
 def write_tables(out: Path, tables: dict[str, list[tuple]]) -> None:

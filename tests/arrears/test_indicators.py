@@ -8,6 +8,7 @@ import pytest
 
 from renshe.arrears import engines, ingest, warnings
 from renshe.arrears.indicators import INDICATORS
+from tests.arrears.conftest import store_con
 
 
 @pytest.fixture
@@ -20,9 +21,7 @@ def store(hand_built, tmp_path):
 
 
 def _values(store, project: int) -> dict[str, tuple[float, int]]:
-    import duckdb
-
-    con = duckdb.connect(str(store), read_only=True)
+    con = store_con(store)
     rows = con.execute("SELECT code, value, level FROM arrears_indicator_value WHERE project_id = ? AND month = '2025-09'",
                        [project]).fetchall()
     con.close()

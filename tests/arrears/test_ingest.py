@@ -6,17 +6,16 @@ from __future__ import annotations
 import csv
 import random
 
-import duckdb
 import openpyxl
 import pytest
 
 from renshe.arrears import demo, ingest
 from renshe.arrears.schema import TABLES
-from tests.arrears.conftest import HAND_BUILT, write_tables
+from tests.arrears.conftest import HAND_BUILT, store_con, write_tables
 
 
 def _counts(store) -> dict[str, int]:
-    con = duckdb.connect(str(store), read_only=True)
+    con = store_con(store)
     out = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in TABLES}
     con.close()
     return out
@@ -81,7 +80,7 @@ def test_thousand_malformed_rows_lose_no_good_row(province, tmp_path):
     assert {int(r["row"]) for r in reported} == bad_lines
     assert all(r["reason_zh"] and r["reason_en"] for r in reported)
     assert summary["loaded"]["attendance"] == len(good) == len(lines) - 1
-    con = duckdb.connect(str(store), read_only=True)
+    con = store_con(store)
     loaded = {f"{p},{w},{d},{h:g}" for p, w, d, h in con.execute(
         "SELECT project_id, worker_id, strftime(work_date, '%Y-%m-%d'), hours FROM attendance").fetchall()}
     con.close()
@@ -121,14 +120,14 @@ def test_interrupted_load_leaves_store_as_before(hand_built, province, tmp_path,
     store = tmp_path / "s.duckdb"
     ingest.ingest(hand_built, store)
     before = _counts(store)
-    real = ingest._load
+    real = ingest.load_file
 
-    def failing(con, path, table):
+    def failing(con, w, path, table):
         if table.name == "payroll":
             raise KeyboardInterrupt  # the operator pressed Ctrl-C half-way
-        return real(con, path, table)
+        return real(con, w, path, table)
 
-    monkeypatch.setattr(ingest, "_load", failing)
+    monkeypatch.setattr(ingest, "load_file", failing)
     with pytest.raises(KeyboardInterrupt):
         ingest.ingest(province, store)
     assert _counts(store) == before

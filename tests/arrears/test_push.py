@@ -1,18 +1,18 @@
 """POST /api/v1/arrears/push/{table}: banks and the housing department push rows with a bearer
-token; the rows meet the same checks as files, bad ones come back by index, re-pushing
-changes nothing, and the rows feed ``renshe arrears run`` like files do."""
+token; the push answers at once (202) and the queue worker appends the rows; the rows meet the
+same checks as files, bad ones come back by index, re-pushing changes nothing, a changed row is
+a versioned correction, and the rows feed ``renshe arrears run`` like files do."""
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
-from renshe.arrears import ingest, warnings
+from renshe.arrears import ingest, landing, warnings
 from renshe.arrears.models import PushRecord
 from renshe.arrears.schema import BY_NAME
 from renshe.cli import main
 from renshe.platform.accounts.models import ApiToken
-from tests.arrears.conftest import HAND_BUILT, write_tables
+from tests.arrears.conftest import HAND_BUILT, lake_count, write_tables
 
 HOUSING = ["org", "project", "project_org", "worker", "project_worker", "attendance", "labour_cost_due"]
 BANK = ["wage_account", "account_txn", "payroll"]
@@ -48,20 +48,24 @@ def _post(client, table, token=None, rows=None, body=None, content_type="applica
     return client.post(f"/api/v1/arrears/push/{table}", data=data, content_type=content_type, headers=headers)
 
 
-def _count(store, table) -> int:
-    con = duckdb.connect(str(store), read_only=True)
-    n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    con.close()
-    return n
+_count = lake_count
+
+
+def _result(client, token, push_id: int) -> dict:
+    r = client.get(f"/api/v1/arrears/pushes/{push_id}", headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 200, r.content
+    return r.json()
 
 
 def _push_all(client, tokens) -> list[dict]:
-    out = []
+    """Push every table, then run the queue's task (the store's one writer); the final results."""
+    ids = []
     for table in HOUSING + BANK:
         r = _post(client, table, tokens["bank" if table in BANK else "housing"], _rows(table))
-        assert r.status_code == 200, r.content
-        out.append(r.json())
-    return out
+        assert r.status_code == 202 and r.json()["state"] == "landed", r.content
+        ids.append((r.json()["push_id"], tokens["bank" if table in BANK else "housing"]))
+    landing.ingest_landed()
+    return [_result(client, tok, i) for i, tok in ids]
 
 
 @pytest.mark.django_db
@@ -93,8 +97,8 @@ def test_pushed_rows_feed_the_run_like_files(client, store, tokens, hand_built, 
     assert pushed == filed and [w["warning_id"] for w in pushed] == ["1-2025-09"]
     # each push recorded: who, table, counts
     rec = PushRecord.objects.get(table="payroll")
-    assert (rec.actor.username, rec.inserted, rec.rejected, rec.status, rec.body_format) == (
-        "feed.bank", 4, 0, 200, "json")
+    assert (rec.actor.username, rec.inserted, rec.rejected, rec.status, rec.body_format, rec.state) == (
+        "feed.bank", 4, 0, 202, "json", "ingested")
     assert PushRecord.objects.count() == len(HOUSING + BANK)
     # the log is read in the admin by the administrator and leaders, and nobody can edit it
     client.force_login(demo["leader"])
@@ -106,7 +110,8 @@ def test_pushed_rows_feed_the_run_like_files(client, store, tokens, hand_built, 
 @pytest.mark.django_db
 def test_bad_rows_come_back_by_index_and_no_good_row_is_lost(client, store, tokens):
     for table in HOUSING[:5]:
-        assert _post(client, table, tokens["housing"], _rows(table)).status_code == 200
+        assert _post(client, table, tokens["housing"], _rows(table)).status_code == 202
+    landing.ingest_landed()
     good = _rows("attendance")
     bad = {
         3: {**good[0], "work_date": "2025-13-45"},  # no such date
@@ -120,8 +125,11 @@ def test_bad_rows_come_back_by_index_and_no_good_row_is_lost(client, store, toke
     for i in range(len(good) + len(bad)):
         rows.append(bad[i] if i in bad else next(g))
     r = _post(client, "attendance", tokens["housing"], rows)
-    assert r.status_code == 200
-    body = r.json()
+    assert r.status_code == 202
+    # at once: every refusal that needs no store (index 8's worker is checked against the store later)
+    assert [x["index"] for x in r.json()["rejects"]] == [3, 7, 10, 12, 15]
+    landing.ingest_landed()
+    body = _result(client, tokens["housing"], r.json()["push_id"])
     assert (body["received"], body["accepted"], body["rejected"]) == (len(rows), len(good), len(bad))
     assert [x["index"] for x in body["rejects"]] == sorted(bad)
     reasons = {x["index"]: (x["reason_zh"], x["reason_en"]) for x in body["rejects"]}
@@ -166,8 +174,9 @@ def test_csv_body(client, store, tokens):
     lines = [",".join(names)] + [",".join(str(v) for v in row) for row in HAND_BUILT["org"]]
     lines.insert(3, '5,91350203000000019A,某劳务公司,sub,350102')  # wrong check character, data row index 2
     r = _post(client, "org", tokens["housing"], body="\n".join(lines) + "\n", content_type="text/csv")
-    assert r.status_code == 200
-    body = r.json()
+    assert r.status_code == 202
+    landing.ingest_landed()
+    body = _result(client, tokens["housing"], r.json()["push_id"])
     assert (body["inserted"], body["rejected"]) == (4, 1)
     assert body["rejects"][0]["index"] == 2 and "GB 32100" in body["rejects"][0]["reason_en"]
     assert PushRecord.objects.get().body_format == "csv"
@@ -207,22 +216,71 @@ def test_all_rows_refused_is_422_with_the_report(client, store, tokens):
     assert r.status_code == 415
 
 
-def test_concurrent_pushes_of_the_same_rows_insert_them_once(store):
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_loading_the_same_landed_pushes_insert_them_once(store, demo, monkeypatch):
+    """Two queue workers run the task at once: the writer lock makes the second find nothing left."""
     from concurrent.futures import ThreadPoolExecutor
 
-    rows = _rows("org")
-    with ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(lambda _: ingest.push(store, BY_NAME["org"], rows=rows), range(4)))
-    assert sorted(r["inserted"] for r in results) == [0, 0, 0, len(rows)]
-    assert _count(store, "org") == len(rows)
+    from django.db import connection
+    from django_q.conf import Conf
+
+    monkeypatch.setattr(Conf, "SYNC", False)  # queued for the workers below, not run inline
+
+    for _ in range(3):  # the same rows pushed three times
+        landing.land(demo["feed.housing"], "org", "json", 100, rows=_rows("org"))
+
+    def work(_):
+        try:
+            return landing.ingest_landed()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(work, range(2)))
+    assert sorted(r["pushes"] for r in results) == [0, 3]
+    assert _count(store, "org") == len(HAND_BUILT["org"])
+    recs = PushRecord.objects.order_by("pk")
+    assert [r.inserted for r in recs] == [len(HAND_BUILT["org"]), 0, 0]
+    assert all(r.state == "ingested" and r.unchanged == (0 if i == 0 else len(HAND_BUILT["org"]))
+               for i, r in enumerate(recs))
 
 
 @pytest.mark.django_db
-def test_a_busy_store_answers_503_and_loads_nothing(client, store, tokens):
-    reader = duckdb.connect(str(store), read_only=True)  # a dashboard reading in this process
-    try:
+def test_a_changed_row_is_a_versioned_correction(client, store, tokens):
+    """Pushing a row again with other values corrects it: counted, read in place of the old row,
+    and pushing the correction once more changes nothing."""
+    _post(client, "org", tokens["housing"], _rows("org"))
+    landing.ingest_landed()
+    fixed = _rows("org")
+    fixed[1]["name"] = "福建鑫源建设工程集团有限公司"
+    r = _post(client, "org", tokens["housing"], [fixed[1]])
+    landing.ingest_landed()
+    body = _result(client, tokens["housing"], r.json()["push_id"])
+    assert (body["inserted"], body["unchanged"], body["corrected"]) == (0, 0, 1)
+    assert _count(store, "org") == len(HAND_BUILT["org"])
+    assert lake_count(store, "org", "name = '福建鑫源建设工程集团有限公司'") == 1
+    r = _post(client, "org", tokens["housing"], [fixed[1]])
+    landing.ingest_landed()
+    assert _result(client, tokens["housing"], r.json()["push_id"])["unchanged"] == 1
+
+
+@pytest.mark.django_db
+def test_the_push_is_queued_and_loaded_by_the_worker(client, store, tokens, django_capture_on_commit_callbacks):
+    """The push queues the load when its record is committed (django-q2, synchronous in tests)."""
+    with django_capture_on_commit_callbacks(execute=True):
         r = _post(client, "org", tokens["housing"], _rows("org"))
-    finally:
-        reader.close()
-    assert r.status_code == 503 and r.json()["problems"][0]["en"] == "store busy, retry later"
-    assert _count(store, "org") == 0 and PushRecord.objects.get().status == 503
+    assert r.status_code == 202
+    assert _result(client, tokens["housing"], r.json()["push_id"])["state"] == "ingested"
+    assert _count(store, "org") == len(HAND_BUILT["org"])
+
+
+@pytest.mark.django_db
+def test_cr_only_line_endings_do_not_pass_the_row_limit(client, store, tokens, monkeypatch):
+    monkeypatch.setenv("RENSHE_ARREARS_PUSH_MAX_ROWS", "3")
+    names = [c.name for c in BY_NAME["org"].columns]
+    body = "\r".join([",".join(names)] + [",".join(str(v) for v in row) for row in HAND_BUILT["org"]]) + "\r"
+    r = _post(client, "org", tokens["housing"], body=body, content_type="text/csv")
+    assert r.status_code == 413 and "more than 3 rows" in r.json()["message"]
+    monkeypatch.setenv("RENSHE_ARREARS_PUSH_MAX_ROWS", "10")
+    r = _post(client, "org", tokens["housing"], body=body, content_type="text/csv")
+    assert r.status_code == 202 and r.json()["received"] == len(HAND_BUILT["org"])

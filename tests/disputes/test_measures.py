@@ -39,7 +39,8 @@ def two_cases(orgs, users, settings, tmp_path):
 
 def test_two_cases_by_hand(two_cases, orgs):
     qs = measures.cases(Organisation.objects.all(), 2026)
-    committees, cities = measures.by_committee(qs)
+    t = measures.tables(qs)
+    committees, cities = t.committees, t.cities
     (row,) = committees
     f = row.figures
     # received 2, both accepted; A mediated on day 18 (2 → 20 March), B awarded on day 59 (2 March → 30 April)
@@ -51,8 +52,8 @@ def test_two_cases_by_hand(two_cases, orgs):
     # → 23 April, closed 30 April: late. 1 of 2 on time.
     assert f["on_time"] == Decimal("50.0") == kpi.on_time(measures.award_clocks(qs)).rate
     assert cities[0].label == "厦门市人力资源和社会保障局" and cities[0].figures == f
-    (march,) = [r for r in measures.by_month(qs) if r.label == "2026年3月"]
-    assert march.figures["received"] == 2
+    (march,) = [r for r in t.months if r.label == "2026年3月"]
+    assert march.figures["received"] == 2 and t.total.figures == f
 
 
 def test_grouped_on_time_is_the_kernels_figure(orgs):
@@ -62,12 +63,15 @@ def test_grouped_on_time_is_the_kernels_figure(orgs):
         Organisation.objects.create(code=code, name=f"{name}人力资源和社会保障局", kind="city", parent=orgs["dept"])
     assert demo_year.load(600, 2025, 3) == 600
     qs = measures.cases(Organisation.objects.all(), 2025)
-    committees, cities = measures.by_committee(qs)
-    assert sum(r.figures["received"] for r in committees) == 600 == measures.total(qs).figures["received"]
+    t = measures.tables(qs)
+    committees = t.committees
+    assert sum(r.figures["received"] for r in committees) == 600 == t.total.figures["received"]
+    assert sum(r.figures["received"] for r in t.months) == 600 == sum(r.figures["received"] for r in t.cities)
+    assert t.total.figures["on_time"] == kpi.on_time(measures.award_clocks(qs)).rate
     for org in Organisation.objects.filter(dispute_cases__isnull=False).distinct():
         row = next(r for r in committees if r.label == org.name)
         assert row.figures["on_time"] == kpi.on_time(measures.award_clocks(qs.filter(organisation=org))).rate
-    assert 80 < measures.total(qs).figures["on_time"] < 100  # some awards late, most in time
+    assert 80 < t.total.figures["on_time"] < 100  # some awards late, most in time
     # reloading replaces the year rather than adding to it
     demo_year.load(600, 2025, 3)
     assert Case.objects.filter(received_on__year=2025).count() == 600

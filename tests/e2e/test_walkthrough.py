@@ -21,6 +21,14 @@ DESKTOP = {"width": 1366, "height": 900}
 RAW = re.compile(r"dates_worked\.|local_avg_monthly_wage|（界限 |Forbidden|Not Found|Server Error|\bNone\b")
 
 
+@pytest.fixture(autouse=True)
+def _patient(page):
+    """This walk opens many pages in one test; on a loaded machine the first load of a page (the
+    search index, the charts) can take longer than the default 15 s."""
+    page.set_default_navigation_timeout(60_000)
+    page.set_default_timeout(30_000)
+
+
 def _fits(page) -> None:
     width = page.viewport_size["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url

@@ -5,6 +5,7 @@ the kernel checks the organisation too. Tested as a browser would: CSRF enforced
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -53,3 +54,14 @@ def test_the_departments_leader_can(filed):
     assert r.status_code == 302
     filed.refresh_from_db()
     assert filed.status == "repealed"
+
+
+def test_the_documents_history_reads_as_chinese(filed):
+    """Issue 18 item 8 on the register: the step, the state and the clean-up in words."""
+    c, token = _client("leader")
+    c.post(f"/normdocs/{filed.pk}/repeal/", {"repeal-year": "2026", "repeal-reason": "上位法已修改"},
+           HTTP_X_CSRFTOKEN=token)
+    text = re.sub(r"<[^>]+>", " ", c.get(f"/normdocs/{filed.pk}/").content.decode())
+    history = text[text.index("办理记录"):]
+    assert "清理：废止" in history and "已备案" in history and "已废止" in history and "国办发〔2018〕37号" in history
+    assert "repealed" not in history and "repeal " not in history and "status" not in history

@@ -40,7 +40,7 @@ def test_review_due_is_15_working_days_on_the_calendar(make_doc):
     # Submitted 2025-09-26 → 2025-10-23 (hand count in test_periods.test_review_due_across_national_day).
     assert (review.started_on, review.due_on) == (D(2025, 9, 26), D(2025, 10, 23))
     assert review.deadline.unit == "working_days" and review.deadline.length == 15
-    assert "审核期限2025-10-23" in history(doc).get(action="submit").note
+    assert "审核期限2025年10月23日" in history(doc).get(action="submit").note
     assert not review.overdue(D(2025, 10, 23)) and review.overdue(D(2025, 10, 24))
 
 

@@ -159,3 +159,18 @@ def test_early_date_uses_the_earlier_city_figure():
     )
     assert (r["capped"], r["amount"]) == (False, 8000.00)
     assert "20959.74" in cap_step(r)["rule"]
+
+
+def test_the_trace_carries_each_value_status():
+    # wages.city_nonprivate_avg_annual is SECONDARY (a transcription of the statistics table);
+    # the 2022 province figure is DERIVED (108520 − 4717).
+    r = run(
+        start="2024-03-01",
+        end="2025-08-31",
+        avg_monthly_wage=8000,
+        termination="art41",
+        region="fujian.xiamen",
+    )
+    statuses = {(p["name"], p["effective_from"]): p["status"] for p in cap_step(r)["params"]}
+    assert statuses[("wages.city_nonprivate_avg_annual", "2019-01-01")] == "SECONDARY"
+    assert statuses[("wages.province_nonprivate_avg_annual", "2022-01-01")] == "DERIVED"

@@ -105,6 +105,8 @@ def _minimal(schema: dict) -> dict:
 def _base(path: str, schema: dict) -> dict:
     if path.startswith("/api/v1/calc/"):
         return calculators.get(path.rsplit("/", 1)[1]).example
+    if "example" in schema:  # an operation whose minimal body cannot be valid (a phone number, a code)
+        return schema["example"]
     return _minimal(schema)
 
 
@@ -115,10 +117,24 @@ def _date_fields(schema: dict) -> list[str]:
 DATED = [(u, p, s) for u, p, s in OPERATIONS if _date_fields(s)]
 
 
+def _appeals_ready() -> None:
+    """Registering a request needs the organisations, a routing rule and a desk that receives it."""
+    from renshe.appeals.models import Desk, RoutingRule
+    from renshe.platform.accounts.models import Organisation
+    from renshe.platform.accounts.organisations import sync_organisations
+
+    sync_organisations()
+    RoutingRule.objects.create(category="", place="", target="@city")
+    Desk.objects.create(organisation=Organisation.objects.get(code="350000"),
+                        user=User.objects.get(username="hostile-admin"))
+
+
 @pytest.mark.parametrize("url,path,schema", DATED, ids=[p for _, p, _ in DATED])
 def test_dates_outside_what_the_law_covers_are_a_4xx_naming_them(client, url, path, schema):
+    if path.startswith("/api/v1/appeals/"):
+        _appeals_ready()
     base = _base(path, schema)
-    assert _post(client, url, json.dumps(base)).status_code == 200, f"the base body of {path} must be valid"
+    assert _post(client, url, json.dumps(base)).status_code in (200, 201), f"the base body of {path} must be valid"
     for name in _date_fields(schema):
         for bad in BAD_DATES:
             r = _post(client, url, json.dumps({**base, name: bad}))

@@ -15,6 +15,7 @@ another organisation is a 404, one's own is not.
 
 from __future__ import annotations
 
+import datetime
 import re
 import uuid
 
@@ -25,7 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from renshe.arrears.roles import PUSH_TABLES
 from renshe.platform.accounts.api_auth import RoleBearerAuth
-from renshe.platform.accounts.models import ApiToken
+from renshe.platform.accounts.models import ApiToken, Organisation
 from renshe.platform.accounts.roles import ROLES
 from renshe.platform.api import api
 from renshe.rules import calculators
@@ -90,6 +91,8 @@ def world(demo, tmp_path):
                                            result=ContentFile(b"PK", name="out.xlsx"))
                for k, u in (("own", users["division_staff"]), ("other", users["other"]))}
     notes = {"own": notify(users["labour_inspector"], "own"), "other": notify(users["other"], "other")}
+    appeals = {k: _appeal(code, users["leader"]) for k, code in (("own", XIAMEN), ("other", FUZHOU))}
+    disclosures = {k: _disclosure(code) for k, code in (("own", XIAMEN), ("other", FUZHOU))}
     objects = {
         "arrears-alert": {k: {"pk": a.pk} for k, a in alerts.items()},
         "arrears-alert-step": {k: {"pk": a.pk} for k, a in alerts.items()},
@@ -100,9 +103,31 @@ def world(demo, tmp_path):
         "arrears-city": {"own": {"code": XIAMEN}, "other": {"code": FUZHOU}},
         "planner-batch-download": {k: {"pk": b.pk} for k, b in batches.items()},
         "planner-batch-delete": {k: {"pk": b.pk} for k, b in batches.items()},
+        **{f"appeals:{n}": {k: {"pk": a.pk} for k, a in appeals.items()} for n in ("detail", "step", "handover")},
+        **{f"appeals:{n}": {k: {"pk": d.pk} for k, d in disclosures.items()}
+           for n in ("disclosure-detail", "disclosure-step")},
+        "appeals:disclosure-letter": {k: {"pk": d.pk, "fmt": "pdf"} for k, d in disclosures.items()},
         "workflow-notification-done": {k: {"pk": (n[0] if isinstance(n, list) else n).pk} for k, n in notes.items()},
     }
     return users, objects
+
+
+def _appeal(code: str, owner):
+    from renshe.appeals.models import Appeal
+
+    org = Organisation.objects.get(code=code)
+    return Appeal.objects.create(number=f"SQ-{code}", channel="12345", category="other", place=code, name="某",
+                                 phone="13800000000", content="x" * 10, organisation=org, owner=owner,
+                                 received_on=datetime.date(2025, 3, 3))
+
+
+def _disclosure(code: str):
+    from renshe.appeals.models import DisclosureRequest
+
+    return DisclosureRequest.objects.create(number=f"GK-{code}", applicant_kind="natural", applicant="某",
+                                            id_document="x", contact="x", description="x", form="x",
+                                            organisation=Organisation.objects.get(code=code),
+                                            received_on=datetime.date(2025, 3, 3))
 
 
 #: Object URLs whose object belongs to no organisation, with the reason (reviewed).
@@ -113,13 +138,12 @@ NO_ORGANISATION = {
 }
 
 
-#: Object URLs of the modules that landed on main at the end of the hardening session (appeals,
-#: disputes, inspections): their own/other-organisation objects are not yet built in this
+#: Object URLs of the modules that landed on main at the end of the hardening session (disputes,
+#: inspections): their own/other-organisation objects are not yet built in this
 #: world. Until they are, they get the anonymous check (login or 404, never the page) and every
 #: role's no-server-error check on a placeholder id. Move each into OBJECT_URLS.
 NOT_YET_IN_WORLD = {
-    "appeals:detail", "appeals:handover", "appeals:step", "appeals:disclosure-detail", "appeals:disclosure-letter",
-    "appeals:disclosure-step", "disputes:detail", "disputes:document", "disputes:agreement", "disputes:clock",
+    "disputes:detail", "disputes:document", "disputes:agreement", "disputes:clock",
     "disputes:element", "disputes:evidence", "disputes:override", "disputes:recompute", "disputes:step",
     "inspections:agency", "inspections:agency-action", "inspections:case", "inspections:case-paper",
     "inspections:case-step", "inspections:plan", "inspections:plan-input", "inspections:task",

@@ -9,7 +9,7 @@ from django import template
 from django.utils.html import format_html
 
 from renshe.arrears.alerts import LEVELS
-from renshe.arrears.tables import Link, Table
+from renshe.platform.core.tables import Link, Table
 from renshe.platform.core.templatetags.renshe import cn_date, yuan
 
 register = template.Library()

@@ -9,13 +9,12 @@ So project 7, 2025-09: 2,000.00 owed to 1 worker.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import duckdb
 from django.contrib.auth.models import Group
 
-from renshe.arrears import schema
+from renshe.arrears import ingest, lake, schema
 from renshe.platform.accounts.models import Organisation, User
 from renshe.platform.accounts.roles import ROLES
 
@@ -43,8 +42,9 @@ def user(username: str, org_code: str, *roles: str) -> User:
 
 
 def make_store(path: Path) -> Path:
-    """The store described in the module docstring, written to ``path``."""
-    con = duckdb.connect(str(path))
+    """The store described in the module docstring, written to ``path`` (unchecked: only the columns
+    the pages read are filled)."""
+    con = duckdb.connect()
     for t in schema.TABLES:
         con.execute(t.ddl())
     con.execute("INSERT INTO project (project_id, name, region_code, industry) VALUES (7, '测试项目7', ?, '房建')", [HULI])
@@ -56,32 +56,29 @@ def make_store(path: Path) -> Path:
             con.execute("INSERT INTO attendance VALUES (7, ?, ?, 8)", [wid, dt.date(2025, 9, 1) + dt.timedelta(days=d)])
     con.execute("INSERT INTO payroll VALUES (7, 1, '2025-09', 20, 4000, 3800, '2025-10-15'), "
                 "(7, 2, '2025-09', 10, 2500, 2400, '2025-10-15')")
+    with lake.Lake(path).writer("test") as w:
+        for t in schema.TABLES:
+            if con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]:
+                ingest.append_rows(con, w, t, f"SELECT * FROM {t.name}")
+        w.commit()
     con.close()
     return path
 
 
 def store_with_warnings(path: Path, ws: list[dict]) -> Path:
-    """A real store holding ``ws`` (rows as :func:`warning` makes them) the way a run publishes
-    them, with their projects and contractors: pages read it through the platform's own reader
-    (renshe.arrears.warnings.read), not a stand-in."""
-    from renshe.arrears import warnings
+    """A real store whose published run holds ``ws`` (rows as :func:`warning` makes them) with
+    their projects and contractors, published the way a run publishes them
+    (:func:`renshe.arrears.published.publish`): pages read it through the platform's own reader."""
+    import pandas as pd
 
-    con = duckdb.connect(str(path))
-    for t in schema.TABLES:
-        con.execute(t.ddl())
-    for ddl in warnings.TABLE_DDL:
-        con.execute(ddl)
-    ranks = {"yellow": 1, "orange": 2, "red": 3}
-    for w in ws:
-        con.execute("INSERT INTO project (project_id, name, region_code) SELECT ?, ?, ? WHERE NOT EXISTS "
-                    "(SELECT 1 FROM project WHERE project_id = ?)",
-                    [w["project_id"], w["project_name"], w["region_code"], w["project_id"]])
-        con.execute("INSERT INTO org (org_id, credit_code, name, region_code) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
-                    "(SELECT 1 FROM org WHERE org_id = ?)",
-                    [w["contractor_id"], f"91350000{w['contractor_id']:010d}", w["contractor_name"], w["region_code"],
-                     w["contractor_id"]])
-        con.execute("INSERT INTO arrears_warning VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, DATE '2025-12-31', 'duckdb')",
-                    [w["warning_id"], w["project_id"], w["contractor_id"], w["region_code"], w["month"], w["level"],
-                     ranks[w["level"]], w["score"], json.dumps(w["indicators"], ensure_ascii=False), w["run_id"]])
-    con.close()
+    from renshe.arrears import published
+
+    names = pd.DataFrame([{"project_id": w["project_id"], "contractor_id": w["contractor_id"],
+                           "region_code": w["region_code"], "project_name": w["project_name"],
+                           "contractor_name": w["contractor_name"], "city": None, "county": None} for w in ws])
+    run = {"run_id": "run1", "engine": "duckdb", "as_of": "2025-12-31", "lake_version": 0}
+    empty = pd.DataFrame({"project_id": pd.Series([], dtype="int64")})
+    published.publish(lake.Lake(path), run, {
+        "warnings": published.warnings_frame(ws, names, run),
+        "values": empty, "state_pm": empty, "state_gc": empty})
     return path

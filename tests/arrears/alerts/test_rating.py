@@ -59,7 +59,7 @@ def test_score_never_below_zero_and_grade_d():
 def test_rating_page_and_export(client, people, monkeypatch, tmp_path):
     ws = [warning(1, "2025-09", "red", contractor_id=1, contractor_name="甲建设"),
           warning(3, "2025-11", "yellow", contractor_id=2, contractor_name="乙建设")]
-    monkeypatch.setenv("RENSHE_ARREARS_STORE", str(store_with_warnings(tmp_path / "store.duckdb", ws)))
+    monkeypatch.setenv("RENSHE_ARREARS_STORE", str(store_with_warnings(tmp_path / "store", ws)))
     client.force_login(people["province"])
     page = client.get("/arrears/rating/").content.decode()
     assert page.index("乙建设") < page.index("甲建设") and "扣分理由" in page

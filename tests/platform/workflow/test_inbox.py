@@ -4,6 +4,7 @@ cookie, session with CSRF), the daily digest e-mail and the schedule a fresh ins
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from django.core import mail
@@ -73,3 +74,15 @@ def test_daily_digest_by_mail(demo, settings):
 def test_the_digest_is_scheduled_by_migration():
     s = Schedule.objects.get(name="workflow_daily_digest")
     assert (s.func, s.schedule_type) == ("renshe.platform.workflow.digest.send_daily", Schedule.DAILY)
+
+
+def test_the_api_answers_a_refused_step_with_a_bilingual_403():
+    from django.core.exceptions import PermissionDenied
+    from django.test import RequestFactory
+
+    from renshe.platform.api import api
+
+    r = api.on_exception(RequestFactory().post("/api/v1/x"), PermissionDenied("“签收”须由劳动保障监察员办理 / 'sign_for' needs role"))
+    assert r.status_code == 403
+    body = json.loads(r.content)
+    assert body["error"] == "forbidden" and body["problems"][0]["zh"].startswith("“签收”") and "needs role" in body["problems"][0]["en"]

@@ -1,4 +1,5 @@
-"""Tables shown on the staff pages, and the same tables as Excel (staff exchange data in xlsx).
+"""Tables shown on staff pages, and the same tables as Excel (staff exchange data in xlsx); every
+module's pages use them (moved here from arrears, issue 12), writing through renshe.documents.excel.
 
 A page builds :class:`Table` objects; the template renders them and every one has an
 "导出Excel" link (``?export=<name>``) that :func:`xlsx_response` answers with the same rows.
