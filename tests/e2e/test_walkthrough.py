@@ -30,6 +30,9 @@ def _patient(page):
 
 
 def _fits(page) -> None:
+    # measured once the page's stylesheet has applied: a page read while it was still loading was
+    # laid out without site.css (a long URL in the trace unbroken: 577 px on a 390 px screen)
+    page.wait_for_load_state("load")
     width = page.viewport_size["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
 
