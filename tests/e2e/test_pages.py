@@ -150,6 +150,7 @@ def test_calculator_page_fits_a_phone(page, live_server, db, tmp_path):
     page.get_by_role("button", name="计算").click()
     page.locator("#result").wait_for()
     # the result, far below the form on a phone, is brought into view (issue 18)
+    page.wait_for_load_state("load")  # the browser scrolls to #result once the page has loaded
     top = page.evaluate("document.querySelector('#result').getBoundingClientRect().top")
     assert 0 <= top < 844, top
     page.screenshot(path=str(tmp_path / f"{name}-390x844.png"), full_page=True)

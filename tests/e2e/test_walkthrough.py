@@ -74,6 +74,7 @@ def test_overtime_on_a_phone_marks_the_bad_date_and_classifies_the_good_ones(pag
     page.get_by_role("button", name="计算").click()
     kinds = page.locator('[data-testid="date-kinds"]').inner_text()
     assert "法定节假日" in kinds and "休息日" in kinds
+    page.wait_for_load_state("load")  # the browser scrolls to #result once the page has loaded
     top = page.evaluate("document.querySelector('#result').getBoundingClientRect().top")
     assert 0 <= top < PHONE["height"]  # the result is brought into view
     _fits(page)
