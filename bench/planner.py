@@ -2,7 +2,7 @@
 
 1. ``plan-batch`` over N synthetic Fujian households (default 1,000,000; target < 120 s),
    end to end (read Parquet, validate, plan, write Parquet): profiles/s, and the ratio to
-   planning a sample one household at a time with :func:`renshe.planner.explain.plan`.
+   planning a sample one household at a time with :func:`renshe.planner.core.explain.plan`.
 2. ``POST /api/v1/plan`` under C concurrent clients (default 50) on loopback against gunicorn
    started as ``renshe serve`` starts it: p50/p99 latency, errors and throughput (target p99
    < 100 ms, 0 errors), twice: closed loop (C clients back to back: a saturation test, where
@@ -13,7 +13,7 @@
    with C clients back to back (the floor: what the same server gives a request that does no
    work; on a slow machine its p99 alone nears the target). Each load
    runs ``--repeat`` times (default 3) and the median run (by p99) is judged, every run printed.
-   The server plans concurrent requests together (renshe.planner.serving); the single-client
+   The server plans concurrent requests together (renshe.planner.core.serving); the single-client
    figure is a plan alone.
 
    The load comes from ``wrk`` (Debian: ``apt-get install wrk``; the bench installs nothing),
@@ -48,9 +48,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from renshe.planner import batch
-from renshe.planner.explain import plan
-from renshe.planner.models import Profile
+from renshe.planner.core import batch
+from renshe.planner.core.explain import plan
+from renshe.planner.core.models import Profile
 from renshe.planner.synthetic import profiles
 from renshe.platform.cli import SERVE_THREADS, SERVE_WORKERS, gunicorn_args
 

@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from ninja import Router
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from renshe.planner import chat
 from renshe.planner.cli import parse_profile
-from renshe.planner.explain import plan
-from renshe.planner.models import PlanResult, Profile
-from renshe.planner.serving import PlannerUnavailable, planner
+from renshe.planner.core import chat
+from renshe.planner.core.explain import plan
+from renshe.planner.core.models import PlanResult, Profile
+from renshe.planner.core.serving import PlannerUnavailable, planner
 from renshe.platform.core.api import ErrorOut, _body, json_body
 from renshe.rules.errors import from_pydantic
 
@@ -33,7 +33,7 @@ router = Router()
 )
 def plan_endpoint(request):
     # This worker's planning process plans the request together with any others waiting and
-    # serialises it with orjson (renshe.planner.serving); the JSON has PlanResult's fields
+    # serialises it with orjson (renshe.planner.core.serving); the JSON has PlanResult's fields
     # (tests check the two agree).
     profile = parse_profile(_body(request))
     try:

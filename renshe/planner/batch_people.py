@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS
+from renshe.planner.core.models import CATEGORY_LABELS, EMPLOYMENT_LABELS
 from renshe.rules.regions import REGION_NAMES
 
 #: coded column → {what a person may type: the code}; the code itself, its label, and the

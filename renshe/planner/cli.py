@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from renshe.planner.explain import plan
-from renshe.planner.models import Assumptions, Profile
+from renshe.planner.core.explain import plan
+from renshe.planner.core.models import Assumptions, Profile
 from renshe.rules import dates
 from renshe.rules.cli import read_json_input
 from renshe.rules.errors import from_pydantic
@@ -29,7 +29,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _plan_batch(args: argparse.Namespace) -> int:
-    from renshe.planner import batch
+    from renshe.planner.core import batch
 
     assumptions = None
     if args.assumptions:
@@ -44,7 +44,7 @@ def _plan_batch(args: argparse.Namespace) -> int:
 
 
 def _plan_template(args: argparse.Namespace) -> int:
-    from renshe.planner import batch
+    from renshe.planner.core import batch
 
     batch.write_template(Path(args.dst))
     print(f"已写出模板 / template written: {args.dst}")

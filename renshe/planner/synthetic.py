@@ -13,7 +13,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from renshe.planner.optimize import EMPLOYMENTS
+from renshe.planner.core.optimize import EMPLOYMENTS
 from renshe.rules.regions import FUJIAN_CITIES
 from renshe.rules.retirement import CATEGORIES
 

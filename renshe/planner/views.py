@@ -15,9 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from pydantic import ValidationError
 
-from renshe.planner import chat, forms, pdf
-from renshe.planner.explain import basis, plan
-from renshe.planner.models import PlanResult, Profile
+from renshe.planner.core import chat, forms, pdf
+from renshe.planner.core.explain import basis, plan
+from renshe.planner.core.models import PlanResult, Profile
 from renshe.rules.errors import RulesError, from_pydantic
 from renshe.rules.parameters import value_at
 from renshe.rules.trace import Step

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 #: gunicorn's processes and threads per process (benchmarked in bench/planner.py).
-#: One process per core, many threads each: each worker's planning process (renshe.planner.serving)
+#: One process per core, many threads each: each worker's planning process (renshe.planner.core.serving)
 #: plans the requests waiting in that worker together, so fewer, fuller workers serve more plans
 #: per CPU second (with planning processes, 2 × 25 gave 546–587 plans/s; 3 × 17, 506–561; 4 × 13,
 #: 501–509, runs interleaved on 2026-11-26; with planning threads earlier, 2 × 32 gave 490 at

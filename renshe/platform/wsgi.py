@@ -28,7 +28,7 @@ knowledge_services.warm()
 gc.freeze()
 gc.set_threshold(20_000, 20, 10)
 
-# Start this worker's planning process now (renshe.planner.serving), not on the first plan.
-from renshe.planner.serving import planner  # noqa: E402 - after the app is set up
+# Start this worker's planning process now (renshe.planner.core.serving), not on the first plan.
+from renshe.planner.core.serving import planner  # noqa: E402 - after the app is set up
 
 planner.start()

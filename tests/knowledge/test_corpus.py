@@ -105,7 +105,7 @@ def test_amended_article_keeps_its_earlier_wording():
 
 
 def test_pension_documents_are_numbered_points_and_the_planner_cites_the_right_one():
-    from renshe.planner import explain
+    from renshe.planner.core import explain
     from renshe.rules import pension
 
     lib = library.library()

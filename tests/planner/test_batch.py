@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from renshe.cli import main
-from renshe.planner import batch
-from renshe.planner.explain import plan
-from renshe.planner.models import Profile
+from renshe.planner.core import batch
+from renshe.planner.core.explain import plan
+from renshe.planner.core.models import Profile
 from renshe.planner.synthetic import profiles
 
 TODAY = dt.date(2026, 6, 15)

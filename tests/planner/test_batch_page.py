@@ -203,7 +203,7 @@ def test_results_are_deleted_after_the_keeping_period(client, demo, django_captu
 
 def test_a_fault_of_ours_fails_the_batch_instead_of_leaving_it_running(client, demo, monkeypatch,
                                                                       django_capture_on_commit_callbacks):
-    from renshe.planner import batch
+    from renshe.planner.core import batch
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from renshe.planner import chat
-from renshe.planner.explain import plan
-from renshe.planner.models import Profile
+from renshe.planner.core import chat
+from renshe.planner.core.explain import plan
+from renshe.planner.core.models import Profile
 from tests.planner.test_interfaces import PROFILE
 
 

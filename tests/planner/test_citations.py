@@ -1,5 +1,5 @@
 """Every figure on the planner page cites the rules behind it (issue 3: “every figure with its
-trace and citations one tap away”): :func:`renshe.planner.explain.basis` names the trace steps,
+trace and citations one tap away”): :func:`renshe.planner.core.explain.basis` names the trace steps,
 the page links them."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from renshe.planner import pdf
-from renshe.planner.explain import basis, plan
-from renshe.planner.models import Profile
+from renshe.planner.core import pdf
+from renshe.planner.core.explain import basis, plan
+from renshe.planner.core.models import Profile
 from tests.documents.checks import pdf_text
 
 FIGURES = {"monthly_cost", "affordable", "total_cost", "monthly_pension", "retire_month", "break_even_age", "irr",

@@ -84,7 +84,7 @@ def test_api_plan_when_the_planner_does_not_answer(client, monkeypatch):
     """A planner with no patience left (timeout 0) stands for a planning process that is stuck:
     the request is fine, so the answer is a bilingual 503, not a 500."""
     from renshe.planner import api
-    from renshe.planner.serving import Planner
+    from renshe.planner.core.serving import Planner
 
     stuck = Planner(timeout=0.0)
     monkeypatch.setattr(api, "planner", stuck)
@@ -140,8 +140,8 @@ def test_page_and_pdf(client):
 
 
 def test_no_legal_option_says_why():
-    from renshe.planner.explain import plan
-    from renshe.planner.models import Profile
+    from renshe.planner.core.explain import plan
+    from renshe.planner.core.models import Profile
 
     # An employee aged 74 with nothing paid cannot reach the minimum before 70 (计发月数表 ends at 70).
     result = plan(
@@ -159,8 +159,8 @@ def test_no_legal_option_says_why():
 
 def test_platform_worker_is_told_about_occupational_injury_protection():
     """A platform worker carries the 职业伤害保障 pilot (Fujian, from 2025-07-01) beside pension insurance."""
-    from renshe.planner.explain import plan_data
-    from renshe.planner.models import Profile
+    from renshe.planner.core.explain import plan_data
+    from renshe.planner.core.models import Profile
 
     base = {
         "birth": "1990-05",

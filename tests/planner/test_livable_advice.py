@@ -9,8 +9,8 @@ import re
 import pytest
 from pydantic import ValidationError
 
-from renshe.planner.explain import plan
-from renshe.planner.models import Profile
+from renshe.planner.core.explain import plan
+from renshe.planner.core.models import Profile
 from renshe.rules.parameters import value_at
 from tests.documents.checks import pdf_text
 

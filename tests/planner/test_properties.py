@@ -8,10 +8,10 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renshe.planner import optimize as opt
-from renshe.planner.explain import plan, resolve_assumptions, to_arrays
-from renshe.planner.law import law_on
-from renshe.planner.models import Assumptions, Profile
+from renshe.planner.core import optimize as opt
+from renshe.planner.core.explain import plan, resolve_assumptions, to_arrays
+from renshe.planner.core.law import law_on
+from renshe.planner.core.models import Assumptions, Profile
 
 ON = dt.date(2026, 6, 15)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

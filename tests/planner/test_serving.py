@@ -1,6 +1,6 @@
 """Planning many households together gives each exactly what planning it alone gives.
 
-The API's planner (renshe.planner.serving) plans concurrent requests in one vectorised pass
+The API's planner (renshe.planner.core.serving) plans concurrent requests in one vectorised pass
 in a planning process beside the web worker; these tests hold it to the single-household
 answer, field for field, through a real planning process, and check that the process ends
 with its worker and is replaced if it dies.
@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from renshe.planner.explain import plan_data, plan_data_many
-from renshe.planner.models import Profile
-from renshe.planner.serving import Planner, plan_batch
+from renshe.planner.core.explain import plan_data, plan_data_many
+from renshe.planner.core.models import Profile
+from renshe.planner.core.serving import Planner, plan_batch
 from tests.planner.test_properties import SETTINGS, profiles
 
 OTHER_DAY = dt.date(2025, 3, 1)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from renshe.planner import cashflow as cf
-from renshe.planner.explain import plan
-from renshe.planner.models import Profile
+from renshe.planner.core import cashflow as cf
+from renshe.planner.core.explain import plan
+from renshe.planner.core.models import Profile
 
 ZERO = {"wage_growth": 0, "interest": 0, "indexation": 0, "discount_rate": 0, "life_expectancy": 80}
 

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from renshe.documents.excel import safe
-from renshe.planner import batch
+from renshe.planner.core import batch
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.core.tables import Table, xlsx_bytes
 

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from renshe.planner import batch
+from renshe.planner.core import batch
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.core import uploads
 from renshe.rules.errors import RulesError

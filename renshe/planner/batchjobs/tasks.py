@@ -1,4 +1,4 @@
-"""The queued work: plan one uploaded file with :func:`renshe.planner.batch.run` (the code
+"""The queued work: plan one uploaded file with :func:`renshe.planner.core.batch.run` (the code
 behind ``renshe plan-batch``), then drop the upload, keeping only the result. Every change
 of a batch's status goes through the workflow kernel (:mod:`.machine`), audited."""
 
@@ -12,8 +12,8 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
-from renshe.planner import batch
 from renshe.planner.batchjobs.models import HEARTBEAT_SECONDS, STALL_SECONDS, PlanBatch
+from renshe.planner.core import batch
 from renshe.platform.audit.service import record
 from renshe.platform.workflow.machine import WorkflowError
 from renshe.platform.workflow.services import apply

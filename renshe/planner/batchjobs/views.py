@@ -17,9 +17,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django_q.tasks import async_task
 
-from renshe.planner import batch
 from renshe.planner.batchjobs.models import PlanBatch
 from renshe.planner.batchjobs.tasks import KEEP_DAYS, sweep
+from renshe.planner.core import batch
 from renshe.platform.accounts.access import role_required
 from renshe.platform.audit.service import record
 from renshe.platform.core import uploads

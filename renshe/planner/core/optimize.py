@@ -2,7 +2,7 @@
 
 Pure and vectorised (no Django): a whole population is a set of 1-D arrays, the options a
 template of columns, and every figure a broadcast (N, K) array, so one profile and a million
-run the same code. The law comes from :mod:`renshe.planner.law` (retirement and pension rules
+run the same code. The law comes from :mod:`renshe.planner.core.law` (retirement and pension rules
 from renshe.rules; the rest from dated, cited ``planner.*`` parameters):
 
 - Employee scheme (社会保险法第十条、第十二条): an employee pays 8 % of the wage clipped to the
@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from renshe.planner import cashflow as cf
-from renshe.planner.law import Law
+from renshe.planner.core import cashflow as cf
+from renshe.planner.core.law import Law
 from renshe.rules import contributions, pension, retirement
 from renshe.rules.money import money_array
 

@@ -3,7 +3,7 @@
 The optimiser plans a million households at about 70 µs each but one household at a few
 milliseconds: most of a single plan is the fixed cost of the array arithmetic. Under load
 many requests are waiting at once, so the planner takes every request that has arrived,
-plans them together with :func:`renshe.planner.explain.plan_data_many` and hands each its own
+plans them together with :func:`renshe.planner.core.explain.plan_data_many` and hands each its own
 result. Nothing waits for a batch to fill: an idle planner plans a lone request at once, a
 busy one plans whatever queued while the previous batch ran ("natural batching"). The
 results are the same as planning each alone (tests/planner/test_serving.py).
@@ -17,7 +17,7 @@ interleaved runs each, 2026-11-26): 415–483 plans/s at 3.6–4.2 ms of CPU eac
 thread, 486–587 at 3.2–3.9 ms with a planning process, the same gunicorn settings.
 
 Each web worker starts its own planner on first use (and ``renshe.platform.wsgi`` starts it
-when the worker boots), a plain ``python -m renshe.planner.serving`` connected by a socket
+when the worker boots), a plain ``python -m renshe.planner.core.serving`` connected by a socket
 pair; it needs neither Django nor the network. It ends when its worker does (the socket
 closes). If it dies, a new one is started and each request that was waiting is sent to it
 once more; a request that still gets no answer fails with :class:`PlannerUnavailable`.
@@ -41,8 +41,8 @@ from multiprocessing.connection import Connection
 
 import orjson
 
-from renshe.planner.explain import plan_data, plan_data_many
-from renshe.planner.models import Profile
+from renshe.planner.core.explain import plan_data, plan_data_many
+from renshe.planner.core.models import Profile
 
 #: the most households planned in one pass (bounds the latency a batch adds to its first request)
 MAX_BATCH = 32
@@ -162,7 +162,7 @@ class Planner:
             if self._pid != os.getpid() or self._conn is None:
                 mine, theirs = socket.socketpair()
                 self.process = subprocess.Popen(
-                    [sys.executable, "-m", "renshe.planner.serving", "--fd", str(theirs.fileno()),
+                    [sys.executable, "-m", "renshe.planner.core.serving", "--fd", str(theirs.fileno()),
                      "--max-batch", str(self.max_batch)],
                     pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
                 )

@@ -6,8 +6,8 @@ Pure: takes a PlanResult, returns PDF bytes with the Chinese font embedded.
 from __future__ import annotations
 
 from renshe.documents import doc as docs
-from renshe.planner.explain import basis, ym_cn
-from renshe.planner.models import Option, PlanResult
+from renshe.planner.core.explain import basis, ym_cn
+from renshe.planner.core.models import Option, PlanResult
 from renshe.rules import parameters
 
 

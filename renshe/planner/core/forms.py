@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS, MAX_DEPENDENTS
+from renshe.planner.core.models import CATEGORY_LABELS, EMPLOYMENT_LABELS, MAX_DEPENDENTS
 from renshe.rules.errors import FieldProblem
 from renshe.rules.regions import REGION_NAMES
 

@@ -1,7 +1,7 @@
 """One household's plan, explained: options with their arithmetic, the recommendation in plain
 Chinese, what would change it, the cash flow by age, and the legal trace. Pure: no Django.
 
-The numbers all come from :func:`renshe.planner.optimize.evaluate`; this module only runs it
+The numbers all come from :func:`renshe.planner.core.optimize.evaluate`; this module only runs it
 for one profile (and for the same profile under shifted assumptions) and puts words to it.
 """
 
@@ -12,9 +12,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from renshe.planner import optimize as opt
-from renshe.planner.law import Law, law_on
-from renshe.planner.models import (
+from renshe.planner.core import optimize as opt
+from renshe.planner.core.law import Law, law_on
+from renshe.planner.core.models import (
     Assumptions,
     PlanResult,
     Profile,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from renshe.knowledge import library
 from renshe.knowledge.answer import cited_completion
-from renshe.planner.models import PlanResult
+from renshe.planner.core.models import PlanResult
 
 SYSTEM = (
     "你是社保缴费规划的解释助手。只能依据用户提供的编号材料（测算结果、计算依据和法律条文）回答关于这份方案的问题，"

@@ -6,7 +6,7 @@ number and reason in ``error`` and the others are still planned. The row number 
 the person sees in the file: in CSV and Excel the header is row 1, so the first household is
 row 2 (as ``renshe arrears ingest`` counts); in Parquet, which has no header row, it is row 1.
 Valid rows are planned in chunks per (region, as-of date, employment) with
-:func:`renshe.planner.optimize.evaluate`, so a million rows take one pass of array
+:func:`renshe.planner.core.optimize.evaluate`, so a million rows take one pass of array
 arithmetic, not a million calls.
 """
 
@@ -25,10 +25,16 @@ import pandas as pd
 
 from renshe.documents.excel import neutralise_frame, unpacked_size
 from renshe.planner import batch_people
-from renshe.planner import optimize as opt
-from renshe.planner.explain import resolve_assumptions
-from renshe.planner.law import law_on
-from renshe.planner.models import CATEGORY_LABELS, EMPLOYMENT_LABELS, MAX_DEPENDENTS, Assumptions, Profile
+from renshe.planner.core import optimize as opt
+from renshe.planner.core.explain import resolve_assumptions
+from renshe.planner.core.law import law_on
+from renshe.planner.core.models import (
+    CATEGORY_LABELS,
+    EMPLOYMENT_LABELS,
+    MAX_DEPENDENTS,
+    Assumptions,
+    Profile,
+)
 from renshe.rules import retirement
 from renshe.rules.errors import RulesError
 from renshe.rules.regions import REGION_NAMES
