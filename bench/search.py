@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from renshe.knowledge import quality, search
+from renshe.knowledge.core import quality, search
 
 TARGET_P95_MS = 20.0
 SETS = (

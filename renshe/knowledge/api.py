@@ -6,8 +6,9 @@ import datetime as dt
 
 from ninja import Router, Schema
 
-from renshe.knowledge import policylist, services
-from renshe.knowledge import search as search_core
+from renshe.knowledge import services
+from renshe.knowledge.core import policylist
+from renshe.knowledge.core import search as search_core
 from renshe.platform.core.api import ErrorOut, _body, json_body
 
 #: mounted at /api/v1/knowledge (renshe.platform.registry)

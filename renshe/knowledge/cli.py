@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from renshe.knowledge import export, policylist
-from renshe.knowledge import search as search_core
+from renshe.knowledge.core import export, policylist
+from renshe.knowledge.core import search as search_core
 from renshe.rules.cli import read_json_input
 from renshe.rules.errors import RulesError
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from renshe.knowledge import library
+from renshe.knowledge.core import library
 from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document, Interpretation
 
 

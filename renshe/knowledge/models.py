@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from renshe.knowledge.library import STATUSES
+from renshe.knowledge.core.library import STATUSES
 
 KINDS = {
     "law": "法律",

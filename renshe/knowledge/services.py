@@ -15,7 +15,7 @@ import threading
 from django.db import DatabaseError
 from django.db.models import Count, Max, Q
 
-from renshe.knowledge import library, search
+from renshe.knowledge.core import library, search
 from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document, Interpretation
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from renshe.knowledge import answer as answer_core
-from renshe.knowledge import export, library, policylist, services
-from renshe.knowledge import search as search_core
+from renshe.knowledge import services
+from renshe.knowledge.core import answer as answer_core
+from renshe.knowledge.core import export, library, policylist
+from renshe.knowledge.core import search as search_core
 from renshe.knowledge.models import KINDS, Interpretation
 from renshe.rules.errors import FieldProblem, RulesError
 from renshe.rules.regions import REGION_NAMES

@@ -2,7 +2,7 @@
 
 import pytest
 
-from renshe.knowledge import answer, search
+from renshe.knowledge.core import answer, search
 
 
 @pytest.fixture(scope="module")

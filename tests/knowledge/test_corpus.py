@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from renshe.knowledge import library
+from renshe.knowledge.core import library
 
 PATHS = sorted(library.CORPUS_DIR.glob("*.yaml"))
 REQUIRED = ["title", "kind", "issuer", "status", "topics", "source"]

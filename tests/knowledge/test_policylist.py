@@ -6,7 +6,7 @@ import json
 import pytest
 
 from renshe.cli import main
-from renshe.knowledge import export, policylist
+from renshe.knowledge.core import export, policylist
 from renshe.rules.errors import RulesError
 from tests.documents.checks import assert_docx_embeds_chinese, assert_embeds_chinese
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from renshe.knowledge import quality, search
+from renshe.knowledge.core import quality, search
 from renshe.rules.errors import RulesError
 
 

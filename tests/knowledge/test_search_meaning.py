@@ -9,7 +9,7 @@ not met and the bench says so.
 
 import pytest
 
-from renshe.knowledge import quality, search
+from renshe.knowledge.core import quality, search
 
 
 @pytest.fixture(scope="module")

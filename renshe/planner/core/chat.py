@@ -3,7 +3,7 @@ from the plan's own figures, its legal trace and the articles the trace cites �
 
 The model sees the sources numbered [1]…[k] and must end every sentence with the numbers it
 rests on; an answer with a sentence that cites nothing, or cites a number it was not given,
-is discarded (the same rule as the 云普法 answer, :mod:`renshe.knowledge.answer`). Without a
+is discarded (the same rule as the 云普法 answer, :mod:`renshe.knowledge.core.answer`). Without a
 model, or when it fails, the plan with its trace is the answer, as it always is on the page.
 Pure: no Django; nothing is stored.
 """
@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from renshe.knowledge import library
-from renshe.knowledge.answer import cited_completion
+from renshe.knowledge.core import library
+from renshe.knowledge.core.answer import cited_completion
 from renshe.planner.core.models import PlanResult
 
 SYSTEM = (

@@ -23,11 +23,11 @@ import jieba
 import numpy as np
 import yaml
 
-from renshe.knowledge.library import Document, cn_number, library
+from renshe.knowledge.core.library import Document, cn_number, library
 from renshe.rules.errors import RulesError
 
-SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
-ALIASES_FILE = Path(__file__).with_name("article_aliases.yaml")
+SYNONYMS_FILE = Path(__file__).parents[1] / "synonyms.yaml"
+ALIASES_FILE = Path(__file__).parents[1] / "article_aliases.yaml"
 K1, B = 1.2, 0.75
 #: the document's short title counts as this many extra occurrences of its words in every article
 TITLE_WEIGHT = 1

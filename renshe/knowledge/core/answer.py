@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-from renshe.knowledge.search import Hit
+from renshe.knowledge.core.search import Hit
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-CORPUS_DIR = Path(__file__).with_name("corpus")
+CORPUS_DIR = Path(__file__).parents[1] / "corpus"
 
 STATUSES = {"in_force": "现行有效", "amended": "已被修改", "repealed": "已废止", "not_yet": "尚未施行"}
 

@@ -17,11 +17,11 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from renshe.knowledge.library import library
+from renshe.knowledge.core.library import library
 from renshe.rules import dates, regions
 from renshe.rules.fields import RegionCode
 
-RULES_FILE = Path(__file__).with_name("policy_rules.yaml")
+RULES_FILE = Path(__file__).parents[1] / "policy_rules.yaml"
 _OPS = {
     "lt": lambda a, b: a < b,
     "lte": lambda a, b: a <= b,
