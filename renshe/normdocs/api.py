@@ -12,7 +12,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from . import periods, register, workflow
+from . import register
+from .core import periods, workflow
 from .permissions import can_view
 
 router = Router(auth=django_auth, tags=["normdocs"])

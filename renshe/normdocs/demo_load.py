@@ -15,7 +15,7 @@ from renshe.platform.accounts.models import Organisation
 from renshe.platform.audit.service import record
 from renshe.platform.lawcalendar import service as deadlines
 
-from . import periods
+from .core import periods
 from .models import CleanupDecision, Filing, LegalityReview, NormativeDocument
 from .service import state
 

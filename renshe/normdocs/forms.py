@@ -10,7 +10,7 @@ from django.utils import timezone
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.core import uploads
 
-from . import periods
+from .core import periods
 from .models import NormativeDocument
 
 

@@ -20,7 +20,7 @@ from django.urls import reverse
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.lawcalendar.models import TrackedDeadline
 
-from . import periods, workflow
+from .core import periods, workflow
 
 
 class NormativeDocument(models.Model):

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from .workflow import ROLE_LABELS
+from .core.workflow import ROLE_LABELS
 
 #: Role code → the group names that grant it.
 ROLE_GROUPS: dict[str, frozenset[str]] = {code: frozenset({code, zh}) for code, zh in ROLE_LABELS.items()}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from . import workflow
+from .core import workflow
 from .models import CleanupDecision, Filing, LegalityReview, NormativeDocument
 
 

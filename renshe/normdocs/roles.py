@@ -1,6 +1,6 @@
 """Model permissions for the platform's role groups (read by ``renshe.platform.accounts.roles``).
 
-The workflow's own rules (:mod:`renshe.normdocs.workflow`) decide who may move a
+The workflow's own rules (:mod:`renshe.normdocs.core.workflow`) decide who may move a
 document; these permissions govern the admin site only.
 """
 

@@ -1,4 +1,4 @@
-"""Apply the workflow (:mod:`renshe.normdocs.workflow`) to stored documents.
+"""Apply the workflow (:mod:`renshe.normdocs.core.workflow`) to stored documents.
 
 Every step goes through the workflow kernel (:func:`renshe.platform.workflow.services.apply`):
 one transaction with the document row locked, the actor's organisation and role checked,
@@ -27,7 +27,7 @@ from renshe.platform.workflow import clocks
 from renshe.platform.workflow import services as kernel
 from renshe.rules.errors import FieldProblem, RulesError
 
-from . import periods, workflow
+from .core import periods, workflow
 from .models import CleanupDecision, Filing, LegalityReview, NormativeDocument
 from .permissions import roles_of
 

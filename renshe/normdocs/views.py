@@ -17,7 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from renshe.platform.accounts.models import Organisation
 from renshe.rules.errors import RulesError
 
-from . import excel, periods, register, service, workflow
+from . import excel, register, service
+from .core import periods, workflow
 from .forms import ACTION_FORMS, DraftForm
 from .models import NormativeDocument
 from .permissions import roles_of, staff_required

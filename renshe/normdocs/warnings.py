@@ -17,7 +17,8 @@ from django.utils import timezone
 from renshe.platform.accounts.access import role_names
 from renshe.platform.workflow import notify
 
-from . import periods, register
+from . import register
+from .core import periods
 
 
 def expiry_warnings(today: dt.date | None = None, days: int | None = None) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from renshe.normdocs import periods
+from renshe.normdocs.core import periods
 from renshe.rules import calendar
 
 D = dt.date

@@ -10,7 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
-from renshe.normdocs import register, service, workflow
+from renshe.normdocs import register, service
+from renshe.normdocs.core import workflow
 from renshe.normdocs.models import CleanupDecision, Filing, LegalityReview, NormativeDocument
 from renshe.platform.audit.service import history
 from renshe.platform.lawcalendar.models import TrackedDeadline

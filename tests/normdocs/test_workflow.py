@@ -13,7 +13,7 @@ import itertools
 
 import pytest
 
-from renshe.normdocs import workflow
+from renshe.normdocs.core import workflow
 
 ALL_FACTS = {"review_open", "review_passed", "own_division"}
 CLEANUP = {"filed", "retained"}
