@@ -6,10 +6,10 @@ Prints, in one run, three figures on the same synthetic register (10 cities, 14 
 capped at 1 a year, 3 % excluded, 20 % already inspected on some item, conflicts on 1 % of
 inspectors' lists):
 
-- the vectorised draw on the register's columns (:func:`renshe.inspections.draw.draw_columns`);
+- the vectorised draw on the register's columns (:func:`renshe.inspections.core.draw.draw_columns`);
 - a naive draw, one Python loop over every enterprise dict (what one writes first);
 - the whole contract path from the JSON-shaped input: checking, canonical order, the draw and
-  the digest (:func:`renshe.inspections.draw_input.run`), which is what the CLI and API run.
+  the digest (:func:`renshe.inspections.core.draw_input.run`), which is what the CLI and API run.
 
 Memory: the peak resident size of the process after each stage (``ru_maxrss``) and the
 bytes of the register's columns. The parameter files are read before timing (a running
@@ -25,8 +25,8 @@ import time
 
 import numpy as np
 
-from renshe.inspections.draw import Register, Staff, draw_columns, min_inspectors
-from renshe.inspections.draw_input import run
+from renshe.inspections.core.draw import Register, Staff, draw_columns, min_inspectors
+from renshe.inspections.core.draw_input import run
 
 TARGET_S = 5.0
 CITIES = ["福州", "厦门", "漳州", "泉州", "三明", "莆田", "南平", "龙岩", "宁德", "平潭"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ninja import Router, Schema
 from pydantic import BaseModel, Field
 
-from renshe.inspections.draw_input import run
+from renshe.inspections.core.draw_input import run
 from renshe.platform.accounts.api_auth import staff_auth
 from renshe.platform.core.api import ErrorOut, _body, json_body
 

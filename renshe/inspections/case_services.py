@@ -15,10 +15,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from renshe.documents.doc import to_docx, to_pdf
-from renshe.inspections import papers
+from renshe.inspections.core import papers
+from renshe.inspections.core.tabular import credit_code_ok
 from renshe.inspections.models import Case, Enterprise, Task
 from renshe.inspections.models.cases import INVESTIGATION
-from renshe.inspections.tabular import credit_code_ok
 from renshe.platform.accounts.access import has_role
 from renshe.platform.accounts.models import Organisation, User
 from renshe.platform.accounts.roles import ROLES

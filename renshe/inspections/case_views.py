@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from renshe.inspections import case_services, casework
+from renshe.inspections import case_services
 from renshe.inspections.case_forms import STEP_FORMS, CaseForm
+from renshe.inspections.core import casework
 from renshe.inspections.models import Case, Task
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.scoping import scope

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from renshe.inspections.draw_input import run
+from renshe.inspections.core.draw_input import run
 from renshe.rules.cli import read_json_input
 
 

@@ -12,9 +12,9 @@ import datetime as dt
 import os
 import secrets
 
+from renshe.inspections.core.tabular import with_check_digit
 from renshe.inspections.models import Agency, Branch, Enterprise, Inspector
 from renshe.inspections.services import load_items
-from renshe.inspections.tabular import with_check_digit
 from renshe.platform.accounts.demo_load import passwords_file
 from renshe.platform.accounts.models import Organisation, User
 from renshe.platform.audit.service import record, snapshot

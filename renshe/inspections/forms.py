@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 
-from renshe.inspections.draw import min_inspectors
+from renshe.inspections.core.draw import min_inspectors
 from renshe.inspections.models import ChecklistResult, InspectionItem
 
 

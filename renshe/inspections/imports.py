@@ -13,8 +13,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from renshe.inspections.core.tabular import Parsed, Reject, credit_code_ok, parse, read_table, yes
 from renshe.inspections.models import Enterprise, InspectionItem, Inspector
-from renshe.inspections.tabular import Parsed, Reject, credit_code_ok, parse, read_table, yes
 from renshe.platform.accounts.access import has_role
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import visible_organisations

@@ -1,5 +1,5 @@
 """Model permissions of 执法监督 for the role groups (the admin site); the workflow table
-(:mod:`renshe.inspections.workflow`) and the services decide who may act on a task."""
+(:mod:`renshe.inspections.core.workflow`) and the services decide who may act on a task."""
 
 _VIEW = [
     "inspections.view_inspectionitem", "inspections.view_enterprise", "inspections.view_inspector",

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 
-from renshe.inspections.draw_input import normalise, run
+from renshe.inspections.core.draw_input import normalise, run
 from renshe.inspections.models import (
     ChecklistResult,
     Enterprise,

@@ -15,7 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from renshe.inspections import imports, services, workflow
+from renshe.inspections import imports, services
+from renshe.inspections.core import workflow
+from renshe.inspections.core.tabular import rejects_csv
 from renshe.inspections.forms import (
     ChecklistForm,
     EvidenceForm,
@@ -25,7 +27,6 @@ from renshe.inspections.forms import (
     RectifyForm,
 )
 from renshe.inspections.models import Case, Plan, Task
-from renshe.inspections.tabular import rejects_csv
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.scoping import scope
 from renshe.platform.audit.service import history

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from renshe.inspections import case_services, casework
+from renshe.inspections import case_services
+from renshe.inspections.core import casework
 from renshe.inspections.models import Case
 from renshe.platform.workflow.inbox import items_for
 from renshe.platform.workflow.machine import WorkflowError

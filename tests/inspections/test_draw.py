@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renshe.inspections.draw import DrawError, Register, Staff, draw_columns
-from renshe.inspections.draw_input import normalise, run
+from renshe.inspections.core.draw import DrawError, Register, Staff, draw_columns
+from renshe.inspections.core.draw_input import normalise, run
 
 CITIES = ["福州", "厦门", "泉州"]
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from renshe.inspections import services
-from renshe.inspections.draw_input import run
+from renshe.inspections.core.draw_input import run
 from renshe.inspections.models import ChecklistResult, Enterprise, InspectionItem, Inspector, Task
 from renshe.platform.audit.service import history
 from renshe.rules.errors import RulesError

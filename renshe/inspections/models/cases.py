@@ -1,4 +1,4 @@
-"""劳动保障监察 cases (劳动保障智慧监察) on the workflow kernel: :data:`renshe.inspections.casework.CASE_MACHINE`.
+"""劳动保障监察 cases (劳动保障智慧监察) on the workflow kernel: :data:`renshe.inspections.core.casework.CASE_MACHINE`.
 
 A case comes from a clue and keeps the link to it: an arrears alert (``alert``) or an
 inspection task whose finding it investigates (``task``; the task lists its cases). The
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import models
 
-from renshe.inspections import casework
+from renshe.inspections.core import casework
 from renshe.platform.accounts.masking import mask_phone
 from renshe.platform.audit.service import snapshot
 from renshe.platform.workflow import clocks

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from renshe.inspections import workflow
+from renshe.inspections.core import workflow
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.workflow.models import WorkflowModel
 
@@ -45,7 +45,7 @@ class Plan(models.Model):
 class Task(WorkflowModel):
     """One drawn enterprise: who inspects it, on which items, and how far the visit has gone.
 
-    Moves on the workflow kernel (:data:`renshe.inspections.workflow.MACHINE`): the hooks
+    Moves on the workflow kernel (:data:`renshe.inspections.core.workflow.MACHINE`): the hooks
     below copy each step's facts into the task; ``organisation`` is the city's bureau.
     """
 

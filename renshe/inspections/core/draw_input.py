@@ -13,7 +13,15 @@ from typing import Any
 
 import numpy as np
 
-from renshe.inspections.draw import DrawError, Register, Staff, Task, digest_of, draw_columns, min_inspectors
+from renshe.inspections.core.draw import (
+    DrawError,
+    Register,
+    Staff,
+    Task,
+    digest_of,
+    draw_columns,
+    min_inspectors,
+)
 from renshe.rules.errors import FieldProblem
 
 MAX_PROBLEMS = 50  # a file with a million bad rows is answered with the first fifty
