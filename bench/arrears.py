@@ -4,7 +4,7 @@
     scripts/spark-cluster run .venv/bin/python bench/arrears.py ...   # with the Spark figures
 
 1. ``demo-data`` for ``--workers`` × ``--days`` (Parquet), split by arrival date into the year
-   but its last month and the last month (:mod:`renshe.arrears.arrival`);
+   but its last month and the last month (:mod:`renshe.arrears.core.arrival`);
 2. checked ingestion (every row through the checks of ``renshe arrears ingest``) of both, rows/s;
 3. the 16 indicators and warnings on DuckDB over the Parquet store, each run in its own process
    so its peak memory (ru_maxrss) is its own: the year but its last month, then the month added
@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from renshe.arrears import arrival, demo, ingest, lake, published, quality, warnings
+from renshe.arrears.core import arrival, demo, ingest, lake, published, quality, warnings
 
 RENSHE = str(Path(sys.executable).parent / "renshe")
 

@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from renshe.arrears import alerts
+from renshe.arrears.core import alerts
 from renshe.arrears.models import Alert
 from renshe.arrears.workflow import _note_deadline, _start_deadline
 from renshe.platform.accounts.models import Organisation

@@ -29,9 +29,10 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field, ValidationError
 
-from renshe.arrears import landing, warnings
+from renshe.arrears import landing
+from renshe.arrears.core import warnings
+from renshe.arrears.core.schema import BY_NAME
 from renshe.arrears.roles import PUSH_TABLES
-from renshe.arrears.schema import BY_NAME
 from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
 from renshe.platform.accounts.scoping import region_filter
 from renshe.platform.core.api import ErrorOut

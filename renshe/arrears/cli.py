@@ -7,17 +7,17 @@ import json
 import sys
 from pathlib import Path
 
-from renshe.arrears.lake import DEFAULT as DEFAULT_STORE
+from renshe.arrears.core.lake import DEFAULT as DEFAULT_STORE
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from renshe.arrears import demo
+    from renshe.arrears.core import demo
 
     return demo.main(args)
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from renshe.arrears import ingest
+    from renshe.arrears.core import ingest
 
     summary = ingest.ingest(Path(args.src), args.store, Path(args.rejects) if args.rejects else None)
     for f in summary["ignored_files"]:
@@ -27,7 +27,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from renshe.arrears import engines
+    from renshe.arrears.core import engines
 
     print(json.dumps(engines.run(args.store, args.engine, args.as_of, incremental_run=args.incremental),
                      ensure_ascii=False))
@@ -35,7 +35,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _warnings(args: argparse.Namespace) -> int:
-    from renshe.arrears import warnings
+    from renshe.arrears.core import warnings
 
     rows = warnings.read(args.store, level=args.level, month=args.month)
     if args.format == "csv":

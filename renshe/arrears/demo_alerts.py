@@ -12,9 +12,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import demo, engines, ingest
 from .api import store_path
-from .warnings import read
+from .core import demo, engines, ingest
+from .core.warnings import read
 from .workflow import dispatch_latest
 
 DEMO_WORKERS = 1500

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from renshe.arrears import demo, engines, ingest, lake, published
 from renshe.arrears.api import store_path
+from renshe.arrears.core import demo, engines, ingest, lake, published
 
 
 def _has_run(store) -> bool:

@@ -26,9 +26,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from renshe.arrears import checks, ingest, lake, staging
+from renshe.arrears.core import checks, ingest, lake, staging
+from renshe.arrears.core.schema import BY_NAME, TABLES
 from renshe.arrears.models import PushRecord
-from renshe.arrears.schema import BY_NAME, TABLES
 
 TASK = "renshe.arrears.landing.ingest_landed"
 

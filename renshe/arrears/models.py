@@ -1,6 +1,6 @@
 """Alerts: warnings dispatched to the office that must act, and the evidence they collect.
 
-The state machine, its roles and deadlines are in :mod:`renshe.arrears.alerts`; the
+The state machine, its roles and deadlines are in :mod:`renshe.arrears.core.alerts`; the
 services that move an alert (one transaction with its audit record) are in
 :mod:`renshe.arrears.workflow`. One alert per project and month, the warning's identity.
 """
@@ -21,7 +21,7 @@ from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.platform.workflow.machine import Transition
 from renshe.platform.workflow.models import WorkflowModel
 
-from . import alerts
+from .core import alerts
 
 #: evidence: at most this many bytes, and only these file types (extension → leading bytes)
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024

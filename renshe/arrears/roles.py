@@ -1,6 +1,6 @@
 """Permissions of the arrears app, by role (granted by renshe.platform.accounts.roles.sync_roles).
 
-Alerts: who may take which step of the workflow is the table in :mod:`renshe.arrears.alerts`;
+Alerts: who may take which step of the workflow is the table in :mod:`renshe.arrears.core.alerts`;
 these model permissions only decide who may open the pages.
 
 Pushed data (``POST /api/v1/arrears/push/{table}``, :data:`PUSH_TABLES`): the monitoring

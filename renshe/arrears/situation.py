@@ -23,7 +23,7 @@ from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import scope
 from renshe.rules import calendar
 
-from .alerts import OPEN_STATES
+from .core.alerts import OPEN_STATES
 from .models import Alert
 
 TILES_FILE = Path(__file__).parent / "data" / "fujian_tiles.yaml"

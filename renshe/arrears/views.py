@@ -23,12 +23,13 @@ from renshe.platform.accounts.scoping import region_filter, visible_organisation
 from renshe.platform.core.tables import Link, Table, export_or_none
 from renshe.platform.workflow.services import acting_roles, available, may_act
 
-from . import alerts, figures, rating, situation, workflow
-from .alerts import TransitionError
+from . import situation, workflow
 from .api import store_path
-from .lake import Lake
+from .core import alerts, figures, rating
+from .core.alerts import TransitionError
+from .core.lake import Lake
+from .core.warnings import read as read_warnings
 from .models import Alert, Evidence
-from .warnings import read as read_warnings
 
 ROLES = ("labour_inspector", "leader", "administrator", "industry_department")
 VIEW = role_required(*ROLES, perm="arrears.view_alert")

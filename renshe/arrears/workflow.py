@@ -2,7 +2,7 @@
 
 - :func:`dispatch_warnings` turns the latest run's red and orange warnings into alerts
   (idempotent: one alert per project and month);
-- :func:`transition` takes one step of the table in :mod:`renshe.arrears.alerts`;
+- :func:`transition` takes one step of the table in :mod:`renshe.arrears.core.alerts`;
 - :func:`escalate_overdue` adds the next level up as supervisor of every alert whose deadline has passed;
 - :func:`attach_evidence` files a piece of evidence;
 - :func:`industry_feedback` records what a copied industry department did about an alert.
@@ -29,7 +29,7 @@ from renshe.platform.audit.service import record
 from renshe.platform.workflow import clocks, notify
 from renshe.platform.workflow.services import acting_roles, apply, may_act
 
-from . import alerts, figures
+from .core import alerts, figures
 from .models import Alert, Evidence
 
 
@@ -58,7 +58,7 @@ def dispatch_warnings(
 ) -> DispatchSummary:
     """Create an alert for every red or orange warning that has none yet.
 
-    ``warnings`` are rows of :func:`renshe.arrears.warnings.read`. The alert goes to the
+    ``warnings`` are rows of :func:`renshe.arrears.core.warnings.read`. The alert goes to the
     labour inspection office of the county where the project sits (its organisation code is
     the county's 行政区划代码), or to the city when the county has no office on the platform.
     """
@@ -117,7 +117,7 @@ def dispatch_warnings(
 
 def dispatch_latest(store: Path, *, on: dt.date | None = None) -> DispatchSummary:
     """Dispatch the red and orange warnings of the store's latest run (``renshe arrears run``)."""
-    from . import warnings
+    from .core import warnings
 
     return dispatch_warnings(
         [w for lv in alerts.DISPATCH_LEVELS for w in warnings.read(store, level=lv)], store=store, on=on

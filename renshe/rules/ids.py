@@ -1,7 +1,7 @@
 """Check digits of the 公民身份号码 (GB 11643-1999) and the 统一社会信用代码 (GB 32100-2015).
 
 Both are computed over whole numpy arrays so the demo can make a million valid numbers
-at once, and both are re-checked on ingestion (see :mod:`renshe.arrears.schema`). They live in
+at once, and both are re-checked on ingestion (see :mod:`renshe.arrears.core.schema`). They live in
 the rules layer because every module that takes a party checks them: arrears ingestion, a
 labour-dispute application (仲裁申请书 names the worker and the employer), an appeal.
 :func:`check_id_number` and :func:`check_credit_code` give the bilingual error a form or an

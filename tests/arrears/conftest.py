@@ -23,8 +23,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from renshe.arrears import lake, published
-from renshe.arrears.schema import BY_NAME
+from renshe.arrears.core import lake, published
+from renshe.arrears.core.schema import BY_NAME
 
 
 def store_con(store) -> duckdb.DuckDBPyConnection:

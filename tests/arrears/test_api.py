@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from renshe.arrears import engines, ingest
+from renshe.arrears.core import engines, ingest
 
 
 @pytest.fixture
@@ -52,7 +52,8 @@ def test_inspector_sees_warnings_of_their_city(client, demo, store):
 def test_platform_demo_loads_warnings_once(tmp_path, monkeypatch, settings):
     import io
 
-    from renshe.arrears import demo_load, warnings
+    from renshe.arrears import demo_load
+    from renshe.arrears.core import warnings
 
     settings.VAR_DIR = tmp_path
     monkeypatch.setenv("RENSHE_ARREARS_STORE", str(tmp_path / "demo.duckdb"))

@@ -18,7 +18,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from renshe.arrears import engines, ingest, landing
+from renshe.arrears import landing
+from renshe.arrears.core import engines, ingest
 from renshe.arrears.models import PushRecord
 from renshe.platform.accounts.models import ApiToken
 from tests.arrears.conftest import HAND_BUILT, lake_count, write_tables

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from renshe.arrears import demo, engines, incremental, ingest, lake, warnings
+from renshe.arrears.core import demo, engines, incremental, ingest, lake, warnings
 
 pytest.importorskip("pyspark")
 
@@ -42,7 +42,7 @@ def test_both_engines_give_identical_warnings_and_spark_warns_of_nothing(tmp_pat
     out = tmp_path / "spark-out"
     out.mkdir()
     actions = engines.spark_actions(snap, as_of, months, incremental.Prior.none(), out)
-    done = subprocess.run([sys.executable, "-m", "renshe.arrears.spark_driver"], input=json.dumps(actions),
+    done = subprocess.run([sys.executable, "-m", "renshe.arrears.core.spark_driver"], input=json.dumps(actions),
                           text=True, capture_output=True)
     assert done.returncode == 0, done.stderr[-2000:]
     # the driver runs PySpark without pandas, so PySpark has no pandas 3 to warn about

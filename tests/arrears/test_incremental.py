@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from renshe.arrears import arrival, demo, engines, ingest, lake, published
+from renshe.arrears.core import arrival, demo, engines, ingest, lake, published
 
 
 def _values(store) -> pd.DataFrame:

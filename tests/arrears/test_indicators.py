@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from renshe.arrears import engines, ingest, warnings
-from renshe.arrears.indicators import INDICATORS
+from renshe.arrears.core import engines, ingest, warnings
+from renshe.arrears.core.indicators import INDICATORS
 from tests.arrears.conftest import store_con
 
 

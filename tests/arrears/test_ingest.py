@@ -9,8 +9,8 @@ import random
 import openpyxl
 import pytest
 
-from renshe.arrears import demo, ingest
-from renshe.arrears.schema import TABLES
+from renshe.arrears.core import demo, ingest
+from renshe.arrears.core.schema import TABLES
 from tests.arrears.conftest import HAND_BUILT, store_con, write_tables
 
 

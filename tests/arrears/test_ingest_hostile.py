@@ -10,7 +10,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from renshe.arrears import ingest, lake, staging
+from renshe.arrears.core import ingest, lake, staging
 from renshe.cli import main
 from renshe.rules.errors import RulesError
 from tests.arrears.conftest import HAND_BUILT, lake_count, write_tables

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from renshe.arrears import ingest, landing, warnings
+from renshe.arrears import landing
+from renshe.arrears.core import ingest, warnings
+from renshe.arrears.core.schema import BY_NAME
 from renshe.arrears.models import PushRecord
-from renshe.arrears.schema import BY_NAME
 from renshe.cli import main
 from renshe.platform.accounts.models import ApiToken
 from tests.arrears.conftest import HAND_BUILT, lake_count, write_tables

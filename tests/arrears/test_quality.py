@@ -7,7 +7,7 @@ import csv
 
 import numpy as np
 
-from renshe.arrears import demo, engines, ingest, quality
+from renshe.arrears.core import demo, engines, ingest, quality
 from renshe.rules import ids
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from django.test import Client
 
-from renshe.arrears import lake, published
+from renshe.arrears.core import lake, published
 
 FUZHOU, XIAMEN = "350102", "350206"
 

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 
-from renshe.arrears.alerts import LEVELS
+from renshe.arrears.core.alerts import LEVELS
 from renshe.platform.core.tables import Link, Table
 from renshe.platform.core.templatetags.renshe import cn_date, yuan
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 from django.contrib.auth.models import Group
 
-from renshe.arrears import ingest, lake, schema
+from renshe.arrears.core import ingest, lake, schema
 from renshe.platform.accounts.models import Organisation, User
 from renshe.platform.accounts.roles import ROLES
 
@@ -22,7 +22,7 @@ HULI, SIMING, XIAMEN = "350206", "350203", "350200"
 
 
 def warning(project_id: int = 7, month: str = "2025-09", level: str = "red", region: str = HULI, **kw) -> dict:
-    """A warning as renshe.arrears.warnings.read gives it."""
+    """A warning as renshe.arrears.core.warnings.read gives it."""
     return {
         "warning_id": f"{project_id}-{month}", "project_id": project_id, "contractor_id": kw.get("contractor_id", 900),
         "region_code": region, "month": month, "level": level, "score": kw.get("score", 80.0),
@@ -68,10 +68,10 @@ def make_store(path: Path) -> Path:
 def store_with_warnings(path: Path, ws: list[dict]) -> Path:
     """A real store whose published run holds ``ws`` (rows as :func:`warning` makes them) with
     their projects and contractors, published the way a run publishes them
-    (:func:`renshe.arrears.published.publish`): pages read it through the platform's own reader."""
+    (:func:`renshe.arrears.core.published.publish`): pages read it through the platform's own reader."""
     import pandas as pd
 
-    from renshe.arrears import published
+    from renshe.arrears.core import published
 
     names = pd.DataFrame([{"project_id": w["project_id"], "contractor_id": w["contractor_id"],
                            "region_code": w["region_code"], "project_name": w["project_name"],

@@ -146,7 +146,7 @@ def test_project_page_while_a_loader_holds_the_store(client, people, two, store)
 
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys; from renshe.arrears import lake\n"
+         "import sys; from renshe.arrears.core import lake\n"
          f"with lake.Lake({str(store)!r}).writer('test'):\n    print('held', flush=True); sys.stdin.read()"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )

@@ -11,8 +11,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from renshe.arrears import alerts, workflow
-from renshe.arrears.alerts import TransitionError
+from renshe.arrears import workflow
+from renshe.arrears.core import alerts
+from renshe.arrears.core.alerts import TransitionError
 from renshe.arrears.models import Alert
 from renshe.platform.audit.models import AuditRecord
 from renshe.platform.audit.service import history
@@ -231,7 +232,7 @@ def test_housing_department_copied_when_the_duty_is_theirs(people):
 def test_dispatch_command_reads_the_latest_run(people, tmp_path, monkeypatch):
     from django.core.management import call_command
 
-    from renshe.arrears import warnings
+    from renshe.arrears.core import warnings
 
     monkeypatch.setattr(warnings, "read", lambda store, level=None, **kw: [warning(level="red")] if level == "red" else [])
     call_command("dispatch_warnings", "--store", str(tmp_path / "none.duckdb"))

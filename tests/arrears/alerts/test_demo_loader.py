@@ -7,7 +7,8 @@ import io
 import pytest
 from django_q.models import Schedule
 
-from renshe.arrears import demo_alerts, warnings
+from renshe.arrears import demo_alerts
+from renshe.arrears.core import warnings
 from renshe.arrears.models import Alert
 
 from .factories import warning

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from renshe.arrears import workflow
-from renshe.arrears.alerts import TransitionError
+from renshe.arrears.core.alerts import TransitionError
 from renshe.arrears.models import Alert
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.audit.models import AuditRecord

@@ -9,7 +9,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from renshe.arrears import rating
+from renshe.arrears.core import rating
 from renshe.rules.parameters import value
 
 from .factories import store_with_warnings, warning

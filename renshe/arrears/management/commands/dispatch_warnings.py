@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from renshe.arrears.ingest import DEFAULT_STORE
+from renshe.arrears.core.ingest import DEFAULT_STORE
 from renshe.arrears.workflow import dispatch_latest
 
 

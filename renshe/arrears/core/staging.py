@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from renshe.arrears.schema import TABLES, Table
+from renshe.arrears.core.schema import TABLES, Table
 from renshe.rules.errors import RulesError
 
 EXTS = (".csv", ".xlsx", ".parquet")

@@ -24,8 +24,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from renshe.arrears import geo
-from renshe.arrears.schema import BY_NAME, SQL_TYPES
+from renshe.arrears.core import geo
+from renshe.arrears.core.schema import BY_NAME, SQL_TYPES
 from renshe.rules import ids, parameters
 from renshe.rules.errors import RulesError
 

@@ -52,7 +52,7 @@ from pathlib import Path
 
 import pyarrow.fs as pafs
 
-from renshe.arrears.schema import SQL_TYPES, TABLES, Table
+from renshe.arrears.core.schema import SQL_TYPES, TABLES, Table
 from renshe.rules.errors import RulesError
 
 DEFAULT = Path("var/arrears-lake")

@@ -6,10 +6,10 @@ choices, marked unverified) and the article it watches is cited below and in the
 
 Portability: the SQL uses only what both engines share (CASE, COALESCE, GREATEST/LEAST,
 year()/month(), window SUM/MAX). Dates arrive as day numbers (``<col>_d``, days since
-1970-01-01) from the engine adapter (:mod:`renshe.arrears.engines`), which also supplies
+1970-01-01) from the engine adapter (:mod:`renshe.arrears.core.engines`), which also supplies
 ``month_cal`` (ym, month, start_d, end_d, next_start_d, next_end_d) for the months computed,
 and ``prior_pm``/``prior_gc``, the earlier months' state a month-incremental run continues
-from (:mod:`renshe.arrears.incremental`; empty for a full run). Values are rounded to 6 decimals before levels are set, so both engines agree.
+from (:mod:`renshe.arrears.core.incremental`; empty for a full run). Values are rounded to 6 decimals before levels are set, so both engines agree.
 """
 
 from __future__ import annotations

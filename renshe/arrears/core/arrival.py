@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from renshe.arrears.schema import BY_NAME
+from renshe.arrears.core.schema import BY_NAME
 
 ARRIVES = {"attendance": "work_date", "payroll": "paid_date", "account_txn": "txn_date",
            "complaint": "received_date", "labour_cost_due": "due_date"}

@@ -8,7 +8,7 @@ supports (pandas is optional to it): nothing here converts through pandas; data 
 as Arrow (``toArrow``) and are written as Parquet for the parent process. The indicators are
 SQL only (no Python UDF), so the executors run no Python at all.
 
-Input on stdin (JSON, built by :func:`renshe.arrears.engines.compute_spark`): a list of
+Input on stdin (JSON, built by :func:`renshe.arrears.core.engines.compute_spark`): a list of
 actions, each ``[kind, name, text]``:
 
 * ``parquet``: register ``name`` over the files of ``text`` (a Hadoop glob under the store:

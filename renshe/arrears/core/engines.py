@@ -1,4 +1,4 @@
-"""Run the indicators of :mod:`renshe.arrears.indicators` on DuckDB (default) or Spark, over the store.
+"""Run the indicators of :mod:`renshe.arrears.core.indicators` on DuckDB (default) or Spark, over the store.
 
 The adapter is the only engine-specific part: it exposes each table of the Parquet store
 (:mod:`.lake`) as a view ``x_<table>`` with a day number ``<col>_d`` beside every date
@@ -27,8 +27,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from renshe.arrears import incremental, indicators, ingest, lake, published, warnings
-from renshe.arrears.schema import TABLES
+from renshe.arrears.core import incremental, indicators, ingest, lake, published, warnings
+from renshe.arrears.core.schema import TABLES
 from renshe.rules.errors import RulesError
 
 _EPOCH = dt.date(1970, 1, 1)
@@ -148,7 +148,7 @@ def compute_spark(snap: lake.Snapshot, as_of: dt.date, months: list[int],
     with tempfile.TemporaryDirectory(prefix="renshe-spark-") as tmp:
         out = Path(tmp)
         actions = spark_actions(snap, as_of, months, prior, out)
-        done = subprocess.run([sys.executable, "-m", "renshe.arrears.spark_driver"], input=json.dumps(actions),
+        done = subprocess.run([sys.executable, "-m", "renshe.arrears.core.spark_driver"], input=json.dumps(actions),
                               text=True, capture_output=True)
         if done.returncode != 0:
             tail = (done.stderr or "").strip().splitlines()[-5:]

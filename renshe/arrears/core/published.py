@@ -21,8 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from renshe.arrears import lake as lake_mod
-from renshe.arrears.indicators import LEVELS
+from renshe.arrears.core import lake as lake_mod
+from renshe.arrears.core.indicators import LEVELS
 
 FILES = ("warnings", "values", "state_pm", "state_gc")
 

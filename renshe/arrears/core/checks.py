@@ -13,7 +13,7 @@ import datetime as dt
 
 import duckdb
 
-from renshe.arrears.schema import BY_NAME, Column, Table
+from renshe.arrears.core.schema import BY_NAME, Column, Table
 from renshe.rules import ids, parameters
 
 #: how a duplicate-key reason names the first row: (中文, English) with ``{}`` for its number

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from renshe.arrears import warnings
+from renshe.arrears.core import warnings
 
 FOUND_LEVELS = ("orange", "red")
 

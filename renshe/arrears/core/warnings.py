@@ -17,8 +17,8 @@ from typing import IO
 
 import pandas as pd
 
-from renshe.arrears import indicators
-from renshe.arrears.indicators import BY_CODE, LAW, LEVELS
+from renshe.arrears.core import indicators
+from renshe.arrears.core.indicators import BY_CODE, LAW, LEVELS
 from renshe.rules import parameters
 
 
@@ -57,7 +57,7 @@ def build(values: pd.DataFrame, as_of: dt.date) -> list[dict]:
 
 def read(store, level: str | None = None, month: str | None = None, limit: int | None = None) -> list[dict]:
     """Warnings of the store's current published run, worst first (:func:`.published.read`)."""
-    from renshe.arrears import lake, published
+    from renshe.arrears.core import lake, published
 
     return published.read(lake.Lake(store), level=level, month=month, limit=limit)
 

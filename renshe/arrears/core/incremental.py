@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
-from renshe.arrears import indicators, lake, published
+from renshe.arrears.core import indicators, lake, published
 from renshe.rules import parameters
 
 PM = pa.schema([("project_id", pa.int64()), ("ym", pa.int32()), ("mk", pa.int32()), ("paid", pa.int32())])

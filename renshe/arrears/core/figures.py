@@ -33,7 +33,7 @@ LEFT JOIN payroll p ON p.project_id = att.project_id AND p.worker_id = att.worke
 
 def _connect(store: Path | str):
     """An in-memory DuckDB with the store's tables as views, pinned to the published run's version."""
-    from renshe.arrears import ingest, lake, published
+    from renshe.arrears.core import ingest, lake, published
 
     lk = lake.Lake(store)
     run = published.current(lk)
@@ -43,7 +43,7 @@ def _connect(store: Path | str):
 
 
 def _exists(store: Path | str) -> bool:
-    from renshe.arrears import lake
+    from renshe.arrears.core import lake
 
     return lake.Lake(store).exists()
 

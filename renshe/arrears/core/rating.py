@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from renshe.arrears.alerts import LEVELS, REGION
+from renshe.arrears.core.alerts import LEVELS, REGION
 from renshe.rules.parameters import ParamValue, value_at
 
 #: 合同履约评价 grades, best first
@@ -68,7 +68,7 @@ def rate(
 ) -> tuple[list[Rating], list[ParamValue]]:
     """Rank contractors best first; returns the ratings and the parameters used.
 
-    ``warnings`` are rows as :func:`renshe.arrears.warnings.read` gives them (``contractor_id``,
+    ``warnings`` are rows as :func:`renshe.arrears.core.warnings.read` gives them (``contractor_id``,
     ``contractor_name``, ``project_id``, ``project_name``, ``month``, ``level``, ``indicators``);
     ``overdue`` counts each contractor's alerts escalated for a missed deadline.
     """

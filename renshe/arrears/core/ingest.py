@@ -30,8 +30,8 @@ from pathlib import Path
 
 import duckdb
 
-from renshe.arrears import checks, lake, staging
-from renshe.arrears.schema import Table
+from renshe.arrears.core import checks, lake, staging
+from renshe.arrears.core.schema import Table
 from renshe.rules.errors import RulesError
 
 DEFAULT_STORE = lake.DEFAULT
