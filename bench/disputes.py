@@ -2,7 +2,7 @@
 
 Run: ``python -m bench.disputes [--n 100000] [--sample 2000] [--seed 7]``.
 
-The array path sends ``--n`` synthetic element sets (renshe.disputes.synthetic) through
+The array path sends ``--n`` synthetic element sets (renshe.disputes.core.synthetic) through
 :func:`renshe.rules.labour.claims_array.claims_population` at once (parameter look-ups
 included). The loop path sends a sample of ``--sample`` of the same sets one at a time through
 the calculator as the CLI and the API call it (``calculators.run``: validation, the existing
@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from renshe.disputes import synthetic
+from renshe.disputes.core import synthetic
 from renshe.rules import calculators
 from renshe.rules.labour.claims_array import claims_population
 

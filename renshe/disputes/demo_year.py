@@ -30,7 +30,7 @@ from renshe.rules.labour.claims_array import claims_population
 from renshe.rules.labour.claims_law import CLAIMS
 from renshe.rules.parameters import value_at
 
-from . import synthetic
+from .core import synthetic
 from .models import Case
 
 MARK = "演示数据（load_disputes_year）"

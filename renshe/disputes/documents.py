@@ -14,7 +14,7 @@ from typing import Any
 from renshe.documents.doc import Doc, Fields, Grid, Para, Section
 from renshe.platform.accounts.masking import mask_id_number
 
-from . import elements
+from .core import elements
 from .models import Case, Element
 from .services import adopted_claims
 

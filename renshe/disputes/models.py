@@ -24,8 +24,8 @@ from renshe.platform.workflow.models import WorkflowModel
 from renshe.rules.deadlines import count_back
 from renshe.rules.parameters import value_at
 
-from .elements import DISPUTE_TYPES, ELEMENTS
-from .machine import CASE_MACHINE, STATES
+from .core.elements import DISPUTE_TYPES, ELEMENTS
+from .core.machine import CASE_MACHINE, STATES
 
 
 def new_token() -> str:
@@ -60,7 +60,7 @@ class MediationOrganisation(models.Model):
 
 
 class Case(WorkflowModel):
-    """A case on the kernel (:data:`renshe.disputes.machine.CASE_MACHINE`); the hooks ``on_<action>``
+    """A case on the kernel (:data:`renshe.disputes.core.machine.CASE_MACHINE`); the hooks ``on_<action>``
     copy each step's facts into the case's fields."""
 
     machine = CASE_MACHINE

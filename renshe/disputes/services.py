@@ -32,7 +32,7 @@ from renshe.rules import calculators, ids
 from renshe.rules.errors import FieldProblem, RulesError
 from renshe.rules.labour.claims_law import CLAIMS
 
-from . import elements
+from .core import elements
 from .models import Case, ClaimOverride, Element, Evidence
 
 PHONE = re.compile(r"^1\d{10}$")

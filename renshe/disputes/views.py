@@ -18,7 +18,8 @@ from renshe.platform.workflow import services as workflow
 from renshe.platform.workflow.clocks import open_clocks
 from renshe.rules.errors import RulesError
 
-from . import documents, elements, services
+from . import documents, services
+from .core import elements
 from .models import Case, Element, MediationOrganisation
 from .views_public import application_from, evidence_file, form_context, render_document
 

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods
 from renshe.rules.errors import RulesError
 from renshe.rules.labour.claims_law import CLAIMS
 
-from . import documents, elements, progress, services
+from . import documents, progress, services
+from .core import elements
 from .models import Case
 
 #: what the worker states on the form: the elements every dispute type shares, then the common ones

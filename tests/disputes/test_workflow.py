@@ -15,7 +15,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from renshe.disputes import services
-from renshe.disputes.machine import CASE_MACHINE, STATES
+from renshe.disputes.core.machine import CASE_MACHINE, STATES
 from renshe.disputes.models import Case
 from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.platform.workflow import kpi

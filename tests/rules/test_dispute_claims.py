@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from renshe import cli
-from renshe.disputes import synthetic
+from renshe.disputes.core import synthetic
 from renshe.rules import calculators
 from renshe.rules.errors import RulesError
 from renshe.rules.labour.claims_array import claims_population
