@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from renshe.platform.accounts.api_auth import staff_auth
 from renshe.platform.accounts.masking import mask_phone
-from renshe.platform.core.api import ErrorOut, json_body
+from renshe.platform.web.api import ErrorOut, json_body
 from renshe.rules import calendar, jsoninput
 from renshe.rules.errors import RulesError, from_pydantic
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.core.tables import Table, xlsx_response
+from renshe.platform.web.tables import Table, xlsx_response
 from renshe.platform.workflow import services as workflow
 from renshe.rules.errors import RulesError
 

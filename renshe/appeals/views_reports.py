@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from renshe.platform.accounts.access import role_required
-from renshe.platform.core.tables import Table, xlsx_response
+from renshe.platform.web.tables import Table, xlsx_response
 from renshe.rules.errors import RulesError
 
 from . import importer, stats

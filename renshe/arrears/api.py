@@ -35,7 +35,7 @@ from renshe.arrears.core.schema import BY_NAME
 from renshe.arrears.roles import PUSH_TABLES
 from renshe.platform.accounts.api_auth import FORBIDDEN, staff_auth
 from renshe.platform.accounts.scoping import region_filter
-from renshe.platform.core.api import ErrorOut
+from renshe.platform.web.api import ErrorOut
 from renshe.rules import jsoninput
 from renshe.rules.errors import RulesError, from_pydantic
 

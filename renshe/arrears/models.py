@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.audit.service import snapshot
-from renshe.platform.core import uploads
 from renshe.platform.lawcalendar.models import TrackedDeadline
+from renshe.platform.web import uploads
 from renshe.platform.workflow.machine import Transition
 from renshe.platform.workflow.models import WorkflowModel
 
@@ -136,7 +136,7 @@ class Alert(WorkflowModel):
 
 def validate_evidence(upload) -> None:
     """Size, type by extension and leading bytes (a renamed file is refused too) and unpacked
-    size: the platform's one upload check (renshe.platform.core.uploads)."""
+    size: the platform's one upload check (renshe.platform.web.uploads)."""
     uploads.check(upload, replace(uploads.EVIDENCE, max_bytes=EVIDENCE_MAX_BYTES,
                                   extensions=tuple(EVIDENCE_TYPES), signatures=EVIDENCE_TYPES))
 

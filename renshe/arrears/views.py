@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from renshe.platform.accounts.access import role_required
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import region_filter, visible_organisations
-from renshe.platform.core.tables import Link, Table, export_or_none
+from renshe.platform.web.tables import Link, Table, export_or_none
 from renshe.platform.workflow.services import acting_roles, available, may_act
 
 from . import situation, workflow

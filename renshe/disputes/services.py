@@ -24,8 +24,8 @@ from renshe.platform.accounts.masking import mask_id_number, mask_phone
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.audit.service import record, snapshot
-from renshe.platform.core.uploads import check_upload
 from renshe.platform.lawcalendar.models import TrackedDeadline
+from renshe.platform.web.uploads import check_upload
 from renshe.platform.workflow import clocks
 from renshe.platform.workflow import services as workflow
 from renshe.rules import calculators, ids

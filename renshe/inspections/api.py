@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from renshe.inspections.core.draw_input import run
 from renshe.platform.accounts.api_auth import staff_auth
-from renshe.platform.core.api import ErrorOut, _body, json_body
+from renshe.platform.web.api import ErrorOut, _body, json_body
 
 API_PREFIX = "/inspections"
 router = Router(tags=["inspections"])

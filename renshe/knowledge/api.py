@@ -9,7 +9,7 @@ from ninja import Router, Schema
 from renshe.knowledge import services
 from renshe.knowledge.core import policylist
 from renshe.knowledge.core import search as search_core
-from renshe.platform.core.api import ErrorOut, _body, json_body
+from renshe.platform.web.api import ErrorOut, _body, json_body
 
 #: mounted at /api/v1/knowledge (renshe.platform.registry)
 API_PREFIX = "/knowledge"

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.core import uploads
+from renshe.platform.web import uploads
 
 from .core import periods
 from .models import NormativeDocument
@@ -25,7 +25,7 @@ class DraftForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 8})}
 
     def clean_attachment(self):
-        """PDF or Word only, judged by content, at most 20 MB (renshe.platform.core.uploads)."""
+        """PDF or Word only, judged by content, at most 20 MB (renshe.platform.web.uploads)."""
         upload = self.cleaned_data.get("attachment")
         if upload and hasattr(upload, "read"):
             uploads.check(upload, uploads.ATTACHMENT)

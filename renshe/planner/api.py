@@ -14,7 +14,7 @@ from renshe.planner.core import chat
 from renshe.planner.core.explain import plan
 from renshe.planner.core.models import PlanResult, Profile
 from renshe.planner.core.serving import PlannerUnavailable, planner
-from renshe.platform.core.api import ErrorOut, _body, json_body
+from renshe.platform.web.api import ErrorOut, _body, json_body
 from renshe.rules.errors import from_pydantic
 
 router = Router()

@@ -5,8 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from renshe.platform.api import api
-from renshe.platform.core import views, workbench
 from renshe.platform.registry import app_modules
+from renshe.platform.web import views, workbench
 
 urlpatterns = [
     path("", views.home, name="home"),

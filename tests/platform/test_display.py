@@ -1,10 +1,10 @@
-"""How result and parameter values read on the pages (renshe/platform/core/templatetags/renshe.py)."""
+"""How result and parameter values read on the pages (renshe/platform/web/templatetags/renshe.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from renshe.platform.core.templatetags.renshe import param_title, param_value, percent, pretty, result_value
+from renshe.platform.web.templatetags.renshe import param_title, param_value, percent, pretty, result_value
 
 
 @pytest.mark.parametrize(

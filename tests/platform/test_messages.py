@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.utils.functional import empty
 
-from renshe.platform.core.middleware import LazyMessageMiddleware
+from renshe.platform.web.middleware import LazyMessageMiddleware
 
 
 def _chain(view):

@@ -1,6 +1,6 @@
 """Every calculator speaks Chinese on its page: the form and the result table take their
 labels from the models' JSON-schema ``title`` (and choices from ``x-labels``), so a model
-without them shows English field names to citizens (renshe/platform/core/forms.py)."""
+without them shows English field names to citizens (renshe/platform/web/forms.py)."""
 
 from __future__ import annotations
 

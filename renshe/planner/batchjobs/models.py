@@ -1,7 +1,7 @@
 """A staff member's batch of households to plan: the uploaded file, its state on the queue and
 the result. The uploaded file holds personal data (births, incomes), so it is deleted as soon
 as it has been planned, or as soon as its planning stopped; the result stays until its owner
-deletes it. Its states move only through the workflow kernel (:mod:`.machine`), each step
+deletes it. Its states move only through the workflow kernel (:mod:`renshe.planner.core.batch_machine`), each step
 audited; only the platform takes them (``organisation_field = None``)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .machine import MACHINE
+from renshe.planner.core.batch_machine import MACHINE
 
 #: seconds between two signs of life from the worker planning a batch
 HEARTBEAT_SECONDS = 10

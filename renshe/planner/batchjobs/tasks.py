@@ -1,6 +1,6 @@
 """The queued work: plan one uploaded file with :func:`renshe.planner.core.batch.run` (the code
 behind ``renshe plan-batch``), then drop the upload, keeping only the result. Every change
-of a batch's status goes through the workflow kernel (:mod:`.machine`), audited."""
+of a batch's status goes through the workflow kernel (:mod:`renshe.planner.core.batch_machine`), audited."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from renshe.planner.batchjobs.tasks import KEEP_DAYS, sweep
 from renshe.planner.core import batch
 from renshe.platform.accounts.access import role_required
 from renshe.platform.audit.service import record
-from renshe.platform.core import uploads
+from renshe.platform.web import uploads
 from renshe.rules.errors import RulesError
 
 #: the largest upload taken (about 200,000 households as CSV); bigger files go through the CLI

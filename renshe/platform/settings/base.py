@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "ninja",
     "renshe.platform.accounts",
     "renshe.platform.audit",
-    "renshe.platform.core",
+    "renshe.platform.web",
     "renshe.knowledge",
     "renshe.platform.lawcalendar",
     "renshe.platform.workflow",
@@ -49,7 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "renshe.platform.core.middleware.BodySizeMiddleware",  # first: before anything reads the body
+    "renshe.platform.web.middleware.BodySizeMiddleware",  # first: before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,9 +57,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "renshe.platform.core.middleware.LazyMessageMiddleware",  # Django's, built on first use
+    "renshe.platform.web.middleware.LazyMessageMiddleware",  # Django's, built on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "renshe.platform.core.middleware.SecurityHeadersMiddleware",
+    "renshe.platform.web.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -76,7 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "renshe.platform.core.context.site",
+                "renshe.platform.web.context.site",
             ],
         },
     },

@@ -4,7 +4,7 @@ uploads (renshe.planner.batchjobs.tasks.sweep; issue 13 item 10: a crashed batch
 
 from django.db import migrations
 
-from renshe.platform.core.schedules import DJANGO_Q
+from renshe.platform.web.schedules import DJANGO_Q
 
 NAME = "planner_batch_sweep"
 

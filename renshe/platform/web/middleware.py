@@ -36,7 +36,7 @@ class BodySizeMiddleware:
 
     Uploads (``multipart/form-data``) may be up to ``RENSHE["UPLOAD_MAX_BYTES"]``, the largest file
     any upload takes plus its form; each upload then checks its own limit and type
-    (:mod:`renshe.platform.core.uploads`). Every other body up to Django's
+    (:mod:`renshe.platform.web.uploads`). Every other body up to Django's
     ``DATA_UPLOAD_MAX_MEMORY_SIZE``. A body without ``Content-Length`` (chunked) is never read
     by Django at all. The answer is bilingual JSON under /api/, a Chinese page elsewhere.
     """
