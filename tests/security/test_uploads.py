@@ -70,7 +70,7 @@ def test_plan_batch_refuses_a_workbook_that_unpacks_too_far(tmp_path, monkeypatc
     path = tmp_path / "in.xlsx"
     path.write_bytes(_bomb(3 * 1024 * 1024))
     with pytest.raises(RulesError) as exc:
-        batch.read_table(path)
+        next(batch.read_parts(path))
     assert "解压后" in exc.value.problems[0].zh
 
 
