@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -20,6 +21,7 @@ from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.platform.web import uploads
 from renshe.platform.workflow.machine import Transition
 from renshe.platform.workflow.models import WorkflowModel
+from renshe.rules.errors import RulesError
 
 from .core import alerts
 
@@ -137,8 +139,12 @@ class Alert(WorkflowModel):
 def validate_evidence(upload) -> None:
     """Size, type by extension and leading bytes (a renamed file is refused too) and unpacked
     size: the platform's one upload check (renshe.platform.web.uploads)."""
-    uploads.check(upload, replace(uploads.EVIDENCE, max_bytes=EVIDENCE_MAX_BYTES,
-                                  extensions=tuple(EVIDENCE_TYPES), signatures=EVIDENCE_TYPES))
+    rule = replace(uploads.EVIDENCE, max_bytes=EVIDENCE_MAX_BYTES, extensions=tuple(EVIDENCE_TYPES),
+                   signatures=EVIDENCE_TYPES)
+    try:
+        uploads.check_upload(upload, "file", rule)
+    except RulesError as exc:
+        raise ValidationError(exc.problems[0].zh) from None
 
 
 class Evidence(models.Model):

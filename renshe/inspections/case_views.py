@@ -82,6 +82,11 @@ def case_detail(request: HttpRequest, pk: int, bound=None) -> HttpResponse:
 @require_POST
 def case_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     case = get_object_or_404(_cases(request), pk=pk)
+    try:  # who may take the step before what they sent: a role it does not name gets 403, not a form error
+        kernel.check_permission(case, action, request.user)
+    except WorkflowError as exc:
+        messages.error(request, "；".join(p.zh for p in exc.problems))
+        return redirect("inspections:case", pk=pk)
     form = STEP_FORMS[action](request.POST, prefix=action) if action in STEP_FORMS else None
     if form is not None and not form.is_valid():
         for field, errs in form.errors.items():

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from renshe.platform.accounts.models import Organisation
 from renshe.platform.web import uploads
+from renshe.rules.errors import RulesError
 
 from .core import periods
 from .models import NormativeDocument
@@ -28,7 +29,10 @@ class DraftForm(forms.ModelForm):
         """PDF or Word only, judged by content, at most 20 MB (renshe.platform.web.uploads)."""
         upload = self.cleaned_data.get("attachment")
         if upload and hasattr(upload, "read"):
-            uploads.check(upload, uploads.ATTACHMENT)
+            try:
+                uploads.check_upload(upload, "attachment", uploads.ATTACHMENT)
+            except RulesError as exc:
+                raise forms.ValidationError(exc.problems[0].zh) from None
         return upload
 
     def __init__(self, *args, **kwargs) -> None:

@@ -48,4 +48,5 @@ def staff_required(view: Callable) -> Callable:
             raise PermissionDenied("没有访问行政规范性文件登记簿的权限 / not allowed")
         return view(request, *args, **kwargs)
 
+    wrapper.allows = can_view  # read by access.view_allows (the workbench, the permission matrix)
     return wrapper

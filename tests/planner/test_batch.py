@@ -179,3 +179,74 @@ def test_unreadable_input_and_unwritable_output_are_refused_before_planning(tmp_
         assert main(cmd) == 2
         err = capsys.readouterr().err
         assert "无法写入输出文件" in err and "cannot write the output" in err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
+def test_a_file_over_the_row_cap_is_refused_and_nothing_is_written(tmp_path, capsys, monkeypatch, suffix):
+    """Issue 13, item 6: an explicit row cap, named in the refusal (exit 2, both languages); the
+    parts planned before the file passed it are not left behind (the output is renamed into place
+    only when every row is planned)."""
+    monkeypatch.setattr(batch, "MAX_ROWS", 5)  # 1,000,000 in service, scaled down
+    monkeypatch.setattr(batch, "READ_ROWS", 2)  # so parts were planned and written before the refusal
+    df = profiles(6, seed=1, today=TODAY)
+    src = tmp_path / f"in{suffix}"
+    {".csv": lambda: df.to_csv(src, index=False), ".xlsx": lambda: df.to_excel(src, index=False),
+     ".parquet": lambda: df.to_parquet(src, index=False)}[suffix]()
+    out = tmp_path / "out.csv"
+    assert main(["plan-batch", str(src), str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "超过 5 户" in err and "more than 5 households" in err and "拆分" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [src.name]  # no output, no partial file
+    df.head(5).to_csv(src.with_suffix(".csv"), index=False)  # at the cap: planned
+    assert main(["plan-batch", str(src.with_suffix(".csv")), str(out)]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == 5 and len(pd.read_csv(out)) == 5
+
+
+def test_parts_keep_the_files_row_numbers(tmp_path, monkeypatch):
+    """Read three rows at a time, a bad fifth household is still reported on the file's row 6."""
+    monkeypatch.setattr(batch, "READ_ROWS", 3)
+    df = profiles(8, seed=4, today=TODAY).astype(str)
+    df.loc[4, "birth"] = "1990-13"
+    df.to_csv(tmp_path / "in.csv", index=False)
+    summary = batch.run(tmp_path / "in.csv", tmp_path / "out.parquet", workers=1)
+    out = pd.read_parquet(tmp_path / "out.parquet")
+    assert summary["rows"] == 8 and summary["errors"] == 1 and list(out["id"]) == list(df["id"])
+    assert out["error"].dropna().tolist()[0].startswith("第6行 row 6:")
+
+
+_PEAK = """
+import sys
+from pathlib import Path
+from renshe.planner.core import batch
+
+def status(key):  # kB, from the kernel's account of this process
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith(key))
+
+batch.READ_ROWS = int(sys.argv[3])
+batch.run(Path(sys.argv[4]), Path(sys.argv[2]), workers=1, show_progress=False)  # the law and modules loaded
+with open("/proc/self/clear_refs", "w") as f:
+    f.write("5")  # the peak (VmHWM) starts again from what is resident now
+before = status("VmRSS:")
+batch.run(Path(sys.argv[1]), Path(sys.argv[2]), workers=1, show_progress=False)
+print(status("VmHWM:") - before)"""
+
+
+def test_a_large_csv_is_planned_in_bounded_memory(tmp_path):
+    """The same 20,000-household CSV planned in parts of 2,000 and in one part (the whole file in
+    memory, as before): the peak resident memory each run adds (kB, its own process) is less than
+    half as much streamed. bench/plan_batch_memory.py measures a million rows."""
+    import subprocess
+    import sys
+
+    src, warm = tmp_path / "in.csv", tmp_path / "warm.csv"
+    profiles(20_000, seed=2, today=TODAY).to_csv(src, index=False)
+    profiles(500, seed=3, today=TODAY).to_csv(warm, index=False)
+
+    def peak(part_rows: int) -> int:
+        run = subprocess.run([sys.executable, "-c", _PEAK, str(src), str(tmp_path / "out.csv"), str(part_rows), str(warm)],
+                             capture_output=True, text=True, check=True)
+        return int(run.stdout.split()[-1])
+
+    streamed, whole = peak(2_000), peak(100_000)
+    assert streamed < whole / 2, (streamed, whole)

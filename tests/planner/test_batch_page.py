@@ -233,3 +233,20 @@ def test_the_worker_beats_while_it_plans(demo, monkeypatch):
     beat.join()
     job.refresh_from_db()
     assert job.heartbeat_at is not None and not job.stalled
+
+
+def test_a_file_over_the_row_cap_fails_the_batch_with_the_cap_named(client, demo, media, monkeypatch,
+                                                                     django_capture_on_commit_callbacks):
+    """Issue 13, item 6: the worker refuses a file past batch.MAX_ROWS part way through; the batch
+    ends as failed with the reason in both languages, no result and no partial file kept."""
+    from renshe.planner.core import batch
+
+    monkeypatch.setattr(batch, "MAX_ROWS", 2)  # 1,000,000 in service, scaled down
+    monkeypatch.setattr(batch, "READ_ROWS", 1)
+    client.force_login(demo["staff"])
+    _upload(client, _xlsx(GOOD), django_capture_on_commit_callbacks)
+    job = PlanBatch.objects.get()
+    assert job.status == PlanBatch.Status.FAILED and not job.result and not job.source
+    assert "超过 2 户" in job.error and "more than 2 households" in job.error
+    assert "超过 2 户" in client.get("/planner/batch/").content.decode()
+    assert not [p for p in Path(media).rglob("*") if p.is_file()]  # neither the upload nor a part of a result

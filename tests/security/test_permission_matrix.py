@@ -22,9 +22,10 @@ import uuid
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from renshe.arrears.roles import PUSH_TABLES
+from renshe.platform.accounts.access import view_allows
 from renshe.platform.accounts.api_auth import RoleBearerAuth
 from renshe.platform.accounts.models import ApiToken, Organisation
 from renshe.platform.accounts.roles import ROLES
@@ -55,6 +56,10 @@ PUBLIC_OPERATIONS = {"health", "parameter_list", "parameter_value", "knowledge_s
 MACHINE_ROLES = {"bank_feed", "housing_feed"}
 #: Pages a machine account may still open — reviewed: the 工作台 shows it that it has nothing to do.
 MACHINE_MAY_OPEN = {"workbench"}
+#: Pages for every signed-in account whatever its roles — reviewed: the 工作台 lists the modules
+#: the account's roles open (none for a machine account). Every other page declares its roles
+#: (``role_required`` / ``RoleRequiredMixin`` / a module's ``allows``), read by ``view_allows``.
+SIGNED_IN_ONLY = {"workbench"}
 
 
 def _patterns(resolver=None, prefix="", ns=""):
@@ -94,6 +99,7 @@ def world(demo, tmp_path):
     appeals = {k: _appeal(code, users["leader"]) for k, code in (("own", XIAMEN), ("other", FUZHOU))}
     disclosures = {k: _disclosure(code) for k, code in (("own", XIAMEN), ("other", FUZHOU))}
     disputes = {k: _dispute(code) for k, code in (("own", XIAMEN), ("other", FUZHOU))}
+    plans, tasks, cases, agencies = _inspections(users)
     objects = {
         "arrears-alert": {k: {"pk": a.pk} for k, a in alerts.items()},
         "arrears-alert-step": {k: {"pk": a.pk} for k, a in alerts.items()},
@@ -116,8 +122,41 @@ def world(demo, tmp_path):
         "disputes:step": {k: {"pk": c.pk, "action": "accept"} for k, c in disputes.items()},
         "disputes:clock": {k: {"pk": c.pk, "what": "suspend"} for k, c in disputes.items()},
         "workflow-notification-done": {k: {"pk": (n[0] if isinstance(n, list) else n).pk} for k, n in notes.items()},
+        **{f"inspections:{n}": {k: {"pk": p.pk} for k, p in plans.items()} for n in ("plan", "plan-input")},
+        **{f"inspections:{n}": {k: {"pk": t.pk} for k, t in tasks.items()} for n in ("task", "task-case")},
+        "inspections:task-action": {k: {"pk": t.pk, "action": "record"} for k, t in tasks.items()},
+        "inspections:case": {k: {"pk": c.pk} for k, c in cases.items()},
+        "inspections:case-step": {k: {"pk": c.pk, "action": "refuse"} for k, c in cases.items()},
+        "inspections:case-paper": {k: {"pk": c.pk, "kind": "rectification", "fmt": "pdf"} for k, c in cases.items()},
+        "inspections:agency": {k: {"pk": a.pk} for k, a in agencies.items()},
+        "inspections:agency-action": {k: {"pk": a.pk, "action": "verify"} for k, a in agencies.items()},
     }
-    return users, objects
+    #: the workflow object behind each step URL whose action is in the URL: a role the step does
+    #: not name must get 403 before any form is read (not a form error, not a 422)
+    steps = {"inspections:task-action": tasks, "inspections:case-step": cases, "disputes:step": disputes}
+    return users, objects, steps
+
+
+def _inspections(users):
+    """One plan (with its tasks), case and agency of Xiamen and one of Fuzhou (the demo catalogue)."""
+    import io
+
+    from renshe.inspections import case_services, services
+    from renshe.inspections import demo_load as inspections_demo
+    from renshe.inspections.models import Agency, InspectionItem
+
+    inspections_demo.load(io.StringIO())
+    items = list(InspectionItem.objects.filter(code__in=["R06", "R02"]))
+    plans, tasks, cases, agencies = {}, {}, {}, {}
+    for k, who, code in (("own", users["division_staff"], XIAMEN), ("other", users["other"], FUZHOU)):
+        plans[k] = services.draw_plan(who, title="专项", year=2026, sample={code: 2}, per_task=2, seed=9, items=items)
+        tasks[k] = plans[k].tasks.first()
+        inspector = users["labour_inspector"] if k == "own" else users["other"]
+        cases[k] = case_services.register(inspector, source="12345", source_ref=f"FJ12345-2026-{code}",
+                                          employer="演示制造有限公司", allegation="拖欠工资",
+                                          received_on=datetime.date(2026, 6, 29))
+        agencies[k] = Agency.objects.filter(organisation__code=code).first()
+    return plans, tasks, cases, agencies
 
 
 def _appeal(code: str, owner):
@@ -155,17 +194,6 @@ NO_ORGANISATION = {
 }
 
 
-#: Object URLs of the module that landed on main at the end of the hardening session (disputes are
-#: now in the world; inspections): their own/other-organisation objects are not yet built in this
-#: world. Until they are, they get the anonymous check (login or 404, never the page) and every
-#: role's no-server-error check on a placeholder id. Move each into OBJECT_URLS.
-NOT_YET_IN_WORLD = {
-    "inspections:agency", "inspections:agency-action", "inspections:case", "inspections:case-paper",
-    "inspections:case-step", "inspections:plan", "inspections:plan-input", "inspections:task",
-    "inspections:task-action", "inspections:task-case",
-}
-
-
 def _url(pattern: str, kwargs: dict) -> str:
     out = pattern
     for key, value in kwargs.items():
@@ -191,33 +219,60 @@ def _get(client: Client, url: str):
     return client.post(url, follow=False) if r.status_code == 405 else r
 
 
+def _step_allows(obj, action: str, u) -> bool:
+    """Whether ``u``'s roles may ever take ``action`` on ``obj``'s machine (whatever its state)."""
+    from renshe.platform.workflow.services import acting_roles
+
+    return bool(acting_roles(u) & set(obj.machine.transition(action).roles))
+
+
 @pytest.mark.django_db
 def test_every_page_for_every_role(world):
-    users, objects = world
-    seen_roles = set()
+    """Every page × every role × own and other organisation. A role the page's own access rule
+    (``role_required``) does not admit gets 403, and a role the workflow step does not name gets
+    403 too: never a refused form (422, or the page again), which would mean the form was read
+    before the permission was checked. Another organisation's object is 403 or 404."""
+    users, objects, steps = world
+    seen_roles, wrong = set(), []
     for pattern, qualified in PAGES:
         if "<" in pattern and qualified not in PUBLIC:
-            assert qualified in objects or qualified in NO_ORGANISATION or qualified in NOT_YET_IN_WORLD, \
-                f"{pattern} names an object: add it to OBJECT_URLS (own/other organisation) or NO_ORGANISATION"
+            assert qualified in objects or qualified in NO_ORGANISATION, \
+                f"{pattern} names an object: add it to the world's objects (own/other organisation) or NO_ORGANISATION"
         url = _fill(pattern, qualified, objects)
         anonymous = _get(Client(), url)
         if qualified in PUBLIC:
             assert anonymous.status_code < 500, (url, anonymous.status_code)
             continue
-        if qualified in NOT_YET_IN_WORLD and anonymous.status_code == 404:
-            pass  # the placeholder object does not exist; the page is not shown
-        else:
-            assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"], \
-                f"{url} opens without a login: protect it or add it to PUBLIC (reviewed)"
+        assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"], \
+            f"{url} opens without a login: protect it or add it to PUBLIC (reviewed)"
+        view = resolve(url).func
+        if view_allows(users["leader"], view) is None and qualified not in SIGNED_IN_ONLY:
+            wrong.append((url, "declares no role_required / RoleRequiredMixin"))
         for code, u in users.items():
             client = Client()
             client.force_login(u)
             r = _get(client, url)
-            assert r.status_code in (200, 302, 403, 404, 405, 422), (url, code, r.status_code)  # 422: an empty form refused
+            if r.status_code not in (200, 302, 403, 404, 405, 422):  # 422: a form refused, to a role that may send it
+                wrong.append((url, code, r.status_code))
             if code in MACHINE_ROLES and qualified not in MACHINE_MAY_OPEN:
-                assert r.status_code == 403, f"{url}: the {code} account opens a page"
+                if r.status_code != 403:
+                    wrong.append((url, code, r.status_code, "a machine account opens a page"))
+            elif view_allows(u, view) is False:
+                if r.status_code != 403:
+                    wrong.append((url, code, r.status_code, "the page's access rule refuses this role: 403 expected"))
+            elif qualified in steps and code != "other" \
+                    and not _step_allows(steps[qualified]["own"], objects[qualified]["own"]["action"], u):
+                if r.status_code != 403:
+                    wrong.append((url, code, r.status_code, "the step does not name this role: 403 expected"))
             elif r.status_code == 200:
                 seen_roles.add(code)
+            if qualified in objects and "other" in objects[qualified]:
+                # users are all of Xiamen but "other" (Fuzhou): the object not of their organisation
+                theirs = objects[qualified]["own" if code == "other" else "other"]
+                r = _get(client, _url(pattern, theirs))
+                if r.status_code not in (403, 404):
+                    wrong.append((_url(pattern, theirs), code, r.status_code, "another organisation's object"))
+    assert not wrong, "\n".join(map(str, wrong))
     assert seen_roles >= {"labour_inspector", "leader", "legal_office", "division_staff"}
 
 
@@ -227,7 +282,7 @@ def test_every_page_for_every_role(world):
                                   "planner-batch-delete", "workflow-notification-done",
                                   "disputes:detail", "disputes:document"])
 def test_objects_of_another_organisation_are_404(world, name):
-    users, objects = world
+    users, objects, _ = world
     pattern = next(p for p, n in PAGES if n == name)
     post = name in ("arrears-alert-step", "arrears-evidence-upload", "planner-batch-delete", "workflow-notification-done")
     who = {"planner-batch-download": "division_staff", "planner-batch-delete": "division_staff",
@@ -260,7 +315,7 @@ def _call(client: Client, method: str, url: str):
 
 @pytest.mark.django_db
 def test_every_api_operation_for_every_role(world):
-    users, _ = world
+    users, *_ = world
     tokens = {code: ApiToken.issue(u, code)[1] for code, u in users.items()}
     for url, method, op, secured in _operations():
         if not secured:

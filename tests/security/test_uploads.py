@@ -28,20 +28,41 @@ def _bomb(unpacked: int) -> bytes:
     return buf.getvalue()
 
 
+def _refusal(upload, rule) -> str:
+    """The Chinese reason ``upload`` is refused under ``rule`` (the field named), "" if taken."""
+    try:
+        uploads.check_upload(upload, "file", rule)
+    except RulesError as exc:
+        assert exc.problems[0].field == "file" and exc.problems[0].en
+        return exc.problems[0].zh
+    return ""
+
+
 def test_a_zip_bomb_is_refused_before_it_is_opened():
     rule = uploads.UploadRule((".xlsx",), 10 * 1024 * 1024, max_unpacked=1024 * 1024)
     bomb = SimpleUploadedFile("h.xlsx", _bomb(3 * 1024 * 1024))
     assert len(bomb.read()) < 50_000
     bomb.seek(0)
-    assert "解压后" in uploads.problem(bomb, rule)
-    assert uploads.problem(SimpleUploadedFile("h.xlsx", _bomb(1000)), rule) == ""
+    assert "解压后" in _refusal(bomb, rule)
+    assert _refusal(SimpleUploadedFile("h.xlsx", _bomb(1000)), rule) == ""
 
 
 def test_type_is_judged_by_content():
     fake = SimpleUploadedFile("report.pdf", b"<html><script>alert(1)</script></html>")
-    assert "不符" in uploads.problem(fake, uploads.ATTACHMENT)
-    assert "只接受" in uploads.problem(SimpleUploadedFile("run.exe", b"MZ"), uploads.ATTACHMENT)
-    assert uploads.problem(SimpleUploadedFile("a.pdf", PDF), uploads.ATTACHMENT) == ""
+    assert "不符" in _refusal(fake, uploads.ATTACHMENT)
+    assert "只接受" in _refusal(SimpleUploadedFile("run.exe", b"MZ"), uploads.ATTACHMENT)
+    assert _refusal(SimpleUploadedFile("a.pdf", PDF), uploads.ATTACHMENT) == ""
+
+
+def test_one_check_for_every_upload():
+    """Issue 12: one entry point (check_upload with a rule) for the public's evidence, staff
+    evidence, attachments and planner batches; what it returns names the file's type."""
+    assert not hasattr(uploads, "problem") and not hasattr(uploads, "check")
+    got = uploads.check_upload(SimpleUploadedFile("dir/证据.pdf", PDF), "evidence")  # the public's rule by default
+    assert (got.kind, got.content_type, got.size, got.name) == ("pdf", "application/pdf", len(PDF), "证据.pdf")
+    assert "是空的" in _refusal(SimpleUploadedFile("a.pdf", b""), uploads.PUBLIC_EVIDENCE)
+    assert "不是允许的类型" in _refusal(SimpleUploadedFile("a.docx", b"PK\x03\x04"), uploads.PUBLIC_EVIDENCE)
+    assert "不符" in _refusal(SimpleUploadedFile("a.pq", b"not parquet"), uploads.UploadRule((".pq",), 1024))
 
 
 def test_plan_batch_refuses_a_workbook_that_unpacks_too_far(tmp_path, monkeypatch):
@@ -49,7 +70,7 @@ def test_plan_batch_refuses_a_workbook_that_unpacks_too_far(tmp_path, monkeypatc
     path = tmp_path / "in.xlsx"
     path.write_bytes(_bomb(3 * 1024 * 1024))
     with pytest.raises(RulesError) as exc:
-        batch.read_table(path)
+        next(batch.read_parts(path))
     assert "解压后" in exc.value.problems[0].zh
 
 

@@ -43,8 +43,12 @@ def _problem(upload) -> str:
     if upload.size > MAX_UPLOAD_BYTES:
         return f"文件过大（{upload.size / 1048576:.1f} MB，最多 {MAX_UPLOAD_BYTES // 1048576} MB）：更大的文件请用命令 renshe plan-batch"
     # content by signature, and a workbook's unpacked size, before it is queued (core.uploads)
-    return uploads.problem(upload, uploads.UploadRule((".csv", ".xlsx", ".parquet", ".pq"), MAX_UPLOAD_BYTES,
-                                                      max_unpacked=batch.EXCEL_MAX_UNPACKED))
+    try:
+        uploads.check_upload(upload, "file", uploads.UploadRule(tuple(sorted(batch.FORMATS)), MAX_UPLOAD_BYTES,
+                                                                 max_unpacked=batch.EXCEL_MAX_UNPACKED))
+    except RulesError as exc:
+        return exc.problems[0].zh
+    return ""
 
 
 @staff

@@ -8,16 +8,24 @@ row 2 (as ``renshe arrears ingest`` counts); in Parquet, which has no header row
 Valid rows are planned in chunks per (region, as-of date, employment) with
 :func:`renshe.planner.core.optimize.evaluate`, so a million rows take one pass of array
 arithmetic, not a million calls.
+
+The file is streamed (issue 13, item 6): read :data:`READ_ROWS` rows at a time (CSV by
+pandas' chunked reader, Excel row by row in openpyxl's read-only mode, Parquet batch by
+batch), each part planned and appended to the output, so memory holds one part whatever the
+file's size. A file of more than :data:`MAX_ROWS` households is refused with the cap named;
+the output is written beside its final name and renamed only when every row is planned, so
+a refused or failed file leaves nothing half-written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
 import zipfile
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +78,15 @@ FORMATS = {".csv", *PARQUET, *EXCEL}
 EXCEL_MAX_ROWS = 1_048_576
 #: columns read as text: an id or a month is a label, not a number
 TEXT_COLUMNS = ("id", "birth", "as_of")
+#: Most households one file may hold. Why a cap although memory no longer grows with the file:
+#: one file is one batch on one queue worker and one result a person downloads; at about 70 µs
+#: a household (bench/planner.py) a million take one to two minutes on a core, and every
+#: allowed file's result fits one Excel sheet (1,048,575 rows under its header). More is a
+#: mistake or an abuse (issue 13, item 6: a 19 MB CSV of bad rows held a worker for 99 s);
+#: split it into several files.
+MAX_ROWS = 1_000_000
+#: rows read, planned and written at a time: memory holds one part (a few tens of MB) at most
+READ_ROWS = 20_000
 
 
 #: households that show how to fill the template (one of each kind a form can be)
@@ -189,43 +206,174 @@ def _check_unpacked(path: Path) -> None:
                             f"the workbook unpacks to {mb:.0f} MB, over {limit} MB: split it, or use CSV or Parquet")
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """Read CSV, Excel (the first sheet) or Parquet, by extension. Numeric columns may come
-    typed; a column with a bad value comes as text and is checked value by value in
-    :func:`validate`."""
-    check_format(path, "IN")
+def _too_many(rows: int) -> RulesError:
+    return RulesError.of(
+        "IN",
+        f"输入文件超过 {MAX_ROWS:,} 户（每个文件最多 {MAX_ROWS:,} 户，本文件至少 {rows:,} 户）：请拆分成几个文件",
+        f"the input has more than {MAX_ROWS:,} households (at most {MAX_ROWS:,} a file; this one has {rows:,} or more): split it",
+    )
+
+
+def _capped(parts: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """The parts, refusing the file as soon as it passes :data:`MAX_ROWS` rows."""
+    seen = 0
+    for part in parts:
+        seen += len(part)
+        if seen > MAX_ROWS:
+            raise _too_many(seen)
+        yield part
+
+
+def _csv_parts(path: Path) -> Iterator[pd.DataFrame]:
+    with pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=dict.fromkeys(TEXT_COLUMNS, str),
+                     chunksize=READ_ROWS) as reader:
+        yield from reader
+
+
+def _parquet_parts(path: Path) -> Iterator[pd.DataFrame]:
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(path) as f:
+        if f.metadata.num_rows > MAX_ROWS:  # known before a row is read
+            raise _too_many(f.metadata.num_rows)
+        if f.metadata.num_rows == 0:
+            yield f.schema_arrow.empty_table().to_pandas()
+        for part in f.iter_batches(batch_size=READ_ROWS):
+            yield part.to_pandas()
+
+
+def _excel_parts(path: Path) -> Iterator[pd.DataFrame]:
+    """The first sheet, row by row (openpyxl's read-only mode): the first row names the columns;
+    empty rows at the end are dropped, as pandas does."""
+    import openpyxl
+
+    _check_unpacked(path)
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        if path.suffix.lower() in PARQUET:
-            return pd.read_parquet(path)
-        if path.suffix.lower() in EXCEL:
-            _check_unpacked(path)
-            df = pd.read_excel(path, sheet_name=0, engine="openpyxl")
-            for col in TEXT_COLUMNS:
-                if col in df.columns:
-                    df[col] = df[col].map(_excel_text).astype(object)
-            return df
-        return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=dict.fromkeys(TEXT_COLUMNS, str))
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None) or ()
+        columns = [str(c) if c is not None else f"Unnamed: {i}" for i, c in enumerate(header)]
+        width = len(columns)
+        buf: list[tuple] = []
+        given = False
+        blank = 0  # empty rows seen since the last one with a value: kept only if one follows
+        for row in rows:
+            if all(v is None or v == "" for v in row):
+                blank += 1
+                continue
+            buf.extend([(None,) * width] * blank)
+            blank = 0
+            buf.append(tuple(row[:width]) + (None,) * (width - len(row)))
+            if len(buf) >= READ_ROWS:
+                yield _excel_frame(buf, columns)
+                buf, given = [], True
+        if buf or not given:
+            yield _excel_frame(buf, columns)
+    finally:
+        wb.close()
+
+
+def _excel_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(rows, columns=columns)
+    for col in df.columns:
+        if col in TEXT_COLUMNS:
+            df[col] = df[col].map(_excel_text).astype(object)
+        else:  # numbers typed as numbers come as numbers; a column with text is checked cell by cell
+            df[col] = df[col].infer_objects()
+    return df
+
+
+def read_parts(path: Path) -> Iterator[pd.DataFrame]:
+    """Read CSV, Excel (the first sheet) or Parquet, by extension, :data:`READ_ROWS` rows at a
+    time, refusing a file of more than :data:`MAX_ROWS` rows. Numeric columns may come typed; a
+    column with a bad value comes as text and is checked value by value in :func:`validate`.
+    An empty file (a header only) gives one empty part."""
+    check_format(path, "IN")
+    suffix = path.suffix.lower()
+    parts = _parquet_parts if suffix in PARQUET else _excel_parts if suffix in EXCEL else _csv_parts
+    try:
+        yield from _capped(parts(path))
     except zipfile.BadZipFile:  # an .xlsx is a zip archive; this one is not
         raise RulesError.of("IN", "无法读取输入文件：不是有效的 .xlsx 文件", "cannot read the input file: not a valid .xlsx file") from None
-    except (OSError, ValueError, KeyError) as exc:  # what pandas and openpyxl raise on a bad file
+    except (OSError, ValueError, KeyError, StopIteration) as exc:  # what pandas, pyarrow and openpyxl raise on a bad file
         raise RulesError.of("IN", f"无法读取输入文件：{exc}", f"cannot read the input file: {exc}") from None
 
 
 def _write(df: pd.DataFrame, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix not in PARQUET:
-        df = neutralise_frame(df)  # text read from the input never becomes a formula (documents.excel)
-    if suffix in PARQUET:
-        df.to_parquet(path, index=False)
-    elif suffix in EXCEL:
-        with pd.ExcelWriter(path, engine="openpyxl") as xl:
-            df.to_excel(xl, index=False, sheet_name="规划结果")
-            ws = xl.sheets["规划结果"]
-            ws.freeze_panes = "A2"  # the header stays in view while scrolling
-            for cells in ws.iter_cols(min_row=1, max_row=1):
-                ws.column_dimensions[cells[0].column_letter].width = max(10, len(str(cells[0].value)) + 2)
-    else:
-        df.to_csv(path, index=False)
+    with _Writer(path) as w:
+        w.write(df)
+
+
+#: the type of each result column in Parquet (the same for every part, whatever one part holds)
+_PARQUET_TYPES = {
+    **dict.fromkeys(("id", "key", "label", "scheme", "retire_month", "error"), "string"),
+    **dict.fromkeys(("months", "extension_months"), "int64"),
+    **dict.fromkeys(("meets_minimum", "affordable"), "bool"),
+}
+
+
+class _Writer:
+    """Appends parts of a result to CSV, Excel (one sheet “规划结果”, header frozen, openpyxl's
+    write-only mode) or Parquet, by extension; text from the input never becomes a formula
+    (documents.excel)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.suffix = path, path.suffix.lower()
+        self._parquet = self._book = self._sheet = None
+        self._header = True
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def write(self, df: pd.DataFrame) -> None:
+        if self.suffix in PARQUET:
+            self._write_parquet(df)
+            return
+        df = neutralise_frame(df)
+        if self.suffix in EXCEL:
+            self._write_excel(df)
+        else:
+            df.to_csv(self.path, index=False, header=self._header, mode="w" if self._header else "a")
+        self._header = False
+
+    def _write_parquet(self, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._parquet is None:
+            if set(df.columns) <= set(OUT_COLUMNS):  # a result: its types fixed, whatever the first part holds
+                kinds = {"string": pa.string(), "int64": pa.int64(), "bool": pa.bool_()}
+                schema = pa.schema([(c, kinds.get(_PARQUET_TYPES.get(c, ""), pa.float64())) for c in df.columns])
+            else:  # the template: one part
+                schema = pa.Schema.from_pandas(df, preserve_index=False)
+            self._parquet = pq.ParquetWriter(self.path, schema)
+        self._parquet.write_table(pa.Table.from_pandas(df, schema=self._parquet.schema, preserve_index=False))
+
+    def _write_excel(self, df: pd.DataFrame) -> None:
+        if self._book is None:
+            from openpyxl import Workbook
+            from openpyxl.utils import get_column_letter
+
+            self._book = Workbook(write_only=True)
+            self._sheet = self._book.create_sheet("规划结果")
+            self._sheet.freeze_panes = "A2"  # the header stays in view while scrolling
+            for i, name in enumerate(df.columns, 1):
+                self._sheet.column_dimensions[get_column_letter(i)].width = max(10, len(str(name)) + 2)
+            self._sheet.append(list(df.columns))
+        for row in df.itertuples(index=False, name=None):
+            self._sheet.append([v if isinstance(v, str) else None if pd.isna(v) else
+                                v.item() if isinstance(v, np.generic) else v for v in row])
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+        if self._book is not None:
+            self._book.save(self.path)
+            self._book = None
 
 
 def validate(df: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, np.ndarray]:
@@ -311,12 +459,14 @@ def plan_frame(
     progress: Callable[[int], None] = lambda k: None,
     workers: int = 1,
     row_one: int = 1,
+    pool: Executor | None = None,
 ) -> pd.DataFrame:
     """Plan every row of a profile table; returns one output row per input row, in order.
 
     ``assumptions`` apply to every row (the dated defaults where not given). With
-    ``workers`` > 1 the chunks are planned in that many processes; the result is the same.
-    ``row_one`` is the number errors give the first row (:func:`first_row` of its file).
+    ``workers`` > 1 (or a ``pool`` of processes, kept by :func:`run` across parts) the chunks
+    are planned in several processes; the result is the same. ``row_one`` is the number
+    errors give the first row (:func:`first_row` of its file).
     """
     typed, err = validate(df, today)
     n = len(typed)
@@ -340,9 +490,9 @@ def plan_frame(
         for lo in range(0, len(idx), CHUNK):
             rows = idx[lo : lo + CHUNK]
             tasks.append((rows, typed.iloc[rows][CHUNK_COLUMNS], on, region, int(employment), given))
-    if workers > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = pool.map(_plan_task, tasks, chunksize=1)
+    if (pool is not None or workers > 1) and len(tasks) > 1:
+        with contextlib.nullcontext(pool) if pool is not None else ProcessPoolExecutor(max_workers=workers) as ex:
+            done = ex.map(_plan_task, tasks, chunksize=1)
             for (rows, *_), cols in zip(tasks, done, strict=True):
                 _store(res, rows, cols)
                 progress(len(rows))
@@ -424,28 +574,41 @@ def run(
     workers: int | None = None,
     for_people: bool = False,
 ) -> dict:
-    """Plan ``src`` into ``dst`` with ``workers`` processes (default: one per core); returns a
-    summary (rows, planned, errors, households with no affordable option). ``for_people``: Chinese
-    headers and values (:func:`batch_people.for_people`), for the staff page's download."""
+    """Plan ``src`` into ``dst`` with ``workers`` processes (default: one per core), part by part
+    (the module docstring); returns a summary (rows, planned, errors, households with no
+    affordable option). ``for_people``: Chinese headers and values (:func:`batch_people.for_people`),
+    for the staff page's download. Nothing is left at ``dst`` unless every row was planned."""
     from tqdm import tqdm
 
     check_output(dst)
-    df = read_table(src)
-    if dst.suffix.lower() in EXCEL and len(df) >= EXCEL_MAX_ROWS:
-        raise RulesError.of(
-            "OUT",
-            f"{len(df):,} 行放不进一张 Excel 表（最多 {EXCEL_MAX_ROWS - 1:,} 行加表头）：请输出为 .csv 或 .parquet",
-            f"{len(df):,} rows do not fit one Excel sheet ({EXCEL_MAX_ROWS - 1:,} and a header at most): write .csv or .parquet",
-        )
+    workers = workers or os.cpu_count() or 1
+    today, row_one = dt.date.today(), first_row(src)
+    totals = {"rows": 0, "planned": 0, "errors": 0, "no_affordable_option": 0}
+    partial = dst.with_name(f".{dst.name}.{os.getpid()}.partial{dst.suffix}")
     show = sys.stderr.isatty() if show_progress is None else show_progress
-    with tqdm(total=len(df), disable=not show, unit="户", desc="规划") as bar:
-        out = plan_frame(df, dt.date.today(), assumptions, bar.update, workers or os.cpu_count() or 1, first_row(src))
-    write_table(batch_people.for_people(out) if for_people else out, dst)
-    errors = int(out["error"].notna().sum())
-    return {
-        "rows": len(out),
-        "planned": int(out["key"].notna().sum()),
-        "errors": errors,
-        "no_affordable_option": int((out["key"].isna() & out["error"].isna()).sum()),
-        "out": str(dst),
-    }
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        with tqdm(disable=not show, unit="户", desc="规划") as bar, _Writer(partial) as out:
+            for df in read_parts(src):
+                n = totals["rows"]
+                if dst.suffix.lower() in EXCEL and n + len(df) >= EXCEL_MAX_ROWS:
+                    raise RulesError.of(
+                        "OUT",
+                        f"{n + len(df):,} 行放不进一张 Excel 表（最多 {EXCEL_MAX_ROWS - 1:,} 行加表头）：请输出为 .csv 或 .parquet",
+                        f"{n + len(df):,} rows do not fit one Excel sheet ({EXCEL_MAX_ROWS - 1:,} and a header at most): write .csv or .parquet",
+                    )
+                planned = plan_frame(df, today, assumptions, bar.update, row_one=row_one + n, pool=pool)
+                out.write(batch_people.for_people(planned) if for_people else planned)
+                has_error = planned["error"].notna()
+                totals["rows"] += len(planned)
+                totals["planned"] += int(planned["key"].notna().sum())
+                totals["errors"] += int(has_error.sum())
+                totals["no_affordable_option"] += int((planned["key"].isna() & ~has_error).sum())
+        os.replace(partial, dst)
+    except OSError as exc:
+        raise RulesError.of("OUT", f"无法写入输出文件：{exc}", f"cannot write the output: {exc}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+        if pool is not None:
+            pool.shutdown()
+    return {**totals, "out": str(dst)}

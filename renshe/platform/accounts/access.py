@@ -77,7 +77,11 @@ def role_required(*roles: str, perm: str | Iterable[str] = ()) -> Callable:
 def view_allows(user: Any, view: Callable) -> bool | None:
     """Whether the page ``view`` (a resolved URL's function) admits ``user``, from its own
     :func:`role_required` or :class:`RoleRequiredMixin` declaration; None when it declares none.
-    Menus ask this instead of keeping a second list of roles per page."""
+    Menus ask this instead of keeping a second list of roles per page. A module with a rule of
+    its own (the normdocs register's groups) puts it on the view as ``allows(user) -> bool``."""
+    own_rule = getattr(view, "allows", None)
+    if own_rule is not None:
+        return bool(own_rule(user))
     access = getattr(view, "access", None)
     if access is None:
         cls = getattr(view, "view_class", None)

@@ -28,11 +28,9 @@ MACHINE_ROLES = ("bank_feed", "housing_feed")
 #: ``role_required`` / ``RoleRequiredMixin`` (``access.view_allows``); ``roles`` is given only for
 #: pages that declare none.
 STAFF_MODULES = [
-    {"url": "/todo/", "name": "待办事项", "desc": "到期、超期、分派给我和升级督办的事项",
-     "roles": tuple(code for code in ROLES if code not in MACHINE_ROLES)},
+    {"url": "/todo/", "name": "待办事项", "desc": "到期、超期、分派给我和升级督办的事项"},
     {"url": "/arrears/", "name": "劳动监测预警", "desc": "欠薪预警的签收、核查、处置和督办"},
-    {"url": "/normdocs/", "name": "行政规范性文件", "desc": "起草、合法性审核、备案、清理和到期提醒",
-     "roles": ("division_staff", "legal_office", "leader", "administrator")},
+    {"url": "/normdocs/", "name": "行政规范性文件", "desc": "起草、合法性审核、备案、清理和到期提醒"},
     {"url": "/planner/batch/", "name": "批量社保规划", "desc": "上传名单，批量测算参保方案，下载 Excel 结果"},
     {"url": "/disputes/", "name": "调解仲裁办案", "desc": "劳动人事争议的受理、调解、仲裁"},
     {"url": "/appeals/", "name": "诉求办理", "desc": "12345、96333、信访和依申请公开的办理"},

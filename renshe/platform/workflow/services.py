@@ -35,7 +35,7 @@ from renshe.platform.accounts.scoping import visible_organisations
 from renshe.platform.audit.service import record, snapshot
 
 from . import clocks
-from .machine import SYSTEM, Transition, WorkflowError
+from .machine import ROLE_LABELS, SYSTEM, Transition, WorkflowError
 from .models import organisation_ids, state_of
 
 SUPERUSER_NOTE = "（超级管理员办理）"
@@ -93,6 +93,9 @@ def check_permission(obj: models.Model, action: str, actor: Any) -> Transition:
     t = obj.machine.transition(action)
     if not may_act(actor, obj):
         raise PermissionDenied(f"该事项不由本单位承办，不能“{t.label}” / not your organisation's case")
+    if not acting_roles(actor) & set(t.roles):  # before the state: a role that may never take it is refused as such
+        need = "或".join(ROLE_LABELS[r] for r in t.roles)
+        raise PermissionDenied(f"“{t.label}”须由{need}办理 / '{action}' needs role {' or '.join(t.roles)}")
     try:
         obj.machine.check(state_of(obj), action, acting_roles(actor), set(t.needs))
     except WorkflowError as exc:

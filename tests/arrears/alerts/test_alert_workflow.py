@@ -18,7 +18,7 @@ from renshe.arrears.models import Alert
 from renshe.platform.audit.models import AuditRecord
 from renshe.platform.audit.service import history
 
-from .factories import warning
+from .factories import store_with_warnings, warning
 
 pytestmark = pytest.mark.django_db
 
@@ -232,10 +232,9 @@ def test_housing_department_copied_when_the_duty_is_theirs(people):
 def test_dispatch_command_reads_the_latest_run(people, tmp_path, monkeypatch):
     from django.core.management import call_command
 
-    from renshe.arrears.core import warnings
-
-    monkeypatch.setattr(warnings, "read", lambda store, level=None, **kw: [warning(level="red")] if level == "red" else [])
-    call_command("dispatch_warnings", "--store", str(tmp_path / "none.duckdb"))
+    # a real published run (red and yellow), read through renshe.arrears.core.warnings.read: only the red is dispatched
+    store = store_with_warnings(tmp_path / "store", [warning(level="red"), warning(project_id=8, level="yellow")])
+    call_command("dispatch_warnings", "--store", str(store))
     assert Alert.objects.get().level == "red"
 
 

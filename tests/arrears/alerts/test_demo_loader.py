@@ -8,18 +8,17 @@ import pytest
 from django_q.models import Schedule
 
 from renshe.arrears import demo_alerts
-from renshe.arrears.core import warnings
 from renshe.arrears.models import Alert
 
-from .factories import warning
+from .factories import store_with_warnings, warning
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loader_is_idempotent(people, monkeypatch):
-    rows = {"red": [warning()], "orange": [warning(project_id=9, level="orange", region="350203")]}
-    monkeypatch.setattr(demo_alerts, "read", lambda store, limit=None: rows["red"])  # the store has warnings
-    monkeypatch.setattr(warnings, "read", lambda store, level=None, **kw: rows.get(level, []))
+def test_demo_loader_is_idempotent(people, monkeypatch, tmp_path):
+    # a real store whose published run has a red and an orange warning, read by the loader's own reader
+    ws = [warning(), warning(project_id=9, level="orange", region="350203")]
+    monkeypatch.setenv("RENSHE_ARREARS_STORE", str(store_with_warnings(tmp_path / "store", ws)))
     out = io.StringIO()
     demo_alerts.load(out)
     demo_alerts.load(out)
