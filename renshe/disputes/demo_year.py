@@ -30,6 +30,7 @@ from renshe.rules.labour.claims_array import claims_population
 from renshe.rules.labour.claims_law import CLAIMS
 from renshe.rules.parameters import value_at
 
+from . import rollup
 from .core import synthetic
 from .models import Case
 
@@ -135,7 +136,7 @@ def load(n: int = 200_000, year: int = 2025, seed: int = 7, stdout=None) -> int:
     within = {k: pl["claims"]["within"][k].tolist() for k in CLAIMS}
     final = {k: pl["claims"]["final"][k].tolist() for k in CLAIMS}
     limit, totals = pl["claims"]["limit"].tolist(), pl["claims"]["total"].tolist()
-    with transaction.atomic():
+    with transaction.atomic(), rollup.bulk(year):
         old = list(Case.objects.filter(facts=MARK, received_on__year=year).values_list("pk", flat=True))
         for i in range(0, len(old), BATCH):
             chunk = old[i:i + BATCH]

@@ -125,8 +125,24 @@ class Tables:
 
 
 def tables(qs: QuerySet[Case]) -> Tables:
-    """Every table of the dashboard from the two grouped queries."""
-    cells, timely = _cells(qs)
+    """Every table of the dashboard from the two grouped queries over the cases and their clocks
+    (the direct path: the benchmark's baseline and the rollup's recount)."""
+    return _tables(*_cells(qs))
+
+
+def tables_from_rollup(user_orgs: QuerySet[Organisation], year: int) -> Tables:
+    """Every table of the dashboard from :class:`rollup.MeasureCell` (one row per committee and
+    month, kept current with the cases): the same figures as :func:`tables` over :func:`cases`."""
+    from .rollup import MeasureCell
+
+    cells, timely = {}, {}
+    for c in MeasureCell.objects.filter(organisation__in=user_orgs, month__year=year):
+        cells[(c.organisation_id, c.month)] = c.figures()
+        timely[(c.organisation_id, c.month)] = (c.clocks_closed, c.clocks_met)
+    return _tables(cells, timely)
+
+
+def _tables(cells: dict, timely: dict) -> Tables:
     orgs = {o.pk: o for o in Organisation.objects.filter(pk__in={c[0] for c in cells}).select_related("parent")}
 
     def city(pk: int) -> Organisation:

@@ -127,8 +127,10 @@ class Case(WorkflowModel):
         ordering = ["-received_on", "-id"]
         indexes = [
             models.Index(fields=["organisation", "state", "received_on"]),
-            # the arbitrator's list: a committee's cases newest first
-            models.Index(fields=["organisation", "-received_on", "-id"], name="disputes_case_list"),
+            # the arbitrator's list (listing.py): a committee's cases past the draft, newest first —
+            # the keyset pages and the page count read this index alone
+            models.Index(fields=["organisation", "-received_on", "-id"], name="disputes_case_list_open",
+                         condition=~models.Q(state="draft")),
             # the dashboard reads these columns only: an index-only scan on PostgreSQL
             models.Index(
                 fields=["received_on", "organisation"], name="disputes_case_measures",
@@ -286,3 +288,6 @@ class ClaimOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.amount}"
+
+
+from .rollup import MeasureCell  # noqa: E402,F401  (the rollup's model, registered with the app here)

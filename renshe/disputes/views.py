@@ -7,7 +7,6 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,7 +17,7 @@ from renshe.platform.workflow import services as workflow
 from renshe.platform.workflow.clocks import open_clocks
 from renshe.rules.errors import RulesError
 
-from . import documents, services
+from . import documents, listing, services
 from .core import elements
 from .models import Case, Element, MediationOrganisation
 from .views_public import application_from, evidence_file, form_context, render_document
@@ -39,7 +38,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(state=state)
     if request.GET.get("mine"):
         qs = qs.filter(assignee=request.user)
-    page = Paginator(qs.order_by("-received_on", "-id"), 50).get_page(request.GET.get("page"))
+    page = listing.page(qs, request.GET, keep={"state": state, "mine": request.GET.get("mine", "")})
     return render(request, "disputes/list.html", {"page": page, "states": Case.State.choices, "state": state})
 
 
@@ -203,8 +202,7 @@ def _dashboard_data(request: HttpRequest) -> tuple[int, dict]:
     from . import measures
 
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else dt.date.today().year
-    qs = measures.cases(visible_organisations(request.user), year)
-    t = measures.tables(qs)
+    t = measures.tables_from_rollup(visible_organisations(request.user), year)
     return year, {"按委员会": t.committees, "按设区市": t.cities, "按月份": t.months, "合计": [t.total]}
 
 
