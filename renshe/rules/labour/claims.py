@@ -110,7 +110,9 @@ class DisputeClaimsIn(BaseModel):
         default=None, ge=14, le=100, title="劳动关系终止时的年龄（周岁）",
         description="福建按平均预期寿命与年龄之差计发两项一次性补助金；可由身份证号的出生日期算出",
     )
-    sex: Literal["male", "female"] | None = Field(default=None, title="性别", description="可取自身份证号")
+    sex: Literal["male", "female"] | None = Field(
+        default=None, title="性别", description="可取自身份证号", json_schema_extra={"x-labels": injury.SEX_LABELS}
+    )
     requested: list[Kind] | None = Field(
         default=None,
         title="申请人提出的请求",
