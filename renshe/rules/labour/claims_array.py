@@ -216,15 +216,22 @@ def _local(given: np.ndarray, dates: np.ndarray, region: np.ndarray, wages: np.n
     enters the core as ``unknown`` (no floor: 0; no cap: ∞), as on the one-case path. ``figure``
     raises, naming the field, when some row's answer depends on a figure nobody gave."""
     value = np.asarray(given, dtype=np.float64).copy()
-    need = np.isnan(value)
-    if need.any():
-        keys = np.array([f"{r}|{d}" for r, d in zip(region[need], dates[need], strict=True)], dtype=object)
-        at = np.flatnonzero(need)
-        for key in np.unique(keys):
-            rows = at[keys == key]
-            got = figure(str(region[rows[0]]), dates[rows[0]].item(), wages[rows])
-            value[rows] = unknown if got.value is None else float(got.value)
+    at = np.flatnonzero(np.isnan(value))
+    for rows in _groups(at, region, dates):
+        got = figure(str(region[rows[0]]), dates[rows[0]].item(), wages[rows])
+        value[rows] = unknown if got.value is None else float(got.value)
     return value
+
+
+def _groups(at: np.ndarray, region: np.ndarray, dates: np.ndarray) -> list[np.ndarray]:
+    """The rows ``at``, split by distinct (region, date): one sort, not one scan per group."""
+    if not len(at):
+        return []
+    keys = np.char.add(np.char.add(region[at].astype(str), "|"), dates[at].astype(str))
+    _, inv = np.unique(keys, return_inverse=True)
+    order = np.argsort(inv, kind="stable")
+    cuts = np.flatnonzero(np.diff(inv[order])) + 1
+    return [at[part] for part in np.split(order, cuts)]
 
 
 def _injury(c: dict[str, np.ndarray], filed: np.ndarray, end: np.ndarray, region: np.ndarray,
@@ -249,10 +256,7 @@ def _injury(c: dict[str, np.ndarray], filed: np.ndarray, end: np.ndarray, region
     sex = np.asarray(c.get("sex", np.full(n, "", dtype=object)), dtype=object)
     injured = (level > 0) & ~np.isnan(wage) & ~np.isnat(recognised)
     on = np.where(np.isnat(appraised), filed, appraised)
-    subsidy_rows = np.flatnonzero(injured & ~insured)
-    keys = np.array([f"{region[i]}|{on[i]}" for i in subsidy_rows], dtype=object)
-    for key in np.unique(keys):
-        rows = subsidy_rows[keys == key]
+    for rows in _groups(np.flatnonzero(injured & ~insured), region, on):
         law = injury.load_law(on[rows[0]].item(), str(region[rows[0]]), need_minimum_wage=False).law
         base, _ = injury.benefit_wage(wage[rows], law)
         amount["injury_disability_subsidy"][rows] = money_array(base * law.subsidy_months[level[rows]])
