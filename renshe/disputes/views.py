@@ -173,8 +173,10 @@ def step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     p = request.POST
     facts = {k: p[k] for k in ("reason", "terms", "hearing_on", "partial", "result", "outcome", "confirm_by")
              if p.get(k, "").strip()}
-    if action == "refer" and p.get("organisation", "").isdigit():
-        facts["organisation"] = get_object_or_404(MediationOrganisation, pk=int(p["organisation"]), organisation=case.organisation)
+    facts |= {k: p[k] for k in ("procedure",) if p.get(k, "").strip()}
+    for name in ("organisation", "sender", "court"):  # a body of the case's city, by its id
+        if p.get(name, "").isdigit():
+            facts[name] = get_object_or_404(MediationOrganisation, pk=int(p[name]), organisation=case.organisation)
     try:
         services.step(request.user, case, action, facts=facts, note=p.get("note", ""))
     except RulesError as exc:

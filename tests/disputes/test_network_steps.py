@@ -197,3 +197,14 @@ def test_window_intake_records_a_court_entrusted_case(orgs, users, bodies, setti
     arb.post(f"/disputes/{case.pk}/step/court_return/", {"outcome": "failed", "result": "双方对金额分歧较大"})
     party = Client().get(f"/disputes/my/{case.token}/").content.decode()
     assert "人民法院委托调解的结果" in party and "未达成调解协议" in party and "双方对金额分歧较大" in party
+
+
+def test_the_case_page_takes_a_court_entrustment_of_a_draft(draft, users, bodies):
+    arb = Client()
+    arb.force_login(users["arbitrator"])
+    page = arb.get(f"/disputes/{draft.pk}/").content.decode()
+    assert "接受人民法院委托调解（诉调对接）" in page and 'name="court"' in page and 'name="procedure"' in page
+    other = arb.post(f"/disputes/{draft.pk}/step/court_entrust/", {"court": bodies["fz_court"].pk, "procedure": "ordinary"})
+    assert other.status_code == 404  # another city's court is not offered, nor taken
+    r = arb.post(f"/disputes/{draft.pk}/step/court_entrust/", {"court": bodies["court"].pk, "procedure": "ordinary"})
+    assert r.status_code == 302 and Case.objects.get(pk=draft.pk).state == "entrusted"
