@@ -21,11 +21,20 @@ from renshe.platform.accounts.models import Organisation
 from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.platform.workflow.machine import WorkflowError
 from renshe.platform.workflow.models import WorkflowModel
-from renshe.rules.deadlines import count_back
+from renshe.rules.deadlines import clock_due, count_back
 from renshe.rules.parameters import value_at
 
 from .core.elements import DISPUTE_TYPES, ELEMENTS
 from .core.machine import CASE_MACHINE, STATES
+
+#: 审查确认: the committee's own review (仲裁审查确认) or the court's (司法确认, 人民调解法第三十三条)
+CONFIRM_BY = {"arbitration": "仲裁审查确认", "court": "人民法院司法确认"}
+#: the outcomes a step's ``outcome`` fact may take
+OUTCOMES = {
+    "court_return": {"agreed": "达成调解协议", "failed": "未达成调解协议"},
+    "confirmation_result": {"confirmed": "确认有效", "refused": "不予确认"},
+}
+COURT_PERIODS = {"ordinary": "deadlines.court_entrusted_mediation", "summary": "deadlines.court_entrusted_mediation_summary"}
 
 
 def new_token() -> str:
@@ -118,6 +127,16 @@ class Case(WorkflowModel):
         on_delete=models.PROTECT, related_name="cases",
     )
     referral_result = models.TextField("调解组织反馈", blank=True)
+    court_procedure = models.CharField(
+        "委托法院适用的程序", max_length=8, blank=True, choices=[("ordinary", "普通程序"), ("summary", "简易程序")]
+    )
+    court_outcome = models.CharField("委托调解结果", max_length=8, blank=True, choices=list(OUTCOMES["court_return"].items()))
+    confirmation_by = models.CharField("审查确认方式", max_length=12, blank=True, choices=list(CONFIRM_BY.items()))
+    confirmation_sought_on = models.DateField("申请审查确认日期", null=True, blank=True)
+    confirmation_outcome = models.CharField(
+        "审查确认结果", max_length=12, blank=True, choices=list(OUTCOMES["confirmation_result"].items())
+    )
+    confirmation_result = models.TextField("审查确认情况", blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -149,7 +168,9 @@ class Case(WorkflowModel):
     def workflow_snapshot(self) -> dict[str, Any]:
         """What the audit record keeps of a step: the procedural fields, no personal data."""
         keep = ("state", "number", "received_on", "accepted_on", "hearing_on", "mediated_on", "awarded_on",
-                "closed_on", "rejection_reason", "agreement_terms", "referral_result", "referred_to_id")
+                "closed_on", "rejection_reason", "agreement_terms", "referral_result", "referred_to_id",
+                "received_from_id", "court_procedure", "court_outcome", "confirmation_by", "confirmation_sought_on",
+                "confirmation_outcome", "confirmation_result")
         return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k in keep for v in [getattr(self, k)]}
 
     # ---- hooks called by renshe.platform.workflow.services.apply -------------------------------
@@ -158,12 +179,36 @@ class Case(WorkflowModel):
         """A fact holds when given and not blank (a reason of spaces is no reason)."""
         return {k for k, v in facts.items() if (v.strip() if isinstance(v, str) else v)}
 
+    def clock_for(self, t: Any, on: dt.date) -> tuple[str, str] | None:
+        """The transition's own clock; a court's entrusted mediation runs 15 or 7 days by its procedure
+        (特邀调解规定第二十七条第二款)."""
+        if t.action == "court_entrust":
+            return COURT_PERIODS[self.court_procedure], ""
+        return (t.clock, "") if t.clock else None
+
+    def _choice(self, facts: dict, name: str, allowed: dict[str, str]) -> str:
+        value = str(facts[name]).strip()
+        if value not in allowed:
+            raise WorkflowError.of(name, f"请从“{'”“'.join(allowed.values())}”中选择", f"{name} must be one of {list(allowed)}")
+        return value
+
+    def _sender(self, facts: dict, name: str, kinds: set[str]) -> MediationOrganisation:
+        """The mediation organisation or court named by the fact, of the case's city and of the right kind."""
+        org = facts[name]
+        if not isinstance(org, MediationOrganisation) or org.kind not in kinds or org.organisation_id != self.organisation_id:
+            raise WorkflowError.of(name, "请选择本市的调解组织或人民法院", f"{name}: choose one of this city's bodies")
+        return org
+
     def on_submit(self, facts: dict, actor: Any, on: dt.date) -> str:
         self.received_on = on
-        prefix = f"（{on.year}）{self.organisation.code}劳人仲申字第"
-        last = Case.objects.filter(organisation=self.organisation, number__startswith=prefix).aggregate(m=Max("number"))["m"]
-        self.number = f"{prefix}{int(last[len(prefix):len(prefix) + 6]) + 1 if last else 1:06d}号"
+        self.number = self._next_number("劳人仲申字", on)
         return f"收到申请，编号{self.number}"
+
+    def _next_number(self, word: str, on: dt.date) -> str:
+        """The committee's next number of the year in its series (申请 劳人仲申字, 法院委托调解 劳人仲委调字)."""
+        prefix = f"（{on.year}）{self.organisation.code}{word}第"
+        last = Case.objects.filter(organisation=self.organisation, number__startswith=prefix).aggregate(m=Max("number"))["m"]
+        return f"{prefix}{int(last[len(prefix):len(prefix) + 6]) + 1 if last else 1:06d}号"
 
     def _days(self, on: dt.date) -> int | None:
         return (on - self.received_on).days if self.received_on else None
@@ -225,6 +270,57 @@ class Case(WorkflowModel):
     def on_withdraw(self, facts: dict, actor: Any, on: dt.date) -> str:
         self.closed_on = on
         return ""
+
+    def on_receive_referral(self, facts: dict, actor: Any, on: dt.date) -> str:
+        """An application a mediation organisation passes on after fifteen days without agreement
+        (调解仲裁法第十四条第三款): numbered and its acceptance clock started like one filed directly."""
+        kinds = set(MediationOrganisation.Kind.values) - {MediationOrganisation.Kind.COURT}
+        self.received_from, self.source = self._sender(facts, "sender", kinds), Case.Source.REFERRAL
+        return f"{self.on_submit(facts, actor, on)}；由{self.received_from}移送"
+
+    def on_court_entrust(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.received_from = self._sender(facts, "court", {MediationOrganisation.Kind.COURT})
+        self.court_procedure = self._choice(facts, "procedure", {"ordinary": "普通程序", "summary": "简易程序"})
+        self.source, self.received_on = Case.Source.COURT, on
+        self.number = self._next_number("劳人仲委调字", on)
+        return f"{self.received_from}委托调解（{self.get_court_procedure_display()}），编号{self.number}"
+
+    def on_court_return(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.court_outcome = self._choice(facts, "outcome", OUTCOMES["court_return"])
+        self.referral_result, self.closed_on = str(facts["result"]).strip(), on
+        if self.court_outcome == "agreed":
+            self.agreement_terms, self.mediated_on = self.referral_result, on
+            self.days_to_mediation = self._days(on)
+        return f"{self.get_court_outcome_display()}：{self.referral_result}，退回{self.received_from}"
+
+    def on_seek_confirmation(self, facts: dict, actor: Any, on: dt.date) -> str:
+        """Only an agreement a mediation organisation reached is reviewed: the tribunal's 调解书 is
+        binding once served (调解仲裁法第四十二条第三款). The court's confirmation is sought within
+        thirty days of the agreement taking effect (人民调解法第三十三条), counted as every statutory
+        period is (民法典第二百零一条、第二百零三条)."""
+        if self.accepted_on or not self.referred_to_id:
+            raise WorkflowError.of(
+                "state", "仲裁庭制作的调解书经双方签收即发生法律效力，无需审查确认；只有调解组织主持达成的调解协议可以申请",
+                "only an agreement reached by a mediation organisation is reviewed; the tribunal's mediation statement is binding once served",
+            )
+        self.confirmation_by = self._choice(facts, "confirm_by", CONFIRM_BY)
+        if self.confirmation_by == "court" and self.mediated_on:
+            pv = value_at("deadlines.judicial_confirmation", self.mediated_on)
+            last = clock_due(self.mediated_on, int(pv.value), pv.unit).due
+            if on > last:
+                raise WorkflowError.of(
+                    "confirm_by",
+                    f"申请司法确认须在调解协议生效之日起{pv.value}日内提出：{self.mediated_on:%Y年%-m月%-d日}生效的协议"
+                    f"最迟{last:%Y年%-m月%-d日}申请，已过期限（{pv.reference.cite()}）；可选择仲裁审查确认",
+                    f"judicial confirmation had to be sought by {last.isoformat()}",
+                )
+        self.confirmation_sought_on = on
+        return self.get_confirmation_by_display()
+
+    def on_confirmation_result(self, facts: dict, actor: Any, on: dt.date) -> str:
+        self.confirmation_outcome = self._choice(facts, "outcome", OUTCOMES["confirmation_result"])
+        self.confirmation_result, self.closed_on = str(facts["result"]).strip(), on
+        return f"{self.get_confirmation_outcome_display()}：{self.confirmation_result}"
 
 
 class Evidence(models.Model):

@@ -31,12 +31,16 @@ def next_step(case: Case) -> Step | None:
         s.ACCEPTED: "仲裁委员会向用人单位送达申请书副本；仲裁庭先行调解，调解不成的开庭审理并作出裁决",
         s.SERVED: "用人单位收到申请书副本后十日内答辩；仲裁庭先行调解，调解不成的开庭审理",
         s.MEDIATING: "仲裁庭主持调解；调解不成的及时裁决",
+        s.ENTRUSTED: "人民法院委托的调解正在进行；期限内未达成协议的，调解结果退回人民法院",
         s.HEARING: f"按时出庭（{case.hearing_on:%Y年%-m月%-d日}开庭）；仲裁庭在裁决期限内作出裁决" if case.hearing_on else "",
     }
     if case.state in texts and clock is not None:
         return Step(texts[case.state], clock.due, clock.basis)
     if case.state == s.MEDIATED:
         return Step("调解书经双方签收后生效，请按约定期限履行", None, "《劳动争议调解仲裁法》第四十二条、第五十一条")
+    if case.state == s.CONFIRMING:
+        return Step(f"调解协议正在{case.get_confirmation_by_display()}，结果会在本页显示", None,
+                    "《中华人民共和国人民调解法》第三十三条")
     if case.state == s.AWARDED:
         return Step("对非终局裁决不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼", None,
                     "《劳动争议调解仲裁法》第四十八条、第五十条")

@@ -33,7 +33,7 @@ from renshe.rules.errors import FieldProblem, RulesError
 from renshe.rules.labour.claims_law import CLAIMS
 
 from .core import elements
-from .models import Case, ClaimOverride, Element, Evidence
+from .models import Case, ClaimOverride, Element, Evidence, MediationOrganisation
 
 PHONE = re.compile(r"^1\d{10}$")
 MAX_FILES = 10
@@ -139,9 +139,13 @@ def _store_files(case: Case, files: list[Any], by: str) -> None:
 
 def save_application(
     app: Application, files: list[Any], *, case: Case | None = None, submit: bool, actor: Any = None,
-    source: str = Case.Source.ONLINE,
+    source: str = Case.Source.ONLINE, received_from: MediationOrganisation | None = None, procedure: str = "",
 ) -> Case:
-    """Save a draft (``submit=False``) or file the application; all checks first, then one transaction."""
+    """Save a draft (``submit=False``) or file the application; all checks first, then one transaction.
+
+    With ``received_from`` staff record a case that came to them: from a court, the kernel's
+    ``court_entrust`` (委托调解, with the court's ``procedure``); from a mediation organisation,
+    ``receive_referral`` (调解仲裁法第十四条第三款) instead of ``submit``."""
     app, values = _check(app, complete=submit)
     for f in files:
         check_upload(f, "evidence")
@@ -178,7 +182,11 @@ def save_application(
                 el.save()
         _store_files(case, files, "applicant" if actor is None else "window")
         record(actor, case, "save_draft", before=before, after=_snap(case), note="保存申请草稿")
-        if submit:  # the kernel numbers it (Case.on_submit) and starts the five-day acceptance clock
+        if submit and received_from is not None and received_from.kind == MediationOrganisation.Kind.COURT:
+            case = workflow.apply(case, "court_entrust", actor, facts={"court": received_from, "procedure": procedure})
+        elif submit and received_from is not None:
+            case = workflow.apply(case, "receive_referral", actor, facts={"sender": received_from})
+        elif submit:  # the kernel numbers it (Case.on_submit) and starts the five-day acceptance clock
             case = workflow.apply(case, "submit", actor)
     return case
 
@@ -274,8 +282,9 @@ def recompute_claims(actor: Any, case: Case) -> dict[str, Any] | None:
     """Run ``dispute-claims`` on the adopted element values; the result (or why not) is kept on the case."""
     values = {e.key: e.value for e in case.elements.all()}
     filed_on = case.received_on or timezone.localdate()
+    birth, sex = ids.birth_and_sex(case.applicant_id_number)
     try:
-        payload = elements.claims_input(values, region=case.organisation.region, filed_on=filed_on)
+        payload = elements.claims_input(values, region=case.organisation.region, filed_on=filed_on, birth=birth, sex=sex)
         result: dict[str, Any] = calculators.run("dispute-claims", payload)
     except RulesError as exc:
         result = {"error": exc.as_dict()}

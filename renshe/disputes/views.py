@@ -12,14 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from renshe.platform.accounts.access import has_role, role_required
-from renshe.platform.accounts.scoping import scope
+from renshe.platform.accounts.scoping import scope, visible_organisations
 from renshe.platform.workflow import services as workflow
 from renshe.platform.workflow.clocks import open_clocks
 from renshe.rules.errors import RulesError
 
 from . import documents, listing, services
 from .core import elements
-from .models import Case, Element, MediationOrganisation
+from .models import CONFIRM_BY, OUTCOMES, Case, Element, MediationOrganisation
 from .views_public import application_from, evidence_file, form_context, render_document
 
 STAFF = ("mediator", "arbitrator", "leader")  # leaders read (roles.py); the machine decides who acts
@@ -42,6 +42,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, "disputes/list.html", {"page": page, "states": Case.State.choices, "state": state})
 
 
+def _senders(request: HttpRequest):
+    """The courts and mediation organisations of the user's committees, for a case received from one."""
+    return MediationOrganisation.objects.filter(organisation__in=visible_organisations(request.user)).order_by("kind", "name")
+
+
 @role_required(*STAFF, perm=PERM)
 @require_http_methods(["GET", "POST"])
 def window_intake(request: HttpRequest) -> HttpResponse:
@@ -49,14 +54,19 @@ def window_intake(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         ctx = form_context(None)
         ctx["values"] = {"organisation": str(request.user.organisation_id or "")}
-        return render(request, "disputes/apply.html", {**ctx, "window": True})
+        return render(request, "disputes/apply.html", {**ctx, "window": True, "senders": _senders(request)})
     try:
+        sender = request.POST.get("received_from", "")
+        received_from = get_object_or_404(
+            MediationOrganisation, pk=int(sender), organisation__in=visible_organisations(request.user)
+        ) if sender.isdigit() else None
         case = services.save_application(
             application_from(request.POST), request.FILES.getlist("evidence"), submit=True, actor=request.user,
-            source=Case.Source.WINDOW,
+            source=Case.Source.WINDOW, received_from=received_from, procedure=request.POST.get("procedure", ""),
         )
     except RulesError as exc:
-        return render(request, "disputes/apply.html", {**form_context(None, request.POST, exc), "window": True}, status=422)
+        return render(request, "disputes/apply.html", {**form_context(None, request.POST, exc), "window": True,
+                                                        "senders": _senders(request)}, status=422)
     messages.success(request, f"已受理申请，案号 {case.number}")
     return redirect("disputes:detail", pk=case.pk)
 
@@ -85,7 +95,8 @@ def case_detail(request: HttpRequest, pk: int, errors: RulesError | None = None)
         "evidence": case.evidence.all(),
         "documents": documents.KINDS.items(),
         "can_override": has_role(request.user, "arbitrator"),
-        "steps": workflow.available(case, request.user),
+        "steps": [(t, OUTCOMES.get(t.action, {}).items()) for t in workflow.available(case, request.user)],
+        "confirm_by": CONFIRM_BY.items(),
         "clocks": open_clocks(case),
         "mediation_orgs": MediationOrganisation.objects.filter(organisation=case.organisation),
         "errors": errors.problems if errors else [],
@@ -160,9 +171,12 @@ def step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One step of the case's machine; its facts come from the form (reason, terms, hearing date …)."""
     case = _case(request, pk)
     p = request.POST
-    facts = {k: p[k] for k in ("reason", "terms", "hearing_on", "partial", "result") if p.get(k, "").strip()}
-    if action == "refer" and p.get("organisation", "").isdigit():
-        facts["organisation"] = get_object_or_404(MediationOrganisation, pk=int(p["organisation"]), organisation=case.organisation)
+    facts = {k: p[k] for k in ("reason", "terms", "hearing_on", "partial", "result", "outcome", "confirm_by")
+             if p.get(k, "").strip()}
+    facts |= {k: p[k] for k in ("procedure",) if p.get(k, "").strip()}
+    for name in ("organisation", "sender", "court"):  # a body of the case's city, by its id
+        if p.get(name, "").isdigit():
+            facts[name] = get_object_or_404(MediationOrganisation, pk=int(p[name]), organisation=case.organisation)
     try:
         services.step(request.user, case, action, facts=facts, note=p.get("note", ""))
     except RulesError as exc:

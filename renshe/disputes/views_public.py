@@ -23,7 +23,8 @@ APPLY_ELEMENTS = ("hire", "end", "monthly_wage", "signed", "termination", "unpai
 CLAIM_TO_TAG = {
     "unpaid_wages": "unpaid_wages", "double_wages": "no_written_contract", "economic_compensation": "dismissed",
     "damages": "dismissed", "payment_in_lieu_of_notice": "dismissed", "overtime_pay": "overtime",
-    "annual_leave_pay": "annual_leave", "injury_medical_expenses": "work_injury",
+    "annual_leave_pay": "annual_leave", "injury_medical_expenses": "work_injury", "injury_disability_subsidy": "work_injury",
+    "injury_medical_subsidy": "work_injury", "injury_employment_subsidy": "work_injury",
 }
 
 

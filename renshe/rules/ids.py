@@ -78,6 +78,15 @@ def _birth_date(value: str) -> dt.date | None:
         return None
 
 
+def birth_and_sex(value: str) -> tuple[dt.date | None, str | None]:
+    """The birth date (§6.2.2) and sex (the 顺序码's last digit, odd for men, §6.2.3) of a valid
+    ID number; (None, None) for anything else."""
+    v = (value or "").strip().upper()
+    if len(v) != 18 or not id_number_valid(v):
+        return None, None
+    return _birth_date(v), "male" if int(v[16]) % 2 else "female"
+
+
 def check_id_number(value: str, field: str = "id_number") -> str:
     """``value`` normalised (spaces dropped, check ``x`` upper-cased) or a bilingual error naming ``field``.
 

@@ -27,18 +27,20 @@ D = dt.date
 
 #: what the law allows from each state, written out from the statute (not read from the machine)
 EXPECTED = {
-    "draft": {"submit"},
+    "draft": {"submit", "receive_referral", "court_entrust"},
     "applied": {"refer", "accept", "reject", "withdraw"},
     "referred": {"referral_failed", "agree", "withdraw"},
     "accepted": {"serve", "mediate", "withdraw"},
     "served": {"mediate", "set_hearing", "withdraw"},
     "mediating": {"mediation_failed", "agree", "set_hearing", "withdraw"},
     "hearing": {"mediate", "partial_award", "award", "withdraw"},
-    "mediated": {"close"},
+    "mediated": {"close", "seek_confirmation"},
     "awarded": {"close"},
     "rejected": set(),
     "closed": set(),
     "withdrawn": set(),
+    "entrusted": {"court_return"},
+    "confirming": {"confirmation_result"},
 }
 ALL_FACTS = set(CASE_MACHINE.facts)
 EVERY_ROLE = {"system", "mediator", "arbitrator"}

@@ -33,7 +33,7 @@ def _body_operations() -> list[tuple[str, str, dict]]:
         for method, op in ops.items():
             body = op.get("requestBody", {}).get("content", {}).get("application/json")
             if method == "post" and body:
-                url = path.replace("{table}", "payroll")
+                url = path.replace("{table}", "payroll").replace("{case_id}", "1").replace("{action}", "accept")
                 assert "{" not in url, f"fill the path parameter of {path} here"
                 out.append((url, path, body["schema"]))
     return out

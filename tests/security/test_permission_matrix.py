@@ -51,8 +51,9 @@ PUBLIC = {
 #: API operations that take no account — reviewed: the same public services as the pages, and
 #: every calculator (the law's arithmetic is the public's).
 PUBLIC_OPERATIONS = {"health", "parameter_list", "parameter_value", "knowledge_search", "knowledge_policy_list",
-                     "plan_endpoint", "plan_chat", "track"} | {f"calc_{n.replace('-', '_')}" for n in calculators.registry()}
-# (track: the public follows an appeal by its number and phone)
+                     "plan_endpoint", "plan_chat", "track", "apply_case"} | {f"calc_{n.replace('-', '_')}" for n in calculators.registry()}
+# (track: the public follows an appeal by its number and phone; apply_case: a worker applies for
+# arbitration, as on the public page /disputes/apply/)
 MACHINE_ROLES = {"bank_feed", "housing_feed"}
 #: Pages a machine account may still open — reviewed: the 工作台 shows it that it has nothing to do.
 MACHINE_MAY_OPEN = {"workbench"}
@@ -339,3 +340,29 @@ def test_every_api_operation_for_every_role(world):
                 assert r.status_code not in (401, 403), (url, code, r.status_code)
             else:
                 assert r.status_code == 403, (url, code, r.status_code)
+
+
+#: The disputes API's object operations, each with the role that may use it on its own city's case.
+DISPUTE_API = [("get", "/api/v1/disputes/cases/{pk}"), ("get", "/api/v1/disputes/cases/{pk}/elements"),
+               ("get", "/api/v1/disputes/cases/{pk}/steps"), ("get", "/api/v1/disputes/cases/{pk}/documents"),
+               ("get", "/api/v1/disputes/cases/{pk}/documents/application?format=pdf"),
+               ("post", "/api/v1/disputes/cases/{pk}/steps/accept")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method,pattern", DISPUTE_API, ids=[f"{m} {p}" for m, p in DISPUTE_API])
+def test_dispute_api_objects_of_another_organisation_are_404(world, method, pattern):
+    """The API's object operations, by bearer token without a cookie: another city's case is a 404
+    for every staff role; one's own answers (a step the role may not take is the kernel's 403)."""
+    users, objects = world
+    for code in ("mediator", "leader", "arbitrator"):  # the arbitrator's accept last: it moves the case
+        token = ApiToken.issue(users[code], f"matrix-{code}")[1]
+        client = Client(enforce_csrf_checks=True, headers={"Authorization": f"Bearer {token}"})
+        def send(url, client=client):
+            return client.get(url) if method == "get" else client.post(url, data="{}", content_type="application/json")
+
+        other = send(pattern.format(pk=objects["disputes:detail"]["other"]["pk"]))
+        assert other.status_code == 404 and other.json()["problems"][0]["zh"], (code, pattern, other.status_code)
+        own = send(pattern.format(pk=objects["disputes:detail"]["own"]["pk"]))
+        expected = {"arbitrator": 200}.get(code, 403) if method == "post" else 200
+        assert own.status_code == expected, (code, pattern, own.status_code)

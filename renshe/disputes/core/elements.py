@@ -45,6 +45,10 @@ ELEMENTS: dict[str, ElementSpec] = {
     "social_insurance_unpaid_months": ElementSpec("未依法缴纳社会保险的月数", "days", "社会保险费由征收机构征缴"),
     "injury_recognised_on": ElementSpec("工伤认定决定日期", "date", "工伤认定决定书上的日期"),
     "disability_level": ElementSpec("劳动能力鉴定伤残等级", "level", "一级至十级"),
+    "disability_appraised_on": ElementSpec("劳动能力鉴定结论日期", "date", "鉴定结论书上的日期；一次性伤残补助金的时效自次日起算"),
+    "injury_insured": ElementSpec(
+        "用人单位是否参加工伤保险", "bool", "已参保的，一次性伤残补助金和一次性工伤医疗补助金由基金支付（工伤保险条例第六十二条）"
+    ),
     "injury_wage": ElementSpec("受伤前12个月平均月工资（元）", "money"),
     "medical_expenses": ElementSpec("工伤医疗费（元）", "money", "单位应付而未付的部分"),
     "medical_expenses_known_on": ElementSpec("知道单位不支付医疗费之日", "date"),
@@ -69,7 +73,8 @@ ELEMENT_SETS: dict[str, tuple[str, ...]] = {
     "annual_leave": (*_BASE, "unused_leave_days"),
     "social_insurance": (*_BASE, "social_insurance_unpaid_months"),
     "work_injury": (
-        *_BASE, "injury_recognised_on", "disability_level", "injury_wage", "medical_expenses", "medical_expenses_known_on",
+        *_BASE, "injury_recognised_on", "disability_level", "disability_appraised_on", "injury_wage", "injury_insured",
+        "medical_expenses", "medical_expenses_known_on",
     ),
 }
 _MONTH_LINE = re.compile(r"^\s*(\d{4})[-年./]?(\d{1,2})月?\s+([0-9]+(?:\.[0-9]{1,2})?)\s*元?\s*$")
@@ -166,8 +171,12 @@ def as_text(key: str, value: Any) -> str:
     return str(value)
 
 
-def claims_input(values: dict[str, Any], *, region: str, filed_on: dt.date, requested: list[str] | None = None) -> dict[str, Any]:
-    """The ``dispute-claims`` input from the adopted element values (those not yet settled are left out)."""
+def claims_input(values: dict[str, Any], *, region: str, filed_on: dt.date, requested: list[str] | None = None,
+                 birth: dt.date | None = None, sex: str | None = None) -> dict[str, Any]:
+    """The ``dispute-claims`` input from the adopted element values (those not yet settled are left out).
+
+    ``birth`` and ``sex`` (read from the worker's ID number) give the age at the end of the
+    employment and the sex that Fujian's work-injury lump sums turn on (闽政〔2011〕80号第二十七条)."""
     if not values.get("hire") or values.get("monthly_wage") is None:
         missing = [k for k in ("hire", "monthly_wage") if not values.get(k) and values.get(k) != 0]
         raise RulesError([FieldProblem(k, f"请先认定“{ELEMENTS[k].label}”", f"settle {k} first") for k in missing])
@@ -192,6 +201,15 @@ def claims_input(values: dict[str, Any], *, region: str, filed_on: dt.date, requ
     if values.get("termination") and values.get("end"):
         p["termination"] = values["termination"]
         p["notice_given"] = values.get("notice_given")
+    for key in ("injury_recognised_on", "disability_level", "disability_appraised_on", "injury_wage"):
+        if values.get(key) is not None:
+            p[key] = values[key]
+    p["injury_insured"] = bool(values.get("injury_insured"))
+    if sex in {"male", "female"}:
+        p["sex"] = sex
+    if birth is not None and values.get("end"):
+        end = dt.date.fromisoformat(values["end"])
+        p["age"] = end.year - birth.year - ((end.month, end.day) < (birth.month, birth.day))
     if requested:
         p["requested"] = requested
     return p

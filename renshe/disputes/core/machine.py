@@ -9,6 +9,14 @@ are clear may be decided first (第二款); an applicant who settles may withdra
 Before acceptance a case may go to a mediation organisation, which has fifteen days to reach an
 agreement before the worker may go on to arbitration (第十四条第三款).
 
+The mediation network (诉调对接): a court may entrust a case to the committee's mediators
+(委托调解, 《最高人民法院关于人民法院特邀调解的规定》第一条), who have fifteen days (seven under the
+summary procedure, 第二十七条) and return the result, an agreement or none, to the court (第二十条、
+第二十六条); a mediation organisation that could not settle a dispute passes the application on
+(调解仲裁法第十四条第三款). An agreement a mediation organisation reached may go on to review:
+arbitration review (仲裁审查确认) or the court's confirmation within thirty days of its taking effect
+(司法确认, 《人民调解法》第三十三条).
+
 Clocks: acceptance (``deadlines.arbitration_acceptance``), the award period
 (``deadlines.arbitration_award``, extended by ``deadlines.arbitration_award_extension``,
 paused while the case is suspended), and the mediation organisation's fifteen days
@@ -21,6 +29,8 @@ from __future__ import annotations
 from renshe.platform.workflow.machine import SYSTEM, Machine, Transition
 
 LAW = "《中华人民共和国劳动争议调解仲裁法》"
+SPC_MEDIATION = "《最高人民法院关于人民法院特邀调解的规定》（法释〔2016〕14号）"
+PEOPLE_MEDIATION = "《中华人民共和国人民调解法》"
 STAFF = ("mediator", "arbitrator")
 
 STATES = {
@@ -36,6 +46,8 @@ STATES = {
     "awarded": "已裁决",
     "closed": "结案",
     "withdrawn": "已撤回",
+    "entrusted": "人民法院委托调解中",
+    "confirming": "调解协议审查确认中",
 }
 RUNNING = ("accepted", "served", "mediating", "hearing")
 
@@ -49,7 +61,12 @@ CASE_MACHINE = Machine(
         "terms": "填写调解协议内容",
         "hearing_on": "填写开庭日期",
         "partial": "写明先行裁决的事项",
-        "result": "填写调解组织反馈的结果",
+        "result": "填写结果说明（调解组织的反馈、委托调解或审查确认的结果）",
+        "sender": "选择移送案件的调解组织",
+        "court": "选择委托调解的人民法院",
+        "procedure": "选择法院适用的程序（普通程序或简易程序）",
+        "outcome": "选择结果",
+        "confirm_by": "选择仲裁审查确认或人民法院司法确认",
     },
     transitions=(
         Transition("submit", "提交仲裁申请", ("draft",), "applied", (SYSTEM, *STAFF),
@@ -79,6 +96,18 @@ CASE_MACHINE = Machine(
                    f"{LAW}第四十三条第一款、第四十七条"),
         Transition("close", "结案归档", ("mediated", "awarded"), "closed", ("arbitrator",),
                    f"{LAW}第四十二条第三款、第五十一条"),
+        Transition("receive_referral", "接收调解组织移送的仲裁申请（调解不成）", ("draft",), "applied", ("arbitrator",),
+                   f"{LAW}第十四条第三款、第二十九条", needs=("sender",), clock="deadlines.arbitration_acceptance"),
+        # the period follows the court's procedure: Case.clock_for chooses the parameter
+        Transition("court_entrust", "接受人民法院委托调解（诉调对接）", ("draft",), "entrusted", ("arbitrator",),
+                   f"{SPC_MEDIATION}第一条、第二十七条", needs=("court", "procedure"),
+                   clock="deadlines.court_entrusted_mediation"),
+        Transition("court_return", "委托调解结束，将调解结果退回人民法院", ("entrusted",), "closed", ("arbitrator",),
+                   f"{SPC_MEDIATION}第二十条、第二十六条", needs=("outcome", "result")),
+        Transition("seek_confirmation", "调解协议申请审查确认（仲裁审查确认或司法确认）", ("mediated",), "confirming",
+                   STAFF, f"{PEOPLE_MEDIATION}第三十三条；{LAW}第十四条", needs=("confirm_by",)),
+        Transition("confirmation_result", "记录审查确认结果", ("confirming",), "closed", ("arbitrator",),
+                   f"{PEOPLE_MEDIATION}第三十三条", needs=("outcome", "result")),
         Transition("withdraw", "申请人撤回仲裁申请", ("applied", "referred", *RUNNING), "withdrawn",
                    ("arbitrator",), f"{LAW}第四十一条"),
     ),

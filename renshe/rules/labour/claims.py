@@ -14,10 +14,12 @@ test holds both paths to the same figures.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from renshe.rules import injury
 from renshe.rules.calculators import Calculator
 from renshe.rules.deadlines import limitation_array
 from renshe.rules.errors import FieldProblem, RulesError
@@ -89,6 +91,27 @@ class DisputeClaimsIn(BaseModel):
     medical_expenses: float = Field(default=0, ge=0, le=MAX_YUAN, allow_inf_nan=False, title="工伤医疗费（元）")
     medical_expenses_known_on: dt.date | None = Field(
         default=None, title="知道单位不支付工伤医疗费之日", description="用于计算工伤医疗费请求的仲裁时效"
+    )
+    injury_recognised_on: dt.date | None = Field(
+        default=None, title="工伤认定决定日期", description="工伤认定决定书上的日期；未认定工伤的不计工伤待遇"
+    )
+    disability_level: int | None = Field(default=None, ge=1, le=10, title="劳动能力鉴定伤残等级", description="一级至十级")
+    disability_appraised_on: dt.date | None = Field(
+        default=None, title="劳动能力鉴定结论日期", description="一次性伤残补助金请求的仲裁时效自次日起算"
+    )
+    injury_wage: float | None = Field(
+        default=None, ge=0, le=MAX_YUAN, allow_inf_nan=False, title="受伤前12个月平均月缴费工资（元）"
+    )
+    injury_insured: bool = Field(
+        default=False, title="用人单位已为其参加工伤保险",
+        description="已参保的，一次性伤残补助金和一次性工伤医疗补助金由基金支付，不向用人单位主张（工伤保险条例第六十二条第二款）",
+    )
+    age: int | None = Field(
+        default=None, ge=14, le=100, title="劳动关系终止时的年龄（周岁）",
+        description="福建按平均预期寿命与年龄之差计发两项一次性补助金；可由身份证号的出生日期算出",
+    )
+    sex: Literal["male", "female"] | None = Field(
+        default=None, title="性别", description="可取自身份证号", json_schema_extra={"x-labels": injury.SEX_LABELS}
     )
     requested: list[Kind] | None = Field(
         default=None,
@@ -223,6 +246,52 @@ def _supported(inp: DisputeClaimsIn, on: dt.date) -> dict[str, tuple[float, Trac
             result=money(inp.medical_expenses),
         )
         found["injury_medical_expenses"] = (money(inp.medical_expenses), t, inp.medical_expenses_known_on)
+    found.update(_injury_benefits(inp, on))
+    return found
+
+
+def injury_inputs(inp: DisputeClaimsIn, on: dt.date) -> tuple[injury.WorkInjuryInput, injury.WorkInjuryInput | None] | None:
+    """The ``work-injury`` calculator's inputs for a recognised, appraised injury, or None.
+
+    The one-off disability subsidy is computed with the law in force on the appraisal (the grade
+    fixes it then); the two lump sums, due when the employment ends (第三十六条第二款、第三十七条第（二）项),
+    with the law in force on that day — ``end`` given means the relationship has ended, and the
+    element set does not tell who ended it, so ``terminated`` is taken as the statute's case.
+    """
+    if inp.injury_recognised_on is None or inp.disability_level is None or inp.injury_wage is None:
+        return None
+    common = {"level": inp.disability_level, "monthly_wage": inp.injury_wage, "region": inp.region,
+              "local_minimum_wage": inp.local_minimum_wage, "age": inp.age, "sex": inp.sex}
+    appraisal = injury.WorkInjuryInput(**common, as_of=inp.disability_appraised_on or on)
+    ended = injury.WorkInjuryInput(**common, terminated=True, terminated_on=inp.end, as_of=inp.end) if inp.end else None
+    return appraisal, ended
+
+
+def _injury_benefits(inp: DisputeClaimsIn, on: dt.date) -> dict[str, tuple[float, Trace, dt.date | None]]:
+    """The work-injury benefits the employer owes, each computed by the ``work-injury`` calculator.
+
+    Against the employer: 一次性伤残就业补助金 always; 一次性伤残补助金 and 一次性工伤医疗补助金 only when
+    it did not insure (工伤保险条例第六十二条第二款) — otherwise the fund pays them and the claim is
+    the fund's, not the employer's. Amounts the province leaves unset (null) are not claims.
+    """
+    inputs = injury_inputs(inp, on)
+    if inputs is None:
+        return {}
+    appraisal, ended = inputs
+    found: dict[str, tuple[float, Trace, dt.date | None]] = {}
+    if not inp.injury_insured:
+        out = injury.compute(appraisal)
+        if out.one_time_disability_subsidy:
+            found["injury_disability_subsidy"] = (
+                out.one_time_disability_subsidy, Trace(out.trace), inp.disability_appraised_on)
+    if ended is not None:
+        out = injury.compute(ended)
+        kinds = (("injury_employment_subsidy", out.one_time_employment_subsidy),)
+        if not inp.injury_insured:
+            kinds = (("injury_medical_subsidy", out.one_time_medical_subsidy), *kinds)
+        for kind, amount in kinds:
+            if amount:
+                found[kind] = (amount, Trace(out.trace), inp.end)
     return found
 
 
@@ -377,6 +446,9 @@ def _why_not(kind: str, inp: DisputeClaimsIn) -> str:
         "overtime_pay": "未填写加班小时数，或休息日加班已安排补休",
         "annual_leave_pay": "未填写应休未休年休假天数",
         "injury_medical_expenses": "未填写工伤医疗费",
+        "injury_disability_subsidy": "未认定工伤或未鉴定伤残等级、未填写受伤前工资，或用人单位已参加工伤保险（由基金支付）",
+        "injury_medical_subsidy": "须五至十级伤残且劳动关系已终止；用人单位已参保的由基金支付；福建按年龄和性别计发，须有年龄和性别",
+        "injury_employment_subsidy": "须五至十级伤残且劳动关系已终止；福建按年龄和性别计发，须有年龄和性别",
     }
     return reasons[kind]
 
@@ -391,6 +463,9 @@ def _why_not_en(kind: str) -> str:
         "overtime_pay": "no overtime hours given, or rest-day work repaid with time off",
         "annual_leave_pay": "no untaken leave days given",
         "injury_medical_expenses": "no medical expenses given",
+        "injury_disability_subsidy": "no recognised, appraised injury with its wage, or the employer insured (the fund pays)",
+        "injury_medical_subsidy": "needs grade 5-10 and an ended employment, an uninsured employer, and age and sex in Fujian",
+        "injury_employment_subsidy": "needs grade 5-10 and an ended employment, and age and sex in Fujian",
     }[kind]
 
 
@@ -398,8 +473,8 @@ CALCULATORS = [
     Calculator(
         name="dispute-claims",
         title="劳动争议请求计算（要素式）",
-        summary="从劳动争议的要素（入职与离职日期、工资、解除情形、是否签订书面合同、欠薪月份、加班、未休年休假、工伤医疗费）"
-        "得出法律支持的每一项请求，逐项用对应计算器计算金额，判断仲裁时效（劳动争议调解仲裁法第二十七条，含第四款）"
+        summary="从劳动争议的要素（入职与离职日期、工资、解除情形、是否签订书面合同、欠薪月份、加班、未休年休假、工伤医疗费"
+        "及工伤认定、鉴定结果）得出法律支持的每一项请求，逐项用对应计算器（工伤待遇用 work-injury）计算金额，判断仲裁时效（劳动争议调解仲裁法第二十七条，含第四款）"
         "和是否一裁终局（第四十七条，逐项与当地月最低工资标准十二个月金额比较）。",
         input_model=DisputeClaimsIn,
         result_model=DisputeClaimsOut,

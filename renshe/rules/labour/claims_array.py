@@ -12,7 +12,14 @@ Columns (arrays of one length; dates ``datetime64[D]``, NaT for "none"; NaN for 
 (index into :data:`TERMINATIONS`, −1 none), ``notice_given``, ``worker_proposed``,
 ``unpaid_total``, ``weekday_hours``, ``restday_hours``, ``holiday_hours``, ``rest_given``,
 ``unused_leave_days``, ``leave_year`` (0 none), ``medical_expenses``, ``medical_known_on``,
-``local_minimum_wage``, ``local_avg_monthly_wage``.
+``local_minimum_wage``, ``local_avg_monthly_wage``; optional (absent = none): ``injury_level``
+(0 none), ``injury_wage``, ``injury_recognised_on``, ``disability_appraised_on``,
+``injury_insured``, ``age`` (0 none), ``sex`` ("male", "female" or "").
+
+A local figure not given (NaN) is looked up, and where no parameter covers it the same rule as
+the one-case path decides (:mod:`renshe.rules.labour.local_figures`): a figure that provably
+cannot change the answer is not asked for; the batch is refused, naming the figure, only when a
+row's answer depends on it — as the one-case path refuses that row.
 """
 
 from __future__ import annotations
@@ -23,8 +30,9 @@ from typing import Any, get_args
 
 import numpy as np
 
-from renshe.rules import parameters
+from renshe.rules import injury, parameters
 from renshe.rules.deadlines import add_months_array, limitation_array
+from renshe.rules.labour import local_figures
 from renshe.rules.labour.claims_law import CLAIMS, FINAL_AWARD_PARAM
 from renshe.rules.labour.common import LCL_IN_FORCE
 from renshe.rules.labour.compensation import Termination, compensation_core
@@ -145,6 +153,7 @@ def claims_population(c: dict[str, np.ndarray]) -> dict[str, Any]:
     known["annual_leave_pay"] = np.where(~employed, end, np.where(year > 0, year_due, np.datetime64("NaT")))
     amount["injury_medical_expenses"] = money_array(np.asarray(c["medical_expenses"], dtype=np.float64))
     known["injury_medical_expenses"] = np.asarray(c["medical_known_on"], dtype="datetime64[D]")
+    _injury(c, filed, end, region, amount, known)
 
     minimum = _given_or(c["local_minimum_wage"], "wages.minimum_monthly", filed, region)
     limit = money_array(minimum * _by_date(FINAL_AWARD_PARAM, filed).astype(np.float64))
@@ -168,16 +177,20 @@ def _compensation(c, hire, end, wage, region, amount, known) -> None:
         e = end[rows]
         start = np.where(comp[rows] & (hire[rows] < np.datetime64(LCL_IN_FORCE)), np.datetime64(LCL_IN_FORCE), hire[rows])
         whole, days = full_months_array(start, e)
-        minimum = _given_or(c["local_minimum_wage"][rows], "wages.minimum_monthly", e, region[rows])
-        local_avg = _given_or(
-            c["local_avg_monthly_wage"][rows], "labour.local_avg_monthly_wage", e, region[rows]
-        )
         idx = np.flatnonzero(rows)
+        minimum = _local(c["local_minimum_wage"][rows], e, region[rows], wage[idx],
+                         lambda reg, d, w: local_figures.minimum_wage(reg, d, float(w.min()), None))
 
         def standard(sub: np.ndarray, v: list[Any]) -> None:
             partial, multiple, cap_years, unlawful = v
+            floored = np.maximum(wage[idx[sub]], minimum[sub])
+            local_avg = _local(
+                c["local_avg_monthly_wage"][rows][sub], e[sub], region[rows][sub], floored,
+                lambda reg, d, w: local_figures.average_wage(reg, d, float(w.max()), float(multiple), None),
+                unknown=np.inf,
+            )
             out = compensation_core(
-                whole[sub], days[sub], wage[idx[sub]], minimum[sub], local_avg[sub],
+                whole[sub], days[sub], wage[idx[sub]], minimum[sub], local_avg,
                 partial_year=partial, cap_multiple=float(multiple), cap_years=int(cap_years),
             )
             at = idx[sub]
@@ -194,6 +207,74 @@ def _compensation(c, hire, end, wage, region, amount, known) -> None:
         amount["payment_in_lieu_of_notice"][lieu] = money_array(wage[lieu] * months)
     for k in ("economic_compensation", "damages", "payment_in_lieu_of_notice"):
         known[k] = end
+
+
+def _local(given: np.ndarray, dates: np.ndarray, region: np.ndarray, wages: np.ndarray,
+           figure: Callable[[str, Any, np.ndarray], local_figures.LocalFigure], unknown: float = 0.0) -> np.ndarray:
+    """A local figure per row: given, else what ``figure`` (a :mod:`local_figures` rule, asked once per
+    distinct region and date with the wages of those rows) answers; a figure proven not to bind
+    enters the core as ``unknown`` (no floor: 0; no cap: ∞), as on the one-case path. ``figure``
+    raises, naming the field, when some row's answer depends on a figure nobody gave."""
+    value = np.asarray(given, dtype=np.float64).copy()
+    at = np.flatnonzero(np.isnan(value))
+    for rows in _groups(at, region, dates):
+        got = figure(str(region[rows[0]]), dates[rows[0]].item(), wages[rows])
+        value[rows] = unknown if got.value is None else float(got.value)
+    return value
+
+
+def _groups(at: np.ndarray, region: np.ndarray, dates: np.ndarray) -> list[np.ndarray]:
+    """The rows ``at``, split by distinct (region, date): one sort, not one scan per group."""
+    if not len(at):
+        return []
+    keys = np.char.add(np.char.add(region[at].astype(str), "|"), dates[at].astype(str))
+    _, inv = np.unique(keys, return_inverse=True)
+    order = np.argsort(inv, kind="stable")
+    cuts = np.flatnonzero(np.diff(inv[order])) + 1
+    return [at[part] for part in np.split(order, cuts)]
+
+
+def _injury(c: dict[str, np.ndarray], filed: np.ndarray, end: np.ndarray, region: np.ndarray,
+            amount: dict[str, np.ndarray], known: dict[str, np.ndarray]) -> None:
+    """The work-injury benefits the employer owes (claims.py's ``_injury_benefits``, same law).
+
+    一次性伤残补助金 (工伤保险条例第三十五至三十七条, from an uninsured employer, 第六十二条第二款) is the
+    ``work-injury`` calculator's core over the rows, the law read once per (region, appraisal date).
+    The two lump sums depend on each worker's age and sex (闽政〔2011〕80号第二十七条) and not on the
+    wage, so they are computed by that calculator once per distinct (region, end, grade, age, sex).
+    """
+    n = len(filed)
+    level = np.asarray(c.get("injury_level", np.zeros(n)), dtype=np.int64)
+    if not (level > 0).any():
+        return
+    nat = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+    wage = np.asarray(c.get("injury_wage", np.full(n, np.nan)), dtype=np.float64)
+    recognised = np.asarray(c.get("injury_recognised_on", nat), dtype="datetime64[D]")
+    appraised = np.asarray(c.get("disability_appraised_on", nat), dtype="datetime64[D]")
+    insured = np.asarray(c.get("injury_insured", np.zeros(n, dtype=bool)), dtype=bool)
+    age = np.asarray(c.get("age", np.zeros(n)), dtype=np.int64)
+    sex = np.asarray(c.get("sex", np.full(n, "", dtype=object)), dtype=object)
+    injured = (level > 0) & ~np.isnan(wage) & ~np.isnat(recognised)
+    on = np.where(np.isnat(appraised), filed, appraised)
+    for rows in _groups(np.flatnonzero(injured & ~insured), region, on):
+        law = injury.load_law(on[rows[0]].item(), str(region[rows[0]]), need_minimum_wage=False).law
+        base, _ = injury.benefit_wage(wage[rows], law)
+        amount["injury_disability_subsidy"][rows] = money_array(base * law.subsidy_months[level[rows]])
+    known["injury_disability_subsidy"] = appraised
+    lump = np.flatnonzero(injured & (level > injury.LAST_FUND_GRADE) & ~np.isnat(end))
+    cache: dict[tuple, injury.WorkInjuryResult] = {}
+    for i in lump:
+        key = (region[i], end[i], level[i], age[i], sex[i])
+        if key not in cache:
+            cache[key] = injury.compute(injury.WorkInjuryInput(
+                level=int(level[i]), monthly_wage=float(wage[i]), region=str(region[i]), terminated=True,
+                terminated_on=end[i].item(), as_of=end[i].item(), age=int(age[i]) or None,
+                sex=sex[i] or None, local_minimum_wage=None))
+        out = cache[key]
+        amount["injury_employment_subsidy"][i] = out.one_time_employment_subsidy or 0.0
+        if not insured[i]:
+            amount["injury_medical_subsidy"][i] = out.one_time_medical_subsidy or 0.0
+    known["injury_medical_subsidy"] = known["injury_employment_subsidy"] = end
 
 
 def _within(rule: str, known_on: np.ndarray, end: np.ndarray, filed: np.ndarray) -> np.ndarray:

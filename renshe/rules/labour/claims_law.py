@@ -18,7 +18,11 @@ the employment ends and then runs one year from the end (¶4). So:
   (《企业职工带薪年休假实施办法》第十二条); otherwise the last day of the leave year, or of the next
   year when the leave could be carried over (实施办法第九条、第十条), when the year is given;
 - ``injury_medical_expenses`` — ¶1 from the day the worker knew the employer would not pay
-  (given as ``medical_expenses_known_on``).
+  (given as ``medical_expenses_known_on``);
+- ``injury_disability_subsidy`` — ¶1 from the day of the 劳动能力鉴定 conclusion (the grade, and
+  so the amount, is known from then; ``disability_appraised_on``);
+- ``injury_medical_subsidy``, ``injury_employment_subsidy`` — ¶1 from the day the employment ended:
+  they fall due when it ends (《工伤保险条例》第三十六条第二款、第三十七条第（二）项).
 
 Interruption and suspension (¶2, ¶3) are facts the arbitrator finds; the engine does not guess them,
 and a limitation it cannot date (no day given) is reported as not expired, saying why.
@@ -29,6 +33,15 @@ not exceed twelve months of the local minimum wage (第（一）项), judged cla
 the national standards of working time, rest and leave or social insurance is final whatever the
 amount (第（二）项). The double wage counts as 赔偿金 and 代通知金 with the compensation it
 accompanies; untaken annual leave is a dispute over rest and leave (第（二）项).
+
+Work-injury benefits owed by the employer (our reading, stated so it can be reviewed). 第四十七条
+第（一）项 names 工伤医疗费 only; the one-off benefits a worker claims from the employer — 一次性伤残补助金
+and 一次性工伤医疗补助金 where it did not insure (《工伤保险条例》第六十二条第二款: it pays "按照本条例规定的
+工伤保险待遇项目和标准"), 一次性伤残就业补助金 always (第三十六条第二款、第三十七条第（二）项) — are a money
+debt of the employer, which we judge like 第（一）项's 赔偿金: final when the amount is at most twelve
+months of the minimum wage, not final above it. We do not read them as 第（二）项's 社会保险 disputes
+"因执行国家的劳动标准" (that covers the standards themselves, e.g. whether insurance was owed), so a
+large one-off benefit is never made final by kind.
 """
 
 from __future__ import annotations
@@ -51,8 +64,11 @@ Kind = Literal[
     "overtime_pay",
     "annual_leave_pay",
     "injury_medical_expenses",
+    "injury_disability_subsidy",
+    "injury_medical_subsidy",
+    "injury_employment_subsidy",
 ]
-Limitation = Literal["wages", "from_end", "double_wages", "annual_leave", "medical"]
+Limitation = Literal["wages", "from_end", "double_wages", "annual_leave", "medical", "injury"]
 Finality = Literal["amount", "standard"]
 
 
@@ -124,6 +140,28 @@ CLAIMS: dict[str, ClaimLaw] = {
         "medical",
         "amount",
     ),
+    # 第四十七条: amount-judged, see the module's note on work-injury benefits
+    "injury_disability_subsidy": ClaimLaw(
+        "一次性伤残补助金（用人单位未参加工伤保险）",
+        "工伤评了伤残等级，单位没参保也不给补助金",
+        ("《工伤保险条例》第三十五条至第三十七条、第六十二条第二款",),
+        "injury",
+        "amount",
+    ),
+    "injury_medical_subsidy": ClaimLaw(
+        "一次性工伤医疗补助金（用人单位未参加工伤保险）",
+        "工伤后离职，单位没参保，一次性工伤医疗补助金没人给",
+        ("《工伤保险条例》第三十六条第二款、第三十七条第（二）项、第六十二条第二款",),
+        "from_end",
+        "amount",
+    ),
+    "injury_employment_subsidy": ClaimLaw(
+        "一次性伤残就业补助金",
+        "工伤后离职，单位不给一次性伤残就业补助金",
+        ("《工伤保险条例》第三十六条第二款、第三十七条第（二）项",),
+        "from_end",
+        "amount",
+    ),
 }
 
 KIND_LABELS = {k: v.label for k, v in CLAIMS.items()}
@@ -133,5 +171,6 @@ LIMITATION_ARTICLE = {
     "double_wages": "第二十七条第一款",
     "annual_leave": "第二十七条第一款",
     "medical": "第二十七条第一款",
+    "injury": "第二十七条第一款",
 }
 FINALITY_ARTICLE = {"amount": "第四十七条第（一）项", "standard": "第四十七条第（二）项"}
