@@ -165,6 +165,8 @@ class Appeal(AppealSteps, WorkflowModel):
     review_due = models.DateField("复查/复核期限", null=True, blank=True)
     arrears_alert = models.ForeignKey("arrears.Alert", verbose_name="转为欠薪预警", null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="appeals")
+    inspection_case = models.ForeignKey("inspections.Case", verbose_name="转为劳动保障监察案件", null=True, blank=True,
+                                        on_delete=models.SET_NULL, related_name="appeals")
     import_batch = models.ForeignKey("appeals.ImportBatch", verbose_name="导入批次", null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="appeals")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
