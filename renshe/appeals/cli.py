@@ -29,7 +29,7 @@ def _import(args: argparse.Namespace) -> int:
         from renshe.rules.errors import RulesError
 
         raise RulesError.of("file", f"文件不存在：{path}", f"no such file: {path}")
-    result = importer.import_rows(importer.read(path.read_bytes()))
+    result = importer.import_rows(importer.read(path.read_bytes()), source=path.name)
     if args.rejects and result.rejects:
         Path(args.rejects).write_bytes(importer.rejects_xlsx(result))
     print(json.dumps({**result.as_dict(), "rejects_report": args.rejects if result.rejects else None},

@@ -9,7 +9,11 @@ platform's, listed in :data:`COLUMNS` and in the template :func:`template_xlsx` 
 Every bad row is reported with the row number the file shows (header = row 1), the column and
 the reason; the good rows are still imported. Importing the same file again changes nothing:
 a work order already on record (channel 12345 and its number) is skipped. Rows are routed with
-one rules index and written with a few bulk statements, each with its hand-over, its acceptance clock (the kernel's ``TrackedDeadline``) and audit row.
+one rules index and written with a few bulk statements, each with its hand-over and its
+acceptance clock (the kernel's :func:`renshe.platform.workflow.clocks.start_many`). The import is
+one act, audited once: an :class:`~renshe.appeals.models.ImportBatch` records who imported which
+file and how many rows were imported, already on record or rejected; each request names its
+batch, and the clocks' start is audited on the batch too.
 """
 
 from __future__ import annotations
@@ -20,20 +24,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from openpyxl import Workbook, load_workbook
 
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.audit.models import AuditRecord
-from renshe.platform.lawcalendar.models import TrackedDeadline
+from renshe.platform.audit.service import record, snapshot
+from renshe.platform.workflow import clocks
 from renshe.rules.errors import RulesError
-from renshe.rules.parameters import parameter as param_of
 
 from .core.intake import validate
 from .core.routing import CATEGORIES
 from .core.workflow import start_clock
-from .models import Appeal, Channel, Handover
+from .models import Appeal, Channel, Handover, ImportBatch
 from .services import (
     HOTLINE_REGION,
     REPEAT_WINDOW_DAYS,
@@ -59,6 +61,7 @@ MAX_ROWS = 100_000
 class Result:
     imported: int = 0
     already: int = 0
+    batch_id: int | None = None
     rejects: list[tuple[int, str, str]] = field(default_factory=list)  # (row, column, reason)
 
     def as_dict(self) -> dict[str, Any]:
@@ -115,8 +118,10 @@ def read(data: bytes) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
-def import_rows(rows: list[tuple[int, dict[str, Any]]], actor: Any = None) -> Result:
-    """Validate, de-duplicate, route and record the work orders; bad rows go to the rejects."""
+def import_rows(rows: list[tuple[int, dict[str, Any]]], actor: Any = None, source: str = "") -> Result:
+    """Validate, de-duplicate, route and record the work orders; bad rows go to the rejects.
+
+    ``source`` (the file's name) is kept on the batch's record."""
     result = Result()
     index, known = rules_index(), desks()
     offices = {o.code: o for o in Organisation.objects.filter(code__in=index.offices)}
@@ -151,11 +156,11 @@ def import_rows(rows: list[tuple[int, dict[str, Any]]], actor: Any = None) -> Re
         good.append((n, {**fields, "external_id": ext}, received, str(repeat_of)))
     routed = index.route_many([(g[1]["category"], g[1]["place"]) for g in good])
     with transaction.atomic():
-        _write(good, routed, offices, known, actor, result)
+        _write(good, routed, offices, known, actor, result, source)
     return result
 
 
-def _write(good, routed, offices, known, actor, result: Result) -> None:
+def _write(good, routed, offices, known, actor, result: Result, source: str) -> None:
     firsts = _firsts(good)
     by_ext = dict(Appeal.objects.filter(channel=Channel.HOTLINE, external_id__in=[g[3] for g in good if g[3]])
                   .values_list("external_id", "pk"))
@@ -183,27 +188,20 @@ def _write(good, routed, offices, known, actor, result: Result) -> None:
         a.pk = pk
         a.number = number_for(a)
     _link_repeats_within(new)
-    ct = ContentType.objects.get_for_model(Appeal)
-    param = start_clock(Channel.HOTLINE)
-    clocks = TrackedDeadline.objects.bulk_create(
-        [_clock(ct, a, param, dues[(Channel.HOTLINE, a.received_on)]) for a in new], batch_size=2000)
-    for a, c in zip(new, clocks, strict=True):
-        a.clock_id = c.pk
+    who = actor if getattr(actor, "is_authenticated", False) else None
+    batch = ImportBatch.objects.create(actor=who, source=source[:200], imported=len(new), already=result.already,
+                                       rejected=len(result.rejects))
+    started = clocks.start_many([(a, a.received_on) for a in new], start_clock(Channel.HOTLINE), actor=who,
+                                batch=batch, region=HOTLINE_REGION)
+    for a, c in zip(new, started, strict=True):
+        a.clock_id, a.import_batch = c.pk, batch
     Appeal.objects.bulk_create(new, batch_size=2000)
     Handover.objects.bulk_create([Handover(appeal=a, kind=Handover.Kind.RECEIVE, to_user=a.owner,
                                            to_org=a.organisation, note=a.routed_by) for a in new], batch_size=2000)
-    who = actor if getattr(actor, "is_authenticated", False) else None
-    AuditRecord.objects.bulk_create([AuditRecord(actor=who, action="import", content_type=ct, object_id=str(a.pk),
-                                                 object_repr=str(a)[:200], note=f"12345工单 {a.external_id} 导入；{a.routed_by}")
-                                     for a in new], batch_size=2000)
-    result.imported = len(new)
-
-
-def _clock(ct, appeal: Appeal, param: str, due) -> TrackedDeadline:
-    """The acceptance clock the kernel's ``clocks.start`` would give the request, built for a bulk insert."""
-    return TrackedDeadline(content_type=ct, object_id=str(appeal.pk), kind=param_of(param).spec.description[:64], start=due.start,
-                           length=due.length, unit=due.unit, param=param, region=HOTLINE_REGION, basis=due.basis[:300],
-                           due=due.due)
+    record(who, batch, "import", after=snapshot(batch),
+           note=(f"导入12345工单{len(new)}条（{source or '未命名文件'}），已在册{result.already}条，未导入"
+                 f"{len(result.rejects)}条；每条按分办规则分办，由承办单位的登记岗首问负责"))
+    result.imported, result.batch_id = len(new), batch.pk
 
 
 def reserve_ids(n: int) -> list[int]:

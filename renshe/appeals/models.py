@@ -93,6 +93,31 @@ class Desk(models.Model):
         return f"{self.organisation}：{self.user.get_full_name() or self.user.username}"
 
 
+class ImportBatch(models.Model):
+    """One import of a 12345 export: the act that recorded its requests and started their clocks.
+
+    The import is audited once, on its batch (who, when, which file, how many imported, already on
+    record, rejected), rather than once per row; each request names its batch
+    (``Appeal.import_batch``), so its history leads to the record of the import.
+    """
+
+    at = models.DateTimeField("导入时间", auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True,
+                              on_delete=models.PROTECT)
+    source = models.CharField("来源文件", max_length=200, blank=True)
+    imported = models.PositiveIntegerField("导入条数", default=0)
+    already = models.PositiveIntegerField("已在册条数", default=0)
+    rejected = models.PositiveIntegerField("未导入条数", default=0)
+
+    class Meta:
+        verbose_name = "12345工单导入批次"
+        verbose_name_plural = "12345工单导入批次"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"12345工单导入批次 {self.pk}（{self.at:%Y-%m-%d %H:%M}）" if self.at else f"12345工单导入批次 {self.pk}"
+
+
 class Appeal(AppealSteps, WorkflowModel):
     machine = _ByChannel()
     clock_field = "clock"
@@ -140,6 +165,10 @@ class Appeal(AppealSteps, WorkflowModel):
     review_due = models.DateField("复查/复核期限", null=True, blank=True)
     arrears_alert = models.ForeignKey("arrears.Alert", verbose_name="转为欠薪预警", null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="appeals")
+    inspection_case = models.ForeignKey("inspections.Case", verbose_name="转为劳动保障监察案件", null=True, blank=True,
+                                        on_delete=models.SET_NULL, related_name="appeals")
+    import_batch = models.ForeignKey("appeals.ImportBatch", verbose_name="导入批次", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="appeals")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:

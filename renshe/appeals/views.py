@@ -124,6 +124,9 @@ def appeal_handover(request: HttpRequest, pk: int) -> HttpResponse:
         elif op == "alert":
             alert = links.to_arrears_alert(appeal, request.user)
             return _done(request, appeal, f"已转为欠薪预警 {alert.warning_id}")
+        elif op == "case":
+            case = links.to_inspection_case(appeal, request.user)
+            return _done(request, appeal, f"已转为劳动保障监察案件 {case.number}")
         else:
             raise RulesError.of("op", "未知操作", "unknown operation")
     except (RulesError, PermissionDenied) as exc:

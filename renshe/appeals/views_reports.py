@@ -92,7 +92,7 @@ def import_orders(request: HttpRequest) -> HttpResponse:
         try:
             if upload is None:
                 raise RulesError.of("file", "请选择要导入的 Excel 文件", "choose a file")
-            result = importer.import_rows(importer.read(upload.read()), actor=request.user)
+            result = importer.import_rows(importer.read(upload.read()), actor=request.user, source=upload.name)
         except RulesError as exc:
             messages.error(request, "；".join(p.zh for p in exc.problems))
         else:

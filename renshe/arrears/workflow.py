@@ -2,6 +2,8 @@
 
 - :func:`dispatch_warnings` turns the latest run's red and orange warnings into alerts
   (idempotent: one alert per project and month);
+- :func:`open_from_complaint` opens an orange alert from a wage complaint another module
+  received (``renshe.appeals.links``), with the alert workflow's own deadline;
 - :func:`transition` takes one step of the table in :mod:`renshe.arrears.core.alerts`;
 - :func:`escalate_overdue` adds the next level up as supervisor of every alert whose deadline has passed;
 - :func:`attach_evidence` files a piece of evidence;
@@ -25,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from renshe.platform.accounts.models import Organisation
-from renshe.platform.audit.service import record
+from renshe.platform.audit.service import record, snapshot
 from renshe.platform.workflow import clocks, notify
 from renshe.platform.workflow.services import acting_roles, apply, may_act
 
@@ -51,6 +53,39 @@ def _start_deadline(alert: Alert, on: dt.date, actor: Any) -> None:
 
 def _note_deadline(alert: Alert) -> str:
     return clocks.describe(alert.deadline) if alert.deadline_id else "闭环完成"
+
+
+#: the indicator an alert opened from a complaint shows (《保障农民工工资支付条例》第十条: the right to complain)
+COMPLAINT_INDICATOR = {
+    "code": "complaint",
+    "title": "欠薪投诉（诉求转办）",
+    "level": "orange",
+    "article": "《保障农民工工资支付条例》第十条",
+}
+
+
+@transaction.atomic
+def open_from_complaint(*, key: int, reference: str, month: str, project: str, employer: str, place: str,
+                        amount: Decimal, workers: int, on: dt.date, actor: Any, note: str) -> Alert:
+    """An orange alert for a wage complaint (its number ``reference``), dispatched on ``on`` to the
+    labour-inspection office of the county of ``place`` (the city's when the county has none), with
+    the alert's first deadline started and the dispatch audited (``note`` says where it came from).
+
+    The complaint has no project in the monitoring store: ``project_id`` and ``contractor_id``
+    are ``-key`` (the complaint's id, negated), so they never collide with a monitored project's.
+    The caller checks that the actor may hand the complaint on."""
+    orgs = {o.code: o for o in Organisation.objects.filter(code__in=[place, place[:4] + "00"])}
+    county = orgs.get(place) or orgs.get(place[:4] + "00")
+    alert = Alert.objects.create(
+        project_id=-key, month=month, warning_id=f"TS-{reference}", project_name=project, contractor_id=-key,
+        contractor_name=employer, region_code=place, county=county, organisation=county, level="orange", score=0.0,
+        indicators=[{**COMPLAINT_INDICATOR, "value": f"{amount:.2f}元，{workers}人"}],
+        amount_owed=amount, workers_affected=workers, dispatched_on=on, run_id=f"appeal:{reference}",
+    )
+    _start_deadline(alert, on, actor)
+    alert.save()
+    record(actor, alert, "dispatch", after=snapshot(alert), note=f"{note}；{_note_deadline(alert)}")
+    return alert
 
 
 def dispatch_warnings(

@@ -4,11 +4,14 @@ disclosure applications all answered in time, 3,050 items published proactively.
 import datetime as dt
 
 import pytest
+from django.db.models import F
 
 from renshe.appeals import stats
 from renshe.appeals.core import annual_report
 from renshe.appeals.demo_year import CATALOGUE_ITEMS, DISCLOSURES, generate
 from renshe.appeals.models import Appeal, CatalogueItem, DisclosureRequest, Handover
+from renshe.platform.lawcalendar.models import TrackedDeadline
+from renshe.platform.workflow import kpi
 
 
 @pytest.mark.django_db
@@ -21,6 +24,17 @@ def test_small_demo_year(setup):
     assert f.on_time_completion.rate >= 0.99 and f.satisfaction.rate >= 0.99
     assert stats.disclosure_on_time(DisclosureRequest.objects.all(), dt.date(2026, 1, 15)).rate == 1
     assert CatalogueItem.objects.count() == CATALOGUE_ITEMS
+    # every request has its closing clock on the kernel: open while unanswered (so in the 待办),
+    # closed on the reply day otherwise, and kpi.on_time counts those as the request's copy does
+    open_ = Appeal.objects.filter(replied_on__isnull=True)
+    assert open_.exists() and all(a.clock.is_open and a.clock.due == a.closing_due
+                                  for a in open_.select_related("clock")[:200])
+    clocks = TrackedDeadline.objects.filter(pk__in=Appeal.objects.values("clock_id"))
+    on_time = kpi.on_time(clocks)
+    answered = Appeal.objects.filter(replied_on__isnull=False)
+    assert on_time.closed == answered.count() == clocks.filter(is_open=False).count()
+    assert on_time.on_time == answered.filter(replied_on__lte=F("closing_due")).count()
+    assert clocks.count() == 3000 and not clocks.filter(is_open=False).exclude(closed_on__isnull=False).exists()
     apps = [annual_report.Application(r.applicant_kind, r.received_on, r.replied_on, r.outcome)
             for r in DisclosureRequest.objects.all()]
     lines = {ln.label: ln.cells for ln in annual_report.table_three(apps, 2025)}

@@ -6,7 +6,10 @@ import pytest
 from openpyxl import Workbook
 
 from renshe.appeals import importer
-from renshe.appeals.models import Appeal, Handover
+from renshe.appeals.models import Appeal, Handover, ImportBatch
+from renshe.platform.audit.models import AuditRecord
+from renshe.platform.audit.service import history
+from renshe.platform.lawcalendar.models import TrackedDeadline
 from renshe.rules.errors import RulesError
 
 
@@ -29,11 +32,20 @@ def workbook(rows=None) -> bytes:
 
 @pytest.mark.django_db
 def test_rejects_named_by_row_and_column_and_idempotent(setup):
-    first = importer.import_rows(importer.read(workbook()))
+    first = importer.import_rows(importer.read(workbook()), source="3月工单.xlsx")
     assert first.imported == 2 and first.already == 0
+    batch = ImportBatch.objects.get()
+    assert (batch.source, batch.imported, batch.already, batch.rejected) == ("3月工单.xlsx", 2, 0, 2)
+    # one audit record for the import and one for its clocks, both on the batch; none per row
+    assert sorted(r.action for r in history(batch)) == ["import", "track_many"]
+    assert not AuditRecord.objects.filter(content_type__model="appeal").exists()
+    for a in Appeal.objects.all():  # each request's running clock is the kernel's, in the 待办
+        assert (a.import_batch, a.clock.is_open, a.clock.due, a.clock.object_id) == (batch, True, a.acceptance_due,
+                                                                                     str(a.pk))
     assert first.rejects == [(3, "联系电话", "应为11位手机号或带区号的固定电话"), (5, "受理日期", "日期格式应为 YYYY-MM-DD")]
     again = importer.import_rows(importer.read(workbook()))
     assert (again.imported, again.already, len(again.rejects)) == (0, 2, 2)
+    assert ImportBatch.objects.count() == 2 and TrackedDeadline.objects.count() == 2
     assert Appeal.objects.count() == 2 and Handover.objects.count() == 2
     a = Appeal.objects.get(external_id="GD1")
     assert a.channel == "12345" and a.pending_org.code == "350206" and a.number.startswith("SQ2025")

@@ -195,3 +195,58 @@ def test_a_recomputed_clock_moves_the_days_the_kpis_read(setup, wage):
     assert Appeal.objects.get(pk=a.pk).closing_due == D(2025, 3, 12)
     assert lawcal.recompute_year(2025)  # back to the calendar's count
     assert Appeal.objects.get(pk=a.pk).closing_due == D(2025, 3, 11)
+
+
+@pytest.mark.django_db
+def test_wage_complaint_becomes_an_inspection_case_linked_both_ways(setup, wage):
+    """诉求 → 劳动保障监察案件: registered by inspections' own service (its roles, numbering and
+    clocks), once; the role and the organisation are checked; audited on the complaint."""
+    from renshe.inspections import case_services
+    from renshe.inspections.models.cases import INVESTIGATION
+    from renshe.platform.workflow.clocks import open_clocks
+
+    a = _register(wage, on=D(2025, 3, 3))
+    with pytest.raises(PermissionDenied):  # another city's inspector does not handle the complaint
+        links.to_inspection_case(a, setup["inspector.fz"])
+    with pytest.raises(PermissionDenied):  # an arbitrator of the same city may not register inspection cases
+        links.to_inspection_case(a, setup["arbitrator.xm"])
+    a.refresh_from_db()
+    assert a.inspection_case is None
+    case = links.to_inspection_case(a, setup["inspector.xm"])
+    a.refresh_from_db()
+    assert a.inspection_case == case and list(case.appeals.all()) == [a]
+    assert (case.organisation.code, case.source, case.state, case.employer, case.received_on, case.source_ref) == (
+        "350200", "complaint", "received", "某建筑劳务有限公司", D(2025, 3, 3), a.number)
+    assert a.number in case.allegation and "36800.00元" in case.allegation
+    assert history(a).filter(action="to_inspection_case").get().note.startswith(f"转为劳动保障监察案件 {case.number}")
+    assert history(case).filter(action="register").exists()
+    with pytest.raises(RulesError):
+        links.to_inspection_case(a, setup["inspector.xm"])  # once only
+    # the case runs on its own clocks: filed on 3-05, the investigation's 60 working days from 3-06
+    # (2025: 清明 4-4…4-6; 劳动节 5-1…5-5, Sunday 4-27 worked; 端午 5-31…6-2): 3-06…07 (1–2),
+    # 3-10…4-03 four weeks less 4-04 (3–21), 4-07…25 (22–36), 4-27 (37), 4-28…30 (38–40),
+    # 5-06…09 (41–44), 5-12…30 (45–59), 6-03 (60)
+    case = case_services.step(case, "accept", setup["inspector.xm"], on=D(2025, 3, 4))
+    case = case_services.step(case, "file", setup["inspector.xm"], on=D(2025, 3, 5))
+    clock = open_clocks(case).get()
+    assert case.investigation_due == clock.due == D(2025, 6, 3) and clock.param == INVESTIGATION
+    from django.test import Client
+
+    c = Client()
+    c.force_login(setup["inspector.xm"])
+    assert case.get_absolute_url() in c.get(f"/appeals/{a.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_staff_page_button_turns_a_complaint_into_a_case(setup, wage):
+    from django.test import Client
+
+    a = _register(wage, on=D(2025, 3, 3))
+    c = Client()
+    c.force_login(setup["inspector.xm"])
+    assert "转为劳动保障监察案件" in c.get(f"/appeals/{a.pk}/").content.decode()
+    r = c.post(f"/appeals/{a.pk}/handover/", {"op": "case"}, follow=True)
+    a.refresh_from_db()
+    assert a.inspection_case is not None and f"已转为劳动保障监察案件 {a.inspection_case.number}" in r.content.decode()
+    c.force_login(setup["inspector.fz"])
+    assert c.post(f"/appeals/{a.pk}/handover/", {"op": "case"}).status_code in (302, 403, 404)

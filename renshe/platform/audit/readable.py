@@ -26,6 +26,8 @@ ACTIONS: dict[str, str] = {
     "evidence": "上传证据",
     "industry_feedback": "行业主管部门反馈",
     "track": "开始计算期限",
+    "track_many": "批量开始计算期限",
+    "import": "批量导入",
     "close": "期限办结",
     "pause": "暂停计算期限",
     "resume": "恢复计算期限",

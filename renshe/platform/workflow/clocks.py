@@ -4,7 +4,8 @@ Every clock names the dated parameter that sets its length (``renshe/rules/param
 law; the count itself is the rules layer's (:func:`renshe.rules.deadlines.clock_due`), the
 same code as the ``deadline`` calculator. A clock can be
 
-- started (:func:`start`): counted from the day after the event (民法典第二百零一条);
+- started (:func:`start`): counted from the day after the event (民法典第二百零一条); many at
+  once (:func:`start_many`, a bulk import) with the same count, audited once for the batch;
 - paused and resumed (:func:`pause`, :func:`resume`): time the law does not count, such as
   waiting for a completed application (政府信息公开条例第三十条) or a medical appraisal
   (工伤保险条例第二十条第三款);
@@ -22,6 +23,7 @@ audited on the clock, in the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -97,6 +99,44 @@ def start(obj: models.Model, param: str, on: dt.date, *, actor: Any, kind: str =
     """Start the clock of parameter ``param`` (its value under ``key`` when it has one per case)
     for ``obj``, counted from the day after ``on``."""
     return _create(obj, param, on, actor=actor, kind=kind, key=key, region=region, counts_back=False)
+
+
+def start_many(starts: Sequence[tuple[models.Model, dt.date]], param: str, *, actor: Any, batch: models.Model,
+               kind: str = "", key: str = "", region: str = "national") -> list[TrackedDeadline]:
+    """The clocks :func:`start` would give each ``(obj, on)`` of ``starts``, written in one bulk insert.
+
+    The objects need a primary key, not a saved row (an import reserves its ids first). The
+    length, unit, due date and basis are computed exactly as :func:`start` computes them — once
+    per distinct day, as every fresh clock of one parameter started on the same day ends on the
+    same day. Instead of one audit record per clock, one record on ``batch`` (the import batch
+    the objects came in) names the parameter, the number of clocks and the days they run from:
+    the batch is the one act that started them (docs/workflow.md, "Clocks").
+    """
+    if not starts:
+        return []
+    protos: dict[dt.date, TrackedDeadline] = {}
+    ct = ContentType.objects.get_for_model(starts[0][0])
+    with transaction.atomic():
+        overlay.refresh()
+        rows = []
+        for obj, on in starts:
+            proto = protos.get(on)
+            if proto is None:
+                length, unit, pv = _length(param, on, key, region)
+                proto = TrackedDeadline(kind=kind or pv.description, start=on, length=length, unit=unit, param=param,
+                                        param_key=key, region=region, basis=_cite(pv), due=on)
+                lawcal.apply_due(proto)
+                protos[on] = proto
+            rows.append(TrackedDeadline(
+                content_type=ct, object_id=str(obj.pk), kind=proto.kind, start=on, length=proto.length,
+                unit=proto.unit, param=param, param_key=key, region=region, basis=proto.basis, due=proto.due,
+                original_due=proto.original_due, days_paused=proto.days_paused, provisional=proto.provisional))
+        clocks = TrackedDeadline.objects.bulk_create(rows, batch_size=2000)
+        first, last = min(protos), max(protos)
+        record(actor, batch, "track_many", note=(
+            f"{len(clocks)}项期限一并起算（{param}，{first:%Y年%-m月%-d日}至{last:%Y年%-m月%-d日}受理）："
+            + "；".join(describe(protos[d]) for d in sorted(protos)[:3]) + ("……" if len(protos) > 3 else "")))
+    return clocks
 
 
 def count_back(obj: models.Model, param: str, event_date: dt.date, *, actor: Any, kind: str = "", key: str = "",

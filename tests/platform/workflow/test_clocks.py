@@ -106,3 +106,24 @@ def test_a_notice_loaded_after_the_clock_started_recomputes_it_pauses_honoured(o
     rec = history(c).get(action="recompute")
     assert rec.before["due"] == "2027-01-22" and rec.after["due"] == "2027-01-25"
     assert "2027年放假安排通知已载入" in rec.note and rec.actor == owner
+
+
+def test_start_many_gives_exactly_the_clocks_start_gives_and_audits_once_on_the_batch(owner):
+    """A bulk import starts its clocks with ``start_many``: each row equal, field for field, to the
+    clock ``start`` gives the same object on the same day; one audit record, on the batch."""
+    users = get_user_model().objects
+    others = [users.create_user(f"worker{i}", password="pw") for i in range(4)]
+    batch = users.create_user("the-batch", password="pw")
+    days = [D(2025, 8, 20), D(2025, 9, 26), D(2025, 9, 26), D(2025, 12, 31)]
+    many = clocks.start_many(list(zip(others, days, strict=True)), "deadlines.arbitration_award", actor=owner,
+                             batch=batch)
+    ones = [clocks.start(o, "deadlines.arbitration_award", d, actor=owner) for o, d in zip(others, days, strict=True)]
+    fields = [f.attname for f in TrackedDeadline._meta.concrete_fields if f.attname not in ("id", "created_at",
+                                                                                             "updated_at")]
+    assert [[getattr(c, f) for f in fields] for c in many] == [[getattr(c, f) for f in fields] for c in ones]
+    # 8-20 + 45 days → 10-09 (see the first test); 9-26 + 45 = Mon 11-10
+    assert [c.due for c in many[:2]] == [D(2025, 10, 9), D(2025, 11, 10)]
+    assert TrackedDeadline.objects.filter(pk__in=[c.pk for c in many]).count() == 4
+    assert [r.action for r in history(batch)] == ["track_many"]
+    assert "4项期限" in history(batch).get().note and not history(many[0]).exists()
+    assert clocks.start_many([], "deadlines.arbitration_award", actor=owner, batch=batch) == []
