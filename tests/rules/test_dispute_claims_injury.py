@@ -11,7 +11,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from renshe.disputes import synthetic
+from renshe.disputes.core import synthetic
 from renshe.rules import calculators, parameters
 from renshe.rules.errors import ParameterNotFound, RulesError
 from renshe.rules.labour.claims_array import claims_population

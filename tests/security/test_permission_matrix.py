@@ -354,7 +354,7 @@ DISPUTE_API = [("get", "/api/v1/disputes/cases/{pk}"), ("get", "/api/v1/disputes
 def test_dispute_api_objects_of_another_organisation_are_404(world, method, pattern):
     """The API's object operations, by bearer token without a cookie: another city's case is a 404
     for every staff role; one's own answers (a step the role may not take is the kernel's 403)."""
-    users, objects = world
+    users, objects, _ = world
     for code in ("mediator", "leader", "arbitrator"):  # the arbitrator's accept last: it moves the case
         token = ApiToken.issue(users[code], f"matrix-{code}")[1]
         client = Client(enforce_csrf_checks=True, headers={"Authorization": f"Bearer {token}"})
