@@ -162,7 +162,8 @@ def case_list(request, q: Query[CaseFilter]):
     qs = scope(Case.objects.exclude(state=Case.State.DRAFT).select_related("organisation"), request.auth)
     if q.state:
         if q.state not in Case.State.values:
-            raise RulesError.of("state", f"状态应为 {'、'.join(Case.State.values)}", "unknown state")
+            raise RulesError.of("state", "状态应为以下之一：" + "、".join(f"{v}（{label}）" for v, label in Case.State.choices),
+                                f"unknown state; one of {', '.join(Case.State.values)}")
         qs = qs.filter(state=q.state)
     if q.mine:
         qs = qs.filter(assignee=request.auth)

@@ -86,18 +86,21 @@ def award_clocks(qs: QuerySet[Case]) -> QuerySet[TrackedDeadline]:
     return TrackedDeadline.objects.filter(dispute_case__in=qs)
 
 
-def _cells(qs: QuerySet[Case]) -> tuple[dict[tuple[int, Any], dict[str, Any]], dict[tuple[int, Any], tuple[int, int]]]:
+def _cells(
+    qs: QuerySet[Case], clocks: QuerySet[TrackedDeadline] | None = None
+) -> tuple[dict[tuple[int, Any], dict[str, Any]], dict[tuple[int, Any], tuple[int, int]]]:
     """Two grouped queries, by (committee, month of receipt): the case figures, and the award
     clocks closed and met — :func:`kpi.on_time`'s definition (closed on or before the due date,
     which counts pauses and the extension), grouped; ``tests/disputes/test_measures.py`` holds
-    every committee's share and the total to ``kpi.on_time`` itself."""
+    every committee's share and the total to ``kpi.on_time`` itself. ``clocks`` is the award
+    clocks of ``qs`` (default :func:`award_clocks`); a migration passes its own historical models'."""
     cases_ = {
         (g.pop("organisation"), g.pop("m")): g
         for g in qs.annotate(m=TruncMonth("received_on")).values("organisation", "m").annotate(**_COUNTS).order_by()
     }
     timely = {
         (r["dispute_case__organisation"], r["m"]): (r["closed"], r["met"])
-        for r in award_clocks(qs).filter(is_open=False, closed_on__isnull=False)
+        for r in (award_clocks(qs) if clocks is None else clocks).filter(is_open=False, closed_on__isnull=False)
         .annotate(m=TruncMonth("dispute_case__received_on")).values("dispute_case__organisation", "m")
         .annotate(closed=Count("id"), met=Count("id", filter=Q(closed_on__lte=F("due")))).order_by()
     }

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.apps import apps as django_apps
+from django.apps.registry import Apps
 from django.db import models, transaction
 
 from renshe.platform.accounts.models import Organisation
@@ -98,24 +100,30 @@ def recount(organisation_id: int, month: dt.date) -> None:
             cell.delete()
 
 
-def rebuild(year: int | None = None) -> int:
-    """Recount every cell (of ``year``, or all) from scratch — after a bulk load. Returns the cells written."""
+def rebuild(year: int | None = None, registry: Apps | None = None) -> int:
+    """Recount every cell (of ``year``, or all) from scratch — after a bulk load. Returns the cells
+    written. ``registry`` is the app registry whose models to use: the running project's by
+    default, a migration's historical one when a migration fills the cells (so that the fill keeps
+    working after later migrations change these models)."""
     from . import measures
-    from .models import Case
 
-    qs = Case.objects.filter(received_on__isnull=False)
-    cells = MeasureCell.objects.all()
+    registry = registry or django_apps
+    case_model = registry.get_model("disputes", "Case")
+    cell_model = registry.get_model("disputes", "MeasureCell")
+    clock_model = registry.get_model("lawcalendar", "TrackedDeadline")
+    qs = case_model.objects.filter(received_on__isnull=False)
+    cells = cell_model.objects.all()
     if year is not None:
         qs, cells = qs.filter(received_on__year=year), cells.filter(month__year=year)
-    cases_, timely = measures._cells(qs)
+    cases_, timely = measures._cells(qs, clock_model.objects.filter(dispute_case__in=qs))
     rows = []
     for (org, m), g in cases_.items():
-        cell = MeasureCell(organisation_id=org, month=measures._month(m))
+        cell = cell_model(organisation_id=org, month=measures._month(m))
         _fill(cell, g, timely.get((org, m), (0, 0)))
         rows.append(cell)
     with transaction.atomic():
         cells.delete()
-        MeasureCell.objects.bulk_create(rows)
+        cell_model.objects.bulk_create(rows)
     return len(rows)
 
 

@@ -280,10 +280,13 @@ class WorkInjuryInput(BaseModel):
         title="出生日期",
         description="福建按“平均预期寿命减去解除或终止劳动关系时的年龄”计发一次性工伤医疗补助金和一次性伤残就业补助金",
     )
+    # No legal floor or ceiling: 劳动法 art. 15 lets 文艺、体育和特种工艺单位 employ people under
+    # sixteen with approval, and no article ends 工伤保险 at an age. The bounds only refuse ages no
+    # living worker has.
     age: int | None = Field(
         default=None,
-        ge=14,
-        le=100,
+        ge=0,
+        le=120,
         title="解除或终止劳动关系时的年龄（周岁）",
         description="不知道出生日期时填写；给出出生日期的以出生日期为准",
     )

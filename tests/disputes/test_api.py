@@ -84,6 +84,8 @@ def test_list_is_scoped_and_paginated(cases, users):
     assert Client().get("/api/v1/disputes/cases").status_code == 401
     bad = bearer(users["arbitrator"]).get("/api/v1/disputes/cases?state=lost")
     assert bad.status_code == 422 and bad.json()["problems"][0]["field"] == "state"
+    # the Chinese message names each state by its label as well as its code
+    assert "accepted（已受理）" in bad.json()["problems"][0]["zh"]
 
 
 def test_detail_masks_personal_data_and_another_city_is_404(cases, users):

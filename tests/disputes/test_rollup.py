@@ -76,6 +76,23 @@ def test_rollup_follows_every_step(orgs, users, settings, tmp_path):
     assert checks == 11 and MeasureCell.objects.count() == 2  # December 2025 and March 2026, Xiamen
 
 
+def test_migration_fills_the_rollup_with_its_own_historical_models(orgs, users):
+    """Migration 0003 fills the cells through ``rebuild(registry=apps)``: with the models frozen at
+    0003 (not today's), the fill gives the same cells as the running project's recount."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    arb = users["arbitrator"]
+    case = services.step(None, draft(orgs), "submit", on=D(2026, 1, 5))
+    services.step(arb, case, "accept", on=D(2026, 1, 7))
+    services.step(None, draft(orgs, applicant_name="李四"), "submit", on=D(2026, 2, 2))
+    expected = stored()
+    MeasureCell.objects.all().delete()
+    historical = MigrationLoader(connection).project_state(("disputes", "0003_measure_cells_list_keyset")).apps
+    assert rollup.rebuild(registry=historical) == 2
+    assert stored() == expected == recounted()
+
+
 def test_dashboard_figures_from_the_rollup_by_hand(orgs, users, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     arb, med = users["arbitrator"], users["mediator"]

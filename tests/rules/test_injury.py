@@ -303,3 +303,11 @@ def test_given_life_expectancy_wins():
     )
     assert r["one_time_medical_subsidy"] == 90000
     assert "injury.life_expectancy" not in r["unverified_parameters"]
+
+
+def test_an_age_under_sixteen_is_taken():
+    # 劳动法 art. 15 ¶2 lets 文艺、体育和特种工艺单位 employ under-sixteens, so no age floor: a girl of
+    # 15, grade 10: 81.55 − 15 = 66.55 → 67 years × 0.1 = 6.7 months ≥ 3; 6.7 × 7535.67 = 50488.989
+    # → 50488.99 each.
+    r = run(level=10, monthly_wage=3000, terminated=True, as_of="2025-06-30", age=15, sex="female")
+    assert r["one_time_medical_subsidy"] == 50488.99 and r["one_time_employment_subsidy"] == 50488.99

@@ -6,11 +6,11 @@ from django.db import migrations, models
 
 
 def count_cells(apps, schema_editor):
-    """The rollup of the cases already there (issue 14; renshe/disputes/rollup.py). The grouped
-    queries read only the cases' and clocks' measure columns, present since 0001/0002."""
+    """The rollup of the cases already there (issue 14; renshe/disputes/rollup.py), counted with
+    this migration's historical models, not the running project's."""
     from renshe.disputes import rollup
 
-    rollup.rebuild()
+    rollup.rebuild(registry=apps)
 
 
 class Migration(migrations.Migration):
