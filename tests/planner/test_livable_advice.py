@@ -84,6 +84,16 @@ def test_a_birth_month_in_the_future_is_refused_in_words():
     with pytest.raises(ValidationError) as err:
         Profile(birth="2030-01", category="male_60", employment="flexible", monthly_income=3000, as_of=ON)
     assert "还没有到" in str(err.value) and "-3" not in str(err.value)
+    assert [e["loc"] for e in err.value.errors()] == [("birth",)]
+
+
+@pytest.mark.django_db
+def test_the_page_marks_the_birth_field_it_refuses(client):
+    form = {"birth": "2030-01", "category": "male_60", "employment": "flexible", "region": "fujian.fuzhou",
+            "monthly_income": "3000"}
+    html = client.post("/planner/", form).content.decode()
+    field = re.search(r'<div class="field invalid">\s*<label for="f-([a-z_]+)"', html)
+    assert field and field.group(1) == "birth" and "出生年月：出生年月 2030-01 还没有到" in html
 
 
 @pytest.mark.django_db

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from renshe.rules.regions import chain
 from renshe.rules.retirement import Category, check_year_month, month_index
@@ -112,20 +113,25 @@ class Profile(BaseModel):
 
     @model_validator(mode="after")
     def _ages(self) -> Profile:
+        # raised at the field they are about, so the page marks that field (not only the box above)
         on = self.as_of or dt.date.today()
         age = (on.year * 12 + on.month - 1 - month_index(self.birth)) / 12
         if age < 0:
-            raise ValueError(
-                f"出生年月 {self.birth} 还没有到，请检查是否填错 / birth {self.birth} is in the future"
-            )
+            raise field_error(self, "birth", f"出生年月 {self.birth} 还没有到，请检查是否填错 / birth {self.birth} is in the future")
         if age < 16 or age > 75:
-            raise ValueError(
-                f"按出生年月算，您今年 {int(age)} 岁；规划师只测算 16 至 75 岁的人 / "
-                f"age {age:.1f} from birth is outside the 16–75 the planner covers"
-            )
+            raise field_error(self, "birth", f"按出生年月算，您今年 {int(age)} 岁；规划师只测算 16 至 75 岁的人 / "
+                                             f"age {age:.1f} from birth is outside the 16–75 the planner covers")
         if self.paid_months > (age - 16) * 12 + 1:
-            raise ValueError("已缴费月数超过了16岁以来的月数 / paid_months exceeds the months since age 16")
+            raise field_error(self, "paid_months", "已缴费月数超过了16岁以来的月数 / paid_months exceeds the months since age 16")
         return self
+
+
+def field_error(model: BaseModel, field: str, message: str) -> ValidationError:
+    """A check across fields, reported at the one field to correct (``message``: “中文 / English”)."""
+    return ValidationError.from_exception_data(
+        type(model).__name__,
+        [InitErrorDetails(type=PydanticCustomError("value_error", message), loc=(field,), input=getattr(model, field))],
+    )
 
 
 class Option(BaseModel):
