@@ -3,7 +3,8 @@
 Each top-level package's ``cli`` module (found by
 :func:`renshe.platform.registry.package_modules`, without Django) has ``add_parser(subparsers)``:
 it registers its parser and sets ``func`` on it. Exit codes: 0 done, 2 bad input (the message,
-in Chinese and English, on stderr).
+in Chinese and English, on stderr), 1 a database the migrations have not been applied to (said so,
+rather than a traceback).
 """
 
 from __future__ import annotations
@@ -38,6 +39,21 @@ def main(argv: list[str] | None = None) -> int:
     except RulesError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except Exception as exc:
+        if not _unmigrated(exc):
+            raise
+        print("数据库尚未建表：请先运行 scripts/dev serve（或 python manage.py migrate）/ "
+              f"the database has not been migrated: run scripts/dev serve or manage.py migrate first ({str(exc).splitlines()[0]})",
+              file=sys.stderr)
+        return 1
+
+
+def _unmigrated(exc: Exception) -> bool:
+    """A table missing: SQLite's "no such table", PostgreSQL's 'relation … does not exist'.
+    Django is only looked up if a subcommand loaded it (most of the CLI runs without it)."""
+    db = sys.modules.get("django.db")
+    return (db is not None and isinstance(exc, db.OperationalError | db.ProgrammingError)
+            and ("no such table" in str(exc) or ("relation" in str(exc) and "does not exist" in str(exc))))
 
 
 if __name__ == "__main__":

@@ -94,3 +94,17 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as exc:
         cli.main(["disputes", "document"])
     assert exc.value.code == 2 and "usage error" in capsys.readouterr().err
+
+
+def test_a_database_never_migrated_is_said_so_not_a_traceback(tmp_path):
+    """A newcomer who runs the CLI before ``scripts/dev serve``: one bilingual line, exit 1."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "RENSHE_VAR": str(tmp_path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    done = subprocess.run([sys.executable, "-m", "renshe.cli", "disputes", "list"], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "数据库尚未建表" in done.stderr and "no such table: disputes_case" in done.stderr
