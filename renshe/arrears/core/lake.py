@@ -64,9 +64,6 @@ MONTH_OF: dict[str, str] = {
     "complaint": "year(received_date) * 100 + month(received_date)",
     "labour_cost_due": "CAST(replace(month, '-', '') AS INTEGER)",
 }
-#: the monthly tables a run reads only for the months it computes (the account's balance is
-#: cumulative, so its transactions are always read whole)
-PRUNABLE = frozenset({"attendance", "payroll", "complaint", "labour_cost_due"})
 #: reference tables whose new rows change earlier months' figures (from this month on)
 WIDENS_FROM: dict[str, str] = {"wage_deposit": "year(valid_from) * 100 + month(valid_from)"}
 #: how long a second writer waits for the first before it is refused
@@ -111,13 +108,14 @@ class Snapshot:
         return (f"SELECT {cols} FROM (SELECT {cols}, row_number() OVER (PARTITION BY {key} ORDER BY _v DESC) AS _n "
                 f"FROM {src}) q WHERE _n = 1")
 
-    def attach_duckdb(self, con, months: set[int] | None = None, pending: dict[str, list[str]] | None = None) -> None:
-        """Create a view per table on ``con`` reading this version's files in place
-        (plus ``pending`` files a writer has not committed yet)."""
+    def attach_duckdb(self, con, only: dict[str, list[str]] | None = None,
+                      pending: dict[str, list[str]] | None = None) -> None:
+        """Create a view per table on ``con`` reading this version's files in place (for a table
+        in ``only``, just the files it names), plus ``pending`` files a writer has not committed yet."""
         if self.lake.remote:
             con.execute("INSTALL httpfs; LOAD httpfs")
         for t in TABLES:
-            uris = self.uris(t.name, months if t.name in PRUNABLE else None) + (pending or {}).get(t.name, [])
+            uris = (only[t.name] if only and t.name in only else self.uris(t.name)) + (pending or {}).get(t.name, [])
             src = "read_parquet([" + ", ".join(_lit(u) for u in uris) + "], union_by_name = true)" if uris else ""
             con.execute(f"CREATE OR REPLACE TEMP VIEW {t.name} AS {self.view_sql(t, uris, src)}")
 
