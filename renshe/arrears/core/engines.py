@@ -25,6 +25,7 @@ import uuid
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from renshe.arrears.core import incremental, indicators, ingest, lake, published, warnings
 from renshe.arrears.core.schema import TABLES
@@ -176,15 +177,19 @@ def _carried_totals(lk: lake.Lake, prior: incremental.Prior) -> tuple[dict[str, 
 
 
 def run(store: Path | str, engine: str = "duckdb", as_of: str | None = None,
-        incremental_run: bool = False) -> dict:
-    """Compute indicators and warnings over the store's newest version and publish them; return
-    the JSON summary. ``incremental_run`` recomputes only the months that changed since the
-    current published run (:mod:`.incremental`), when that run allows it."""
+        incremental_run: bool = False, lake_version: int | None = None) -> dict:
+    """Compute indicators and warnings over the store's newest version (or ``lake_version``, to
+    compute again what an earlier version gave) and publish them; return the JSON summary.
+    ``incremental_run`` recomputes only the months that changed since the current published
+    run (:mod:`.incremental`), when that run allows it."""
     if engine not in ("duckdb", "spark"):
         raise RulesError.of("engine", "引擎应为 duckdb 或 spark", "engine must be duckdb or spark")
     begun = time.perf_counter()
     lk = lake.Lake(store)
-    snap = lk.snapshot()
+    latest = lk.latest_version()
+    if lake_version is not None and not 1 <= lake_version <= latest:
+        raise RulesError.of("lake_version", f"分析库版本应在 1 到 {latest} 之间", f"the store's version must be 1 to {latest}")
+    snap = lk.snapshot(lake_version or latest)
     if snap.version == 0:
         raise RulesError.of("store", f"找不到分析库 {lk.root}，请先入库", f"no store at {lk.root}; ingest first")
     months = month_range(snap)
@@ -219,14 +224,18 @@ def run(store: Path | str, engine: str = "duckdb", as_of: str | None = None,
                "params": incremental.params_fingerprint(day), "first_month_computed": todo[0],
                "last_month": months[-1], "late_pay_from": None if late is None else int(late),
                "parts": [*prior.parts, {"run_id": run_id, "from": prior.start, "to": None}],
+               "att_state": prior.att_state(run_id, months),
                "warnings": sum(by_level.values())}
+    read = prior.att_read(months)
+    att = out["state_att"]
     published.publish(lk, run_rec, {"warnings": published.warnings_frame(rows, names, run_rec), "values": values,
-                                    **{n: out[n] for n in ("state_pm", "state_gc", "state_att", "state_bal")}})
+                                    **{n: out[n] for n in ("state_pm", "state_gc", "state_bal")},
+                                    **{f"state_att/ym={m}": att.filter(pc.equal(att["ym"], m)) for m in read}})
     return {"run_id": run_id, "engine": engine, "as_of": day.isoformat(),
             "months": [f"{m // 100:04d}-{m % 100:02d}" for m in months],
             "months_computed": [f"{m // 100:04d}-{m % 100:02d}" for m in todo],
             "incremental": bool(prior.start),
-            "attendance_months_read": sorted(prior.scan_att) if prior.start else months,
+            "attendance_months_read": read,
             "project_months": carried_pms + out["state_pm"].num_rows,
             "indicator_values": carried_values + len(values), "warnings": run_rec["warnings"], "by_level": by_level,
             "seconds": round(seconds, 2), "run_seconds": round(time.perf_counter() - begun, 2),

@@ -43,7 +43,7 @@ CARRIED: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "prior_pm": ("state_pm", (("project_id", "BIGINT"), ("ym", "INT"), ("mk", "INT"), ("paid", "INT"))),
     "prior_gc": ("state_gc", (("gc_id", "BIGINT"), ("ym", "INT"), ("flagged", "BIGINT"))),
     "prior_att": ("state_att", (("project_id", "BIGINT"), ("worker_id", "BIGINT"), ("ym", "INT"),
-                                ("att_days", "BIGINT"), ("last_d", "INT"))),
+                                ("att_days", "BIGINT"), ("last_d", "INT"))),  # one file per month
     "prior_bal": ("state_bal", (("project_id", "BIGINT"), ("ym", "INT"), ("net", "DOUBLE"))),
 }
 
@@ -86,11 +86,16 @@ class Prior:
             out[table] = [snap.lake.uri(f["path"]) for f in snap.files.get(table, []) if keep(f["ym"])]
         return out
 
-    def _where(self, name: str) -> str:
-        if name == "prior_att":
-            scanned = ", ".join(str(m) for m in sorted(self.scan_att)) or "0"
-            return f"ym >= {self.start} AND ym NOT IN ({scanned})"
-        return f"ym < {self.start}"
+    def att_read(self, months: list[int]) -> list[int]:
+        """The months whose attendance the run reads: all of them for a full run."""
+        return sorted(self.scan_att) if self.start else months
+
+    def att_state(self, run_id: str, months: list[int]) -> dict[str, str]:
+        """Month (YYYYMM, as text) → the run whose ``state_att`` holds its per-worker days, for
+        the run ``run_id`` about to publish: its own for the months it read, else the previous run's."""
+        read = self.att_read(months)
+        carried = {m: r for m, r in (self.prev or {}).get("att_state", {}).items() if int(m) not in read}
+        return {**carried, **{str(m): run_id for m in read}} if self.start else {str(m): run_id for m in read}
 
     def sql(self, lk: lake.Lake, engine: str) -> list[tuple[str, str]]:
         """``(name, SELECT)`` of each carried table; for Spark a SELECT may be ``parquet:<uri>``,
@@ -98,33 +103,41 @@ class Prior:
         out: list[tuple[str, str]] = []
         for name, (state, cols) in CARRIED.items():
             typed = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in cols)
-            if not self.start:
-                out.append((name, f"SELECT {typed} FROM (SELECT {', '.join(f'NULL AS {c}' for c, _ in cols)}) e "
-                                  "WHERE 1 = 0"))
-                continue
+            if name == "prior_att" and self.start:
+                att = (self.prev or {}).get("att_state", {})
+                sources = [(published.att_uri(lk, att[str(m)], m), "true") for m in self.att_months()]
+            else:
+                sources = published.sources(lk, self.prev, state) if self.start else []
             selects = []
-            for i, (uri, where) in enumerate(published.sources(lk, self.prev, state)):
+            for i, (uri, where) in enumerate(sources):
                 src = f"read_parquet({lake._lit(uri)})"
                 if engine == "spark":  # Spark registers each file as a view first
                     src = f"{name}_{i}"
                     out.append((src, f"parquet:{uri}"))
-                selects.append(f"SELECT {typed} FROM {src} WHERE {where}")
-            union = " UNION ALL ".join(selects)
-            out.append((name, f"SELECT * FROM ({union}) u WHERE {self._where(name)}"))
+                selects.append(f"SELECT {typed} FROM {src} WHERE {where}" + ("" if name == "prior_att" else
+                                                                                f" AND ym < {self.start}"))
+            if not selects:
+                selects = [f"SELECT {typed} FROM (SELECT {', '.join(f'NULL AS {c}' for c, _ in cols)}) e WHERE 1 = 0"]
+            out.append((name, " UNION ALL ".join(selects)))
         return out
+
+    def att_months(self) -> list[int]:
+        """The recomputed months whose per-worker days come from the previous run's state."""
+        return sorted(int(m) for m in (self.prev or {}).get("att_state", {})
+                      if int(m) >= (self.start or 0) and int(m) not in self.scan_att)
 
 
 def plan(lk: lake.Lake, snap: lake.Snapshot, as_of: dt.date, months: list[int]) -> Prior:
     """The start month, the months of attendance to read and the parts carried for an
     incremental run; a full run when it cannot be one."""
     prev = published.current(lk)
-    if (prev is None or "parts" not in prev or "late_pay_from" not in prev
+    if (prev is None or "parts" not in prev or "att_state" not in prev
             or prev["params"] != params_fingerprint(as_of)):
         return Prior.none()
     prev_as_of = dt.date.fromisoformat(prev["as_of"])
     if as_of < prev_as_of or prev["lake_version"] > snap.version:
         return Prior.none()
-    commits = lk.commits_after(prev["lake_version"])
+    commits = lk.commits_after(prev["lake_version"], snap.version)
     if any(c["touches_all"] for c in commits):
         return Prior.none()
     candidates = {m for c in commits for m in c["touched_months"]} | {_ym(prev_as_of), months[-1]}
@@ -136,6 +149,6 @@ def plan(lk: lake.Lake, snap: lake.Snapshot, as_of: dt.date, months: list[int]) 
     if start <= months[0]:
         return Prior.none()
     new_att = {f["ym"] for c in commits for f in c["added"] if f["table"] == "attendance"}
-    scan = frozenset(m for m in months if m >= start and (m in new_att or m > prev["last_month"]))
+    scan = frozenset(m for m in months if m >= start and (m in new_att or str(m) not in prev.get("att_state", {})))
     parts = [{**p, "to": min(p["to"] or start, start)} for p in prev["parts"] if p["from"] is None or p["from"] < start]
     return Prior(start, scan, prev, parts)

@@ -12,7 +12,10 @@ A month-incremental run (:mod:`.incremental`) writes only the months it recomput
 record's ``parts`` list, for each range of months ``[from, to)`` (``None``: open), the run
 whose folder holds them — the earlier runs' months before its start, then its own. Readers
 take the union (:func:`sources`, :func:`relation`), so a new month never rewrites the year.
-A record without ``parts`` is one whole run.
+A record without ``parts`` is one whole run. The per-worker days of a month (``state_att``,
+the largest state) are one file per month, ``state_att/ym=<YYYYMM>.parquet``; the record's
+``att_state`` names, for each month, the run whose folder holds its file, so a run writes only
+the months whose attendance it read.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import os
 import uuid
 
 import duckdb
+import orjson
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -93,6 +97,11 @@ def sources(lk: lake_mod.Lake, run: dict, name: str) -> list[tuple[str, str]]:
     return out
 
 
+def att_uri(lk: lake_mod.Lake, run_id: str, ym: int) -> str:
+    """The file of one month's per-worker days (``state_att``) that run ``run_id`` published."""
+    return lk.uri(f"_published/runs/{run_id}/state_att/ym={ym}.parquet")
+
+
 def relation(lk: lake_mod.Lake, run: dict, name: str) -> str:
     """A DuckDB relation (parenthesised SELECT) of the run's table ``name``: the union of its parts,
     with the run's own id, as-of date and engine on every row that has them."""
@@ -104,8 +113,7 @@ def relation(lk: lake_mod.Lake, run: dict, name: str) -> str:
 
 def _connect(lk: lake_mod.Lake) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
-    if lk.remote:
-        con.execute("INSTALL httpfs; LOAD httpfs")
+    lk.connect_duckdb(con)
     return con
 
 
@@ -129,14 +137,13 @@ def frame(lk: lake_mod.Lake, run: dict, name: str) -> pd.DataFrame:
 
 def warnings_frame(rows: list[dict], names: pd.DataFrame, run: dict) -> pd.DataFrame:
     """The warnings as published: one row each, names joined, ``indicators`` as JSON text."""
-    cols = ["warning_id", "project_id", "contractor_id", "region_code", "month", "level", "level_rank", "score",
-            "indicators", "run_id", "as_of", "engine"]
-    out = pd.DataFrame([{**{k: r[k] for k in ("warning_id", "project_id", "contractor_id", "region_code", "month",
-                                              "level", "score")},
-                         "level_rank": LEVELS.index(r["level"]),
-                         "indicators": json.dumps(r["indicators"], ensure_ascii=False),
-                         "run_id": run["run_id"], "as_of": run["as_of"], "engine": run["engine"]} for r in rows],
-                       columns=cols)
+    keys = ("warning_id", "project_id", "contractor_id", "region_code", "month", "level", "score")
+    out = pd.DataFrame({
+        **{k: [r[k] for r in rows] for k in keys},
+        "level_rank": [LEVELS.index(r["level"]) for r in rows],
+        "indicators": [orjson.dumps(r["indicators"]).decode("utf-8") for r in rows],
+        "run_id": run["run_id"], "as_of": run["as_of"], "engine": run["engine"],
+    }, columns=[*keys[:6], "level_rank", "score", "indicators", "run_id", "as_of", "engine"])
     out = out.astype({"project_id": "int64", "contractor_id": "int64", "level_rank": "int64", "score": "float64"})
     return out.merge(names, on=["project_id", "contractor_id", "region_code"], how="left")
 
