@@ -125,8 +125,8 @@ def spark_actions(snap: lake.Snapshot, as_of: dt.date, months: list[int], prior:
     only = prior.files(snap)
     lk = snap.lake
 
-    def addressed(uri: str) -> str:
-        return uri if lk.remote else "file://" + uri
+    def addressed(uri: str) -> str:  # Hadoop reads S3 through its s3a connector
+        return ("s3a://" + uri[5:] if uri.startswith("s3://") else uri) if lk.remote else "file://" + uri
 
     acts: list[list[str]] = []
     for t in TABLES:
