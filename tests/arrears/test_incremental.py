@@ -48,6 +48,9 @@ def test_incremental_equals_full_recompute(tmp_path):
         inc["warnings"], inc["by_level"], inc["indicator_values"], inc["project_months"])
     pd.testing.assert_frame_equal(incremental_values, _values(store), check_dtype=False)
     assert incremental_warnings == _warnings(store) and len(incremental_warnings) > 0
+    # the store's first version computed again gives the first run's figures
+    again = engines.run(store, "duckdb", as_of="2025-10-31", lake_version=1)
+    assert (again["months"], again["warnings"], again["lake_version"]) == (first["months"], first["warnings"], 1)
 
 
 def test_a_changed_reference_row_means_a_full_run(tmp_path, hand_built):

@@ -126,7 +126,8 @@ def append_rows(con, w: lake.Writer, table: Table, select: str, in_key_order: bo
     """Append the rows of ``select`` (the table's columns) unchecked: for data already checked
     elsewhere, such as a test's hand-built store or the bench's generated province. Rows that
     come ``in_key_order`` (a generator's) stream to their months' files as they are read: no
-    copy, no sort, so hundreds of millions of rows need no more memory than a few."""
+    copy, no sort, so hundreds of millions of rows need no more memory than a few. (Each of
+    DuckDB's write threads keeps the order it reads, so a file is a few sorted runs, not one.)"""
     cols = ", ".join(c.name for c in table.columns)
     if not in_key_order:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _good AS SELECT *, 'new' AS _state FROM ({select})")
