@@ -43,7 +43,8 @@ CARRIED: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "prior_pm": ("state_pm", (("project_id", "BIGINT"), ("ym", "INT"), ("mk", "INT"), ("paid", "INT"))),
     "prior_gc": ("state_gc", (("gc_id", "BIGINT"), ("ym", "INT"), ("flagged", "BIGINT"))),
     "prior_att": ("state_att", (("project_id", "BIGINT"), ("worker_id", "BIGINT"), ("ym", "INT"),
-                                ("att_days", "BIGINT"), ("last_d", "INT"))),  # one file per month
+                                ("att_days", "BIGINT"), ("last_d", "INT"), ("daily_wage", "DOUBLE"),
+                                ("has_contract", "BOOLEAN"), ("depth", "BIGINT"))),  # one file per month
     "prior_bal": ("state_bal", (("project_id", "BIGINT"), ("ym", "INT"), ("net", "DOUBLE"))),
 }
 

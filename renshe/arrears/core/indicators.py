@@ -93,12 +93,18 @@ def steps(as_of: dt.date) -> list[tuple[str, str]]:
     s: list[tuple[str, str]] = [
         # a worker's days in a month: from the attendance read, and for a month-incremental run
         # from the previous run's state for the months whose attendance did not change
+        # (with the worker's agreed wage, contract and subcontracting depth, which a correction of
+        # project_worker or project_org changes only through a full run)
         ("att_w", """
-SELECT project_id, worker_id, year(work_date) * 100 + month(work_date) AS ym,
-       count(*) AS att_days, max(work_date_d) AS last_d
-FROM x_attendance
-GROUP BY project_id, worker_id, year(work_date) * 100 + month(work_date)
-UNION ALL SELECT project_id, worker_id, ym, att_days, last_d FROM prior_att"""),
+SELECT a.project_id, a.worker_id, a.ym, a.att_days, a.last_d, w.daily_wage, w.has_contract,
+       coalesce(o.depth, 1) AS depth
+FROM (SELECT project_id, worker_id, year(work_date) * 100 + month(work_date) AS ym,
+             count(*) AS att_days, max(work_date_d) AS last_d
+      FROM x_attendance
+      GROUP BY project_id, worker_id, year(work_date) * 100 + month(work_date)) a
+JOIN x_project_worker w ON w.project_id = a.project_id AND w.worker_id = a.worker_id
+LEFT JOIN x_project_org o ON o.project_id = w.project_id AND o.org_id = w.org_id
+UNION ALL SELECT project_id, worker_id, ym, att_days, last_d, daily_wage, has_contract, depth FROM prior_att"""),
         # payroll's natural key is (project, worker, month): one row each, nothing to add up
         ("pay_w", f"""
 SELECT project_id, worker_id, CAST(replace(month, '-', '') AS INT) AS ym,
@@ -106,15 +112,13 @@ SELECT project_id, worker_id, CAST(replace(month, '-', '') AS INT) AS ym,
 FROM x_payroll WHERE paid_date_d <= {a}"""),
         ("pm_work", """
 SELECT a.project_id, a.ym, count(*) AS workers, sum(a.att_days) AS att_days,
-       sum(a.att_days * w.daily_wage) AS expected,
-       sum(CASE WHEN w.has_contract THEN 0 ELSE 1 END) AS no_contract,
+       sum(a.att_days * a.daily_wage) AS expected,
+       sum(CASE WHEN a.has_contract THEN 0 ELSE 1 END) AS no_contract,
        sum(CASE WHEN p.paid_days IS NULL THEN 1 ELSE 0 END) AS unpaid,
-       max(CASE WHEN p.paid_days IS NULL THEN coalesce(o.depth, 1) ELSE 0 END) AS unpaid_depth,
+       max(CASE WHEN p.paid_days IS NULL THEN a.depth ELSE 0 END) AS unpaid_depth,
        sum(coalesce(p.paid_days, 0)) AS paid_days, sum(coalesce(p.gross, 0)) AS gross,
        max(a.last_d) AS last_att_d
 FROM att_w a
-JOIN x_project_worker w ON w.project_id = a.project_id AND w.worker_id = a.worker_id
-LEFT JOIN x_project_org o ON o.project_id = w.project_id AND o.org_id = w.org_id
 LEFT JOIN pay_w p ON p.project_id = a.project_id AND p.worker_id = a.worker_id AND p.ym = a.ym
 WHERE a.ym IN (SELECT ym FROM month_cal)
 GROUP BY a.project_id, a.ym"""),
