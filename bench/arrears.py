@@ -18,6 +18,8 @@
 6. the attendance-driven indicators in pandas over the first ``--slice`` workers, against
    DuckDB's rows/s (issue 5's ratio).
 The machine's load average is printed with the figures: other jobs share its 2 cores.
+A year of the whole province (10^6 workers) is ``bench/arrears_province.py``: checked ingestion
+of ~340 M rows would take longer than the runs it feeds, so it writes the store directly.
 """
 
 from __future__ import annotations
