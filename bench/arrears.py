@@ -9,13 +9,17 @@
 3. the 16 indicators and warnings on DuckDB over the Parquet store, each run in its own process
    so its peak memory (ru_maxrss) is its own: the year but its last month, then the month added
    as a month-incremental run, then the whole year recomputed — the ratio of the two is the
-   incremental speed-up (target ≥ 10×), and the two must publish identical warnings;
+   incremental speed-up (target ≥ 10×), and the two must publish identical warnings. Times:
+   ``run_seconds`` is the whole run (plan, read, compute, warnings, publish; the headline
+   ratio), ``seconds`` the computation alone, ``wall_seconds`` the process with its start-up;
 4. with ``SPARK_MASTER`` set (the local standalone cluster), the same full run on Spark: time
    and whether its warnings are identical to DuckDB's;
 5. recall and precision at orange+red against the planted cases;
 6. the attendance-driven indicators in pandas over the first ``--slice`` workers, against
    DuckDB's rows/s (issue 5's ratio).
 The machine's load average is printed with the figures: other jobs share its 2 cores.
+A year of the whole province (10^6 workers) is ``bench/arrears_province.py``: checked ingestion
+of ~340 M rows would take longer than the runs it feeds, so it writes the store directly.
 """
 
 from __future__ import annotations
@@ -169,12 +173,15 @@ def main() -> None:
     full = run_in_process(store, as_of)
     full_warnings = _warnings(store)
     att = lake.Lake(store).snapshot().rows("attendance")
-    keep = ("seconds", "wall_seconds", "peak_rss_mb", "warnings", "by_level", "months_computed")
+    keep = ("seconds", "run_seconds", "wall_seconds", "peak_rss_mb", "warnings", "by_level", "months_computed",
+            "attendance_months_read")
     res["duckdb_full_year"] = {**{k: full[k] for k in keep}, "attendance_rows": att,
                                "rows_per_s": round(att / full["seconds"]), "target_s": 60,
                                "met": full["seconds"] < 60, "memory_target_mb": 8192}
     res["duckdb_incremental_month"] = {**{k: inc[k] for k in keep},
-                                       "speedup_vs_full": round(full["seconds"] / inc["seconds"], 1),
+                                       "full_run_seconds": full["run_seconds"],
+                                       "speedup_vs_full": round(full["run_seconds"] / inc["run_seconds"], 1),
+                                       "speedup_compute": round(full["seconds"] / inc["seconds"], 1),
                                        "speedup_wall": round(full["wall_seconds"] / inc["wall_seconds"], 1),
                                        "target_speedup": 10,
                                        "identical_warnings_to_full": inc_warnings == full_warnings}

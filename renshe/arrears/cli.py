@@ -29,8 +29,8 @@ def _ingest(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from renshe.arrears.core import engines
 
-    print(json.dumps(engines.run(args.store, args.engine, args.as_of, incremental_run=args.incremental),
-                     ensure_ascii=False))
+    print(json.dumps(engines.run(args.store, args.engine, args.as_of, incremental_run=args.incremental,
+                                 lake_version=args.lake_version), ensure_ascii=False))
     return 0
 
 
@@ -69,6 +69,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--as-of", help="统计日 YYYY-MM-DD（默认取数据批次的 as_of）/ as-of date")
     p.add_argument("--incremental", action="store_true",
                    help="只重算上次计算以来有变化的月份 / recompute only the months changed since the last run")
+    p.add_argument("--lake-version", type=int,
+                   help="按分析库的某一版本计算（默认最新）/ compute over this version of the store (default: newest)")
     p.add_argument("--store", **store)
     p.set_defaults(func=_run)
     p = asub.add_parser("warnings", help="列出预警 / list warnings")

@@ -34,7 +34,7 @@ def store_con(store) -> duckdb.DuckDBPyConnection:
     lk.snapshot().attach_duckdb(con)
     run = published.current(lk)
     if run:
-        con.execute(f"CREATE VIEW arrears_indicator_value AS SELECT * FROM read_parquet('{published.uri(lk, run, 'values')}')")
+        con.execute(f"CREATE VIEW arrears_indicator_value AS SELECT * FROM {published.relation(lk, run, 'values')}")
     return con
 
 

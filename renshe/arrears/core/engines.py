@@ -24,8 +24,8 @@ import time
 import uuid
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from renshe.arrears.core import incremental, indicators, ingest, lake, published, warnings
 from renshe.arrears.core.schema import TABLES
@@ -35,7 +35,10 @@ _EPOCH = dt.date(1970, 1, 1)
 #: a DATE expression's day number (days since 1970-01-01) in each engine's SQL
 DUCKDB_DAY = "CAST({0} - DATE '1970-01-01' AS INTEGER)"
 SPARK_DAY = "datediff({0}, DATE '1970-01-01')"
-OUTPUTS = ("indicator_value", "state_pm", "state_gc")
+#: what a run keeps: output name → the step that holds it (the indicator values and what a later
+#: month-incremental run carries, :mod:`.incremental`)
+OUTPUTS = {"indicator_value": "indicator_value", "state_pm": "state_pm", "state_gc": "state_gc",
+           "state_att": "att_w", "state_bal": "acct_m", "late_pay": "late_pay"}
 
 
 def month_cal(yms: list[int]) -> pa.Table:
@@ -88,21 +91,23 @@ def month_range(snap: lake.Snapshot) -> list[int]:
 
 
 def compute_duckdb(con, snap: lake.Snapshot, as_of: dt.date, months: list[int],
-                   prior: incremental.Prior) -> dict[str, pd.DataFrame]:
+                   prior: incremental.Prior) -> dict[str, pa.Table]:
     """Indicator values (long) and state on DuckDB over the snapshot's files; temp objects only.
 
     The steps are sets (every later step joins or groups), so DuckDB need not keep row order
-    while materialising them, and the values come out through Arrow."""
-    snap.attach_duckdb(con, set(months) if prior.start else None)
+    while materialising them, and the outputs come out as Arrow."""
+    snap.attach_duckdb(con, prior.files(snap))
     for t in TABLES:
         con.execute(f"CREATE OR REPLACE TEMP VIEW x_{t.name} AS " + _view_sql(t, DUCKDB_DAY).format(src=t.name))
-    for name, tbl in (("month_cal", month_cal(months)), ("prior_pm", prior.pm), ("prior_gc", prior.gc)):
-        con.register(f"_{name}", tbl)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _{name}")
-        con.unregister(f"_{name}")
+    cal = month_cal(months)
+    con.register("_month_cal", cal)
+    con.execute("CREATE OR REPLACE TEMP TABLE month_cal AS SELECT * FROM _month_cal")
+    con.unregister("_month_cal")
+    for name, sql in prior.sql(snap.lake, "duckdb"):
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}")
     for name, sql in indicators.steps(as_of):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
-    return {n: con.sql(f"SELECT * FROM {n}").to_arrow_table().to_pandas() for n in OUTPUTS}
+    return {n: con.sql(f"SELECT * FROM {step}").to_arrow_table() for n, step in OUTPUTS.items()}
 
 
 def _month_cal_sql(months: list[int]) -> str:
@@ -117,30 +122,33 @@ def spark_actions(snap: lake.Snapshot, as_of: dt.date, months: list[int], prior:
                   out: Path) -> list[list[str]]:
     """What the Spark driver does (:mod:`.spark_driver`): read the snapshot's files where they are,
     run the same steps, write the outputs to ``out``."""
-    only = set(months) if prior.start else None
+    only = prior.files(snap)
+    lk = snap.lake
+
+    def addressed(uri: str) -> str:  # Hadoop reads S3 through its s3a connector
+        return ("s3a://" + uri[5:] if uri.startswith("s3://") else uri) if lk.remote else "file://" + uri
+
     acts: list[list[str]] = []
     for t in TABLES:
-        uris = snap.uris(t.name, only if t.name in lake.PRUNABLE else None)
+        uris = only[t.name] if t.name in only else snap.uris(t.name)
         if uris:
-            rels = [u[len(snap.lake.root) + 1:] for u in uris]
-            root = snap.lake.root if snap.lake.remote else "file://" + snap.lake.root
-            acts.append(["parquet", f"raw_{t.name}", root + "/{" + ",".join(rels) + "}"])
+            rels = [u[len(lk.root) + 1:] for u in uris]
+            acts.append(["parquet", f"raw_{t.name}", addressed(lk.root) + "/{" + ",".join(rels) + "}"])
         acts.append(["view", t.name, snap.view_sql(t, uris, f"raw_{t.name}")])
         acts.append(["view", f"x_{t.name}", _view_sql(t, SPARK_DAY).format(src=t.name)])
     acts.append(["view", "month_cal", _month_cal_sql(months)])
-    for name, sql in prior.spark_sql():
+    for name, sql in prior.sql(lk, "spark"):
         if sql.startswith("parquet:"):
-            path = sql[len("parquet:"):]
-            acts.append(["parquet", f"{name}_src", path if snap.lake.remote else "file://" + path])
+            acts.append(["parquet", name, addressed(sql[len("parquet:"):])])
         else:
             acts.append(["view", name, sql])
     acts += [["step", name, sql] for name, sql in indicators.steps(as_of)]
-    acts += [["output", n, str(out / f"{n}.parquet")] for n in OUTPUTS]
+    acts += [["output", step, str(out / f"{n}.parquet")] for n, step in OUTPUTS.items()]
     return acts
 
 
 def compute_spark(snap: lake.Snapshot, as_of: dt.date, months: list[int],
-                  prior: incremental.Prior) -> dict[str, pd.DataFrame]:
+                  prior: incremental.Prior) -> dict[str, pa.Table]:
     """The same SQL on Spark (``SPARK_MASTER``, else local mode), in the driver process of
     :mod:`.spark_driver`; its executors read the snapshot's files themselves."""
     import pyarrow.parquet as pq
@@ -153,18 +161,35 @@ def compute_spark(snap: lake.Snapshot, as_of: dt.date, months: list[int],
         if done.returncode != 0:
             tail = (done.stderr or "").strip().splitlines()[-5:]
             raise RuntimeError("Spark driver failed / Spark 计算失败:\n" + "\n".join(tail))
-        return {n: pq.read_table(str(out / f"{n}.parquet")).to_pandas() for n in OUTPUTS}
+        return {n: pq.read_table(str(out / f"{n}.parquet")) for n in OUTPUTS}
+
+
+def _carried_totals(lk: lake.Lake, prior: incremental.Prior) -> tuple[dict[str, int], int, int]:
+    """Warnings by level, indicator values and project-months of the months an incremental run
+    carries from earlier runs (nothing for a full run)."""
+    if not prior.start:
+        return {}, 0, 0
+    carried = {**prior.prev, "parts": prior.parts}
+    levels = dict(published.query(lk, carried, "warnings", "SELECT level, count(*) FROM {t} GROUP BY level"))
+    values = published.query(lk, carried, "values", "SELECT count(*) FROM {t}")[0][0]
+    pms = published.query(lk, carried, "state_pm", "SELECT count(*) FROM {t}")[0][0]
+    return levels, int(values), int(pms)
 
 
 def run(store: Path | str, engine: str = "duckdb", as_of: str | None = None,
-        incremental_run: bool = False) -> dict:
-    """Compute indicators and warnings over the store's newest version and publish them; return
-    the JSON summary. ``incremental_run`` recomputes only the months that changed since the
-    current published run (:mod:`.incremental`), when that run allows it."""
+        incremental_run: bool = False, lake_version: int | None = None) -> dict:
+    """Compute indicators and warnings over the store's newest version (or ``lake_version``, to
+    compute again what an earlier version gave) and publish them; return the JSON summary.
+    ``incremental_run`` recomputes only the months that changed since the current published
+    run (:mod:`.incremental`), when that run allows it."""
     if engine not in ("duckdb", "spark"):
         raise RulesError.of("engine", "引擎应为 duckdb 或 spark", "engine must be duckdb or spark")
+    begun = time.perf_counter()
     lk = lake.Lake(store)
-    snap = lk.snapshot()
+    latest = lk.latest_version()
+    if lake_version is not None and not 1 <= lake_version <= latest:
+        raise RulesError.of("lake_version", f"分析库版本应在 1 到 {latest} 之间", f"the store's version must be 1 to {latest}")
+    snap = lk.snapshot(lake_version or latest)
     if snap.version == 0:
         raise RulesError.of("store", f"找不到分析库 {lk.root}，请先入库", f"no store at {lk.root}; ingest first")
     months = month_range(snap)
@@ -174,7 +199,7 @@ def run(store: Path | str, engine: str = "duckdb", as_of: str | None = None,
     try:
         snap.attach_duckdb(con)
         day = as_of_date(con, as_of)
-        prior = incremental.plan(con, lk, snap, day, months) if incremental_run else incremental.Prior.none()
+        prior = incremental.plan(lk, snap, day, months) if incremental_run else incremental.Prior.none()
         todo = [m for m in months if m >= prior.start] if prior.start else months
         started = time.perf_counter()
         if engine == "duckdb":
@@ -182,26 +207,36 @@ def run(store: Path | str, engine: str = "duckdb", as_of: str | None = None,
         else:
             out = compute_spark(snap, day, todo, prior)
         seconds = time.perf_counter() - started
-        out = prior.merge(out)
         names = con.sql(
             "SELECT p.project_id, p.gc_id AS contractor_id, p.region_code, p.name AS project_name, "
             "o.name AS contractor_name, r.city, r.county FROM project p LEFT JOIN org o ON o.org_id = p.gc_id "
             "LEFT JOIN region r ON r.region_code = p.region_code").to_arrow_table().to_pandas()
     finally:
         con.close()
-    values = out["indicator_value"]
+    values = out["indicator_value"].to_pandas()
     rows = warnings.build(values, day)
-    run_rec = {"run_id": uuid.uuid4().hex[:12], "engine": engine, "as_of": day.isoformat(),
+    run_id = uuid.uuid4().hex[:12]
+    levels, carried_values, carried_pms = _carried_totals(lk, prior)
+    by_level = {lvl: levels.get(lvl, 0) + sum(1 for r in rows if r["level"] == lvl) for lvl in ("red", "orange", "yellow")}
+    late = out["late_pay"].column(0)[0].as_py() if out["late_pay"].num_rows else None
+    run_rec = {"run_id": run_id, "engine": engine, "as_of": day.isoformat(),
                "lake_version": snap.version, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                "params": incremental.params_fingerprint(day), "first_month_computed": todo[0],
-               "warnings": len(rows)}
-    published.publish(lk, run_rec, {"warnings": published.warnings_frame(rows, names, run_rec),
-                                    "values": values, "state_pm": out["state_pm"], "state_gc": out["state_gc"]})
-    by_level = {lvl: sum(1 for r in rows if r["level"] == lvl) for lvl in ("red", "orange", "yellow")}
-    return {"run_id": run_rec["run_id"], "engine": engine, "as_of": day.isoformat(),
+               "last_month": months[-1], "late_pay_from": None if late is None else int(late),
+               "parts": [*prior.parts, {"run_id": run_id, "from": prior.start, "to": None}],
+               "att_state": prior.att_state(run_id, months),
+               "warnings": sum(by_level.values())}
+    read = prior.att_read(months)
+    att = out["state_att"]
+    published.publish(lk, run_rec, {"warnings": published.warnings_frame(rows, names, run_rec), "values": values,
+                                    **{n: out[n] for n in ("state_pm", "state_gc", "state_bal")},
+                                    **{f"state_att/ym={m}": att.filter(pc.equal(att["ym"], m)) for m in read}})
+    return {"run_id": run_id, "engine": engine, "as_of": day.isoformat(),
             "months": [f"{m // 100:04d}-{m % 100:02d}" for m in months],
             "months_computed": [f"{m // 100:04d}-{m % 100:02d}" for m in todo],
             "incremental": bool(prior.start),
-            "project_months": int(values[["project_id", "month"]].drop_duplicates().shape[0]),
-            "indicator_values": len(values), "warnings": len(rows), "by_level": by_level,
-            "seconds": round(seconds, 2), "store": lk.root, "lake_version": snap.version}
+            "attendance_months_read": read,
+            "project_months": carried_pms + out["state_pm"].num_rows,
+            "indicator_values": carried_values + len(values), "warnings": run_rec["warnings"], "by_level": by_level,
+            "seconds": round(seconds, 2), "run_seconds": round(time.perf_counter() - begun, 2),
+            "store": lk.root, "lake_version": snap.version}

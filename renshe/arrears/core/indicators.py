@@ -8,8 +8,8 @@ Portability: the SQL uses only what both engines share (CASE, COALESCE, GREATEST
 year()/month(), window SUM/MAX). Dates arrive as day numbers (``<col>_d``, days since
 1970-01-01) from the engine adapter (:mod:`renshe.arrears.core.engines`), which also supplies
 ``month_cal`` (ym, month, start_d, end_d, next_start_d, next_end_d) for the months computed,
-and ``prior_pm``/``prior_gc``, the earlier months' state a month-incremental run continues
-from (:mod:`renshe.arrears.core.incremental`; empty for a full run). Values are rounded to 6 decimals before levels are set, so both engines agree.
+and ``prior_pm``/``prior_gc``/``prior_att``/``prior_bal``, what a month-incremental run
+carries from the previous run (:mod:`renshe.arrears.core.incremental`; empty for a full run). Values are rounded to 6 decimals before levels are set, so both engines agree.
 """
 
 from __future__ import annotations
@@ -91,11 +91,20 @@ def steps(as_of: dt.date) -> list[tuple[str, str]]:
     dep = {k: float(v.value) for k, v in deposit_params(as_of).items()}
     wm = "CAST(floor(w.ym / 100) AS INT) * 12 + CAST(w.ym % 100 AS INT)"
     s: list[tuple[str, str]] = [
+        # a worker's days in a month: from the attendance read, and for a month-incremental run
+        # from the previous run's state for the months whose attendance did not change
+        # (with the worker's agreed wage, contract and subcontracting depth, which a correction of
+        # project_worker or project_org changes only through a full run)
         ("att_w", """
-SELECT project_id, worker_id, year(work_date) * 100 + month(work_date) AS ym,
-       count(*) AS att_days, max(work_date_d) AS last_d
-FROM x_attendance
-GROUP BY project_id, worker_id, year(work_date) * 100 + month(work_date)"""),
+SELECT a.project_id, a.worker_id, a.ym, a.att_days, a.last_d, w.daily_wage, w.has_contract,
+       coalesce(o.depth, 1) AS depth
+FROM (SELECT project_id, worker_id, year(work_date) * 100 + month(work_date) AS ym,
+             count(*) AS att_days, max(work_date_d) AS last_d
+      FROM x_attendance
+      GROUP BY project_id, worker_id, year(work_date) * 100 + month(work_date)) a
+JOIN x_project_worker w ON w.project_id = a.project_id AND w.worker_id = a.worker_id
+LEFT JOIN x_project_org o ON o.project_id = w.project_id AND o.org_id = w.org_id
+UNION ALL SELECT project_id, worker_id, ym, att_days, last_d, daily_wage, has_contract, depth FROM prior_att"""),
         # payroll's natural key is (project, worker, month): one row each, nothing to add up
         ("pay_w", f"""
 SELECT project_id, worker_id, CAST(replace(month, '-', '') AS INT) AS ym,
@@ -103,15 +112,13 @@ SELECT project_id, worker_id, CAST(replace(month, '-', '') AS INT) AS ym,
 FROM x_payroll WHERE paid_date_d <= {a}"""),
         ("pm_work", """
 SELECT a.project_id, a.ym, count(*) AS workers, sum(a.att_days) AS att_days,
-       sum(a.att_days * w.daily_wage) AS expected,
-       sum(CASE WHEN w.has_contract THEN 0 ELSE 1 END) AS no_contract,
+       sum(a.att_days * a.daily_wage) AS expected,
+       sum(CASE WHEN a.has_contract THEN 0 ELSE 1 END) AS no_contract,
        sum(CASE WHEN p.paid_days IS NULL THEN 1 ELSE 0 END) AS unpaid,
-       max(CASE WHEN p.paid_days IS NULL THEN coalesce(o.depth, 1) ELSE 0 END) AS unpaid_depth,
+       max(CASE WHEN p.paid_days IS NULL THEN a.depth ELSE 0 END) AS unpaid_depth,
        sum(coalesce(p.paid_days, 0)) AS paid_days, sum(coalesce(p.gross, 0)) AS gross,
        max(a.last_d) AS last_att_d
 FROM att_w a
-JOIN x_project_worker w ON w.project_id = a.project_id AND w.worker_id = a.worker_id
-LEFT JOIN x_project_org o ON o.project_id = w.project_id AND o.org_id = w.org_id
 LEFT JOIN pay_w p ON p.project_id = a.project_id AND p.worker_id = a.worker_id AND p.ym = a.ym
 WHERE a.ym IN (SELECT ym FROM month_cal)
 GROUP BY a.project_id, a.ym"""),
@@ -146,10 +153,21 @@ LEFT JOIN x_account_txn t ON t.account_id = acc.account_id AND t.direction = 'in
      AND t.txn_date_d BETWEEN c.start_d AND c.end_d AND t.txn_date_d <= {a}
 WHERE d.due_date_d <= {a}
 GROUP BY d.project_id, CAST(replace(d.month, '-', '') AS INT), d.due_amount"""),
+        # the account's net flow per project and month (what a later incremental run carries)
+        ("acct_m", """
+SELECT acc.project_id, year(t.txn_date) * 100 + month(t.txn_date) AS ym,
+       sum(CASE WHEN t.direction = 'in' THEN t.amount ELSE -t.amount END) AS net
+FROM x_account_txn t JOIN x_wage_account acc ON acc.account_id = t.account_id
+GROUP BY acc.project_id, year(t.txn_date) * 100 + month(t.txn_date)"""),
+        # the balance at the month's end: the transactions read up to it, plus (incremental run)
+        # the net flow of the months before the start; in cents, so the order of adding is moot
         ("bal", """
-SELECT m.project_id, m.ym, sum(CASE WHEN t.direction = 'in' THEN t.amount ELSE -t.amount END) AS balance
-FROM pm m JOIN x_wage_account acc ON acc.project_id = m.project_id
-JOIN x_account_txn t ON t.account_id = acc.account_id AND t.txn_date_d <= m.end_d
+SELECT m.project_id, m.ym, round(sum(x.amount), 2) AS balance
+FROM pm m JOIN (
+  SELECT acc.project_id, t.txn_date_d AS d, CASE WHEN t.direction = 'in' THEN t.amount ELSE -t.amount END AS amount
+  FROM x_account_txn t JOIN x_wage_account acc ON acc.account_id = t.account_id
+  UNION ALL SELECT project_id, -2147483647 AS d, sum(net) AS amount FROM prior_bal GROUP BY project_id
+) x ON x.project_id = m.project_id AND x.d <= m.end_d
 GROUP BY m.project_id, m.ym"""),
         ("dep", f"""
 SELECT m.project_id, m.ym,
@@ -203,6 +221,9 @@ SELECT project_id, ym, mk, gc_id, CASE WHEN n_paid > 0 THEN 1 ELSE 0 END AS paid
        CASE WHEN due_passed = 1 AND n_paid IS NULL THEN 1 ELSE 0 END AS open_unpaid
 FROM pm"""),
         ("state_gc", "SELECT gc_id, ym, flagged FROM gc_flag"),
+        # the first wage month with payroll paid after the as-of date: it counts in a later run
+        ("late_pay", f"""
+SELECT min(CAST(replace(month, '-', '') AS INT)) AS ym FROM x_payroll WHERE paid_date_d > {a}"""),
     ]
     project_codes = [i.code for i in INDICATORS if i.scope == "project"]
     union = " UNION ALL ".join(

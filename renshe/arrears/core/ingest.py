@@ -90,19 +90,21 @@ def write_checked(con: duckdb.DuckDBPyConnection, w: lake.Writer, table: Table, 
     return out
 
 
-def _append(con, w: lake.Writer, table: Table, cols: str, month: str | None) -> None:
-    """Write the new and corrected rows as one file per month, sorted by the key."""
-    order = ", ".join(table.key)
+def _append(con, w: lake.Writer, table: Table, cols: str, month: str | None, in_key_order: bool = False) -> None:
+    """Write the new and corrected rows as one file per month, sorted by the key (rows that
+    come ``in_key_order`` are written as they come)."""
+    order = "" if in_key_order else " ORDER BY " + ", ".join(table.key)
     rows = f"SELECT {cols}, CAST({w.version} AS BIGINT) AS _v FROM _good WHERE _state <> 'same'"
     if month is None:
         rel, target = w.new_file(table.name, None)
-        n = con.execute(f"COPY ({rows} ORDER BY {order}) TO {checks._lit(target)} (FORMAT parquet, COMPRESSION zstd)"
+        n = con.execute(f"COPY ({rows}{order}) TO {checks._lit(target)} (FORMAT parquet, COMPRESSION zstd)"
                         ).fetchone()[0]
         w.add(table.name, rel, n, None)
         return
     tmp = Path(tempfile.mkdtemp(prefix="renshe-lake-"))
+    order = order.replace(" ORDER BY ", " ORDER BY ym, ")
     try:
-        con.execute(f"COPY ({rows.replace(' FROM _good', f', {month} AS ym FROM _good')} ORDER BY ym, {order}) TO "
+        con.execute(f"COPY ({rows.replace(' FROM _good', f', {month} AS ym FROM _good')}{order}) TO "
                     f"{checks._lit(str(tmp))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (ym), "
                     "FILENAME_PATTERN 'part_{i}')")
         for part in sorted(tmp.glob("ym=*/*.parquet")):
@@ -112,7 +114,7 @@ def _append(con, w: lake.Writer, table: Table, cols: str, month: str | None) -> 
             if w.lake.remote:
                 import pyarrow.fs as pafs
 
-                pafs.copy_files(str(part), target, destination_filesystem=w.lake.fs)
+                pafs.copy_files(str(part), w.lake._path(rel), destination_filesystem=w.lake.fs)
             else:
                 shutil.move(part, target)
             w.add(table.name, rel, int(n), ym)
@@ -120,12 +122,25 @@ def _append(con, w: lake.Writer, table: Table, cols: str, month: str | None) -> 
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def append_rows(con, w: lake.Writer, table: Table, select: str) -> None:
+def append_rows(con, w: lake.Writer, table: Table, select: str, in_key_order: bool = False) -> None:
     """Append the rows of ``select`` (the table's columns) unchecked: for data already checked
-    elsewhere, such as a test's hand-built store."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _good AS SELECT *, 'new' AS _state FROM ({select})")
-    _append(con, w, table, ", ".join(c.name for c in table.columns), lake.MONTH_OF.get(table.name))
-    con.execute("DROP TABLE _good")
+    elsewhere, such as a test's hand-built store or the bench's generated province. Rows that
+    come ``in_key_order`` (a generator's) stream to their months' files as they are read: no
+    copy, no sort, so hundreds of millions of rows need no more memory than a few. (Each of
+    DuckDB's write threads keeps the order it reads, so a file is a few sorted runs, not one.)"""
+    cols = ", ".join(c.name for c in table.columns)
+    if not in_key_order:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _good AS SELECT *, 'new' AS _state FROM ({select})")
+        _append(con, w, table, cols, lake.MONTH_OF.get(table.name))
+        con.execute("DROP TABLE _good")
+        return
+    con.execute(f"CREATE OR REPLACE TEMP VIEW _good AS SELECT *, 'new' AS _state FROM ({select})")
+    con.execute("SET preserve_insertion_order = true")
+    try:
+        _append(con, w, table, cols, lake.MONTH_OF.get(table.name), in_key_order=True)
+    finally:
+        con.execute("SET preserve_insertion_order = false")
+        con.execute("DROP VIEW _good")
 
 
 def load_file(con, w: lake.Writer, path: Path, table: Table, where: str | None = None,

@@ -2,8 +2,9 @@
 
 Where it lives is one setting, ``RENSHE_ARREARS_STORE`` (``--store`` on the command line):
 a folder (``var/arrears-lake`` by default) or any URI pyarrow writes and both engines read —
-a shared mount, ``hdfs://…``, or S3-compatible storage (``s3://…``; DuckDB through its httpfs
-extension, Spark through ``s3a``/its Hadoop connector, configured on the cluster).
+a shared mount, ``hdfs://…``, or S3-compatible storage (``s3://…``, endpoint and keys in the
+usual ``AWS_*`` settings; DuckDB through its httpfs extension or fsspec, :meth:`Lake.connect_duckdb`;
+Spark through ``s3a``/its Hadoop connector, configured on the cluster).
 
 Layout::
 
@@ -64,9 +65,6 @@ MONTH_OF: dict[str, str] = {
     "complaint": "year(received_date) * 100 + month(received_date)",
     "labour_cost_due": "CAST(replace(month, '-', '') AS INTEGER)",
 }
-#: the monthly tables a run reads only for the months it computes (the account's balance is
-#: cumulative, so its transactions are always read whole)
-PRUNABLE = frozenset({"attendance", "payroll", "complaint", "labour_cost_due"})
 #: reference tables whose new rows change earlier months' figures (from this month on)
 WIDENS_FROM: dict[str, str] = {"wage_deposit": "year(valid_from) * 100 + month(valid_from)"}
 #: how long a second writer waits for the first before it is refused
@@ -111,13 +109,13 @@ class Snapshot:
         return (f"SELECT {cols} FROM (SELECT {cols}, row_number() OVER (PARTITION BY {key} ORDER BY _v DESC) AS _n "
                 f"FROM {src}) q WHERE _n = 1")
 
-    def attach_duckdb(self, con, months: set[int] | None = None, pending: dict[str, list[str]] | None = None) -> None:
-        """Create a view per table on ``con`` reading this version's files in place
-        (plus ``pending`` files a writer has not committed yet)."""
-        if self.lake.remote:
-            con.execute("INSTALL httpfs; LOAD httpfs")
+    def attach_duckdb(self, con, only: dict[str, list[str]] | None = None,
+                      pending: dict[str, list[str]] | None = None) -> None:
+        """Create a view per table on ``con`` reading this version's files in place (for a table
+        in ``only``, just the files it names), plus ``pending`` files a writer has not committed yet."""
+        self.lake.connect_duckdb(con)
         for t in TABLES:
-            uris = self.uris(t.name, months if t.name in PRUNABLE else None) + (pending or {}).get(t.name, [])
+            uris = (only[t.name] if only and t.name in only else self.uris(t.name)) + (pending or {}).get(t.name, [])
             src = "read_parquet([" + ", ".join(_lit(u) for u in uris) + "], union_by_name = true)" if uris else ""
             con.execute(f"CREATE OR REPLACE TEMP VIEW {t.name} AS {self.view_sql(t, uris, src)}")
 
@@ -148,6 +146,36 @@ class Lake:
     def _path(self, rel: str) -> str:
         return f"{self.base}/{rel}"
 
+    def connect_duckdb(self, con) -> None:
+        """Let DuckDB on ``con`` read and write this store's URIs (nothing to do for a folder).
+
+        DuckDB's own httpfs extension when it is installed; else the fsspec filesystem of the
+        URI's scheme (``s3fs`` for ``s3://``, the ``s3`` extra of this package), which pip
+        installs: httpfs comes only from DuckDB's extension site (``INSTALL httpfs``), which a
+        machine without internet cannot reach, and the httpfs wheels on PyPI are built for
+        other DuckDB versions (README, "Storage"). Both take the usual ``AWS_*`` settings."""
+        if not self.remote:
+            return
+        import duckdb
+
+        try:
+            con.execute("LOAD httpfs")
+            return
+        except duckdb.Error:
+            pass
+        scheme = self.root.split("://", 1)[0]
+        try:
+            import fsspec
+
+            fs = fsspec.filesystem(scheme, skip_instance_cache=True)  # the AWS_* settings of now
+            if not con.filesystem_is_registered(fs.protocol[0] if isinstance(fs.protocol, tuple) else fs.protocol):
+                con.register_filesystem(fs)
+        except (ImportError, ValueError) as exc:
+            raise RulesError.of(
+                "store", f"DuckDB 无法访问 {scheme}:// 存储：请安装 httpfs 扩展或 fsspec 的 {scheme} 文件系统（如 s3fs）",
+                f"DuckDB cannot reach {scheme}:// storage: install its httpfs extension or fsspec's {scheme} "
+                "filesystem (such as s3fs)") from exc
+
     def local_path(self, rel: str) -> Path | None:
         """Where a file is on this machine's disk, for a local store (else None)."""
         return None if self.remote else Path(self._path(rel))
@@ -176,9 +204,11 @@ class Lake:
         c = self._read_json(f"_log/{v:08d}.json")
         return Snapshot(self, v, c["files"], frozenset(c["corrected"]))
 
-    def commits_after(self, version: int) -> list[dict]:
-        """The commit records newer than ``version`` (what changed since a run read it)."""
-        return [self._read_json(f"_log/{v:08d}.json") for v in range(version + 1, self.latest_version() + 1)]
+    def commits_after(self, version: int, upto: int | None = None) -> list[dict]:
+        """The commit records newer than ``version``, up to ``upto`` (default the newest): what
+        changed since a run read it."""
+        last = self.latest_version() if upto is None else upto
+        return [self._read_json(f"_log/{v:08d}.json") for v in range(version + 1, last + 1)]
 
     # -- writing -------------------------------------------------------------------------
     def _lock_path(self) -> Path:

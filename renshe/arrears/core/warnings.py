@@ -26,8 +26,9 @@ def build(values: pd.DataFrame, as_of: dt.date) -> list[dict]:
     """The warnings (level ≥ yellow) from long indicator values, sorted by project and month."""
     th = indicators.thresholds(as_of)
     escalate = int(parameters.value("arrears.escalate_yellow_count", as_of, indicators.REGION))
-    fired = values.loc[values["level"] > 0, ["project_id", "month", "code", "value", "level", "contractor_id", "region_code"]]
-    records = sorted(fired.itertuples(index=False, name=None), key=lambda r: (r[0], r[1], -r[4], r[2]))
+    cols = ["project_id", "month", "code", "value", "level", "contractor_id", "region_code"]
+    fired = values.loc[values["level"] > 0, cols]
+    records = sorted(zip(*(fired[c].to_list() for c in cols), strict=True), key=lambda r: (r[0], r[1], -r[4], r[2]))
     out = []
     for (pid, month), grp in itertools.groupby(records, key=lambda r: (r[0], r[1])):
         grp = list(grp)
