@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from renshe.knowledge.core import export, policylist
+from renshe.knowledge.core import export, policylist, semantic
 from renshe.knowledge.core import search as search_core
 from renshe.rules.cli import read_json_input
 from renshe.rules.errors import RulesError
@@ -53,6 +53,16 @@ def _policy_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _embed(args: argparse.Namespace) -> int:
+    """Refresh the shipped embeddings after the corpus or the 常见问法 changed (only new texts are
+    run through the model; a few minutes for the whole library on one core)."""
+    texts = search_core.corpus_meaning_texts()
+    new = semantic.write_store(texts)
+    print(f"{len(texts)} 段文本的向量已写入 {semantic.EMBEDDINGS_DIR}（新计算 {new} 段）/ "
+          f"{len(texts)} vectors written, {new} newly embedded")
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("knowledge", help="法规库检索与适用政策清单 / regulation library")
     ks = p.add_subparsers(dest="knowledge_command", required=True, parser_class=type(p))
@@ -74,3 +84,5 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     pl.add_argument("--docx", help="同时导出 DOCX 到该路径 / also write a DOCX")
     pl.add_argument("--pretty", action="store_true", help="indent the JSON")
     pl.set_defaults(func=_policy_list)
+    e = ks.add_parser("embed", help="重新计算法规库的语义向量 / refresh the shipped article embeddings")
+    e.set_defaults(func=_embed)

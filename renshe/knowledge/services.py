@@ -15,7 +15,7 @@ import threading
 from django.db import DatabaseError
 from django.db.models import Count, Max, Q
 
-from renshe.knowledge.core import library, search
+from renshe.knowledge.core import library, search, semantic
 from renshe.knowledge.models import LIBRARY_FIELDS, Article, Document, Interpretation
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,9 @@ def _current() -> dict[str, object]:
             if docs is library.library() and not extra:
                 built = search.default_index()
             else:
-                built = search.SearchIndex(docs, search.synonyms(), extra, aliases=search.article_aliases())
+                built = search.SearchIndex(
+                    docs, search.synonyms(), extra, aliases=search.article_aliases(), vectors=semantic.shipped()
+                )
             _cache.update(stamp=stamp, documents=docs, index=built)
         return dict(_cache)
 

@@ -1,9 +1,11 @@
-"""云普法 search over the regulation library: jieba segmentation + BM25 (pure core, no Django).
+"""云普法 search over the regulation library: BM25 over words and characters, plus meaning (pure core).
 
 Why BM25 over articles: an article is the unit a worker or a mediator cites, and BM25
 (Robertson & Zaragoza 2009) ranks short legal texts well with no training data. People
 ask in their own words (“公司不签合同怎么办”), so the query is expanded with the legal
-terms of ``synonyms.yaml`` (→ 书面劳动合同, 二倍工资) before ranking. Every article
+terms of ``synonyms.yaml`` (→ 书面劳动合同, 二倍工资) before ranking, a character-level BM25
+catches what segmentation splits differently, and a sentence-embedding model
+(:mod:`.semantic`) adds how close the question's meaning is to each article's. Every article
 wording is an entry with the dates it applied, so ``on`` picks the law of that day.
 """
 
@@ -23,6 +25,7 @@ import jieba
 import numpy as np
 import yaml
 
+from renshe.knowledge.core import semantic
 from renshe.knowledge.core.library import Document, cn_number, library
 from renshe.rules.errors import RulesError
 
@@ -46,6 +49,16 @@ EXPANSION_WEIGHT = 0.7
 CHAR_WEIGHT = 0.3
 #: a single character counts this much against a character pair in the character-level BM25
 UNIGRAM_WEIGHT = 0.3
+#: Share of the model's similarity (:mod:`.semantic`) in the final score, against BM25's (issue 17
+#: §4). Chosen on questions_tuning.yaml and questions.yaml only, among 0.3–0.6 (bench/search.py
+#: ``--tune`` prints the grid).
+SEMANTIC_WEIGHT = 0.5
+#: e5's cosine similarities crowd between about 0.75 (unrelated) and 0.95 (the same question), so
+#: the part above this floor is what counts, scaled to the best entry's. Chosen with the weight.
+SEMANTIC_FLOOR = 0.85
+#: a clause shorter than this is joined to the next before it is embedded on its own
+MIN_CLAUSE = 20
+_CLAUSE_END = re.compile(r"(?<=[。；])|\n")
 _CN_DIGITS = frozenset("零〇一二三四五六七八九十百千万两")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
 _MAX_DAY = dt.date.max.toordinal()
@@ -204,6 +217,47 @@ def _entries(docs: dict[str, Document]) -> list[Entry]:
     return entries
 
 
+def clauses(text: str) -> list[str]:
+    """The sentences and 项 of an article (split after 。 and ；), short ones joined to the next.
+
+    A long article averages its 项 into one vector, so a question about one of them (“医疗期满”
+    in 劳动合同法第四十条) is closer to that 项 alone; an article of one clause gives none.
+    """
+    out, buf = [], ""
+    for part in (p.strip() for p in _CLAUSE_END.split(text)):
+        buf += part
+        if len(buf) >= MIN_CLAUSE:
+            out.append(buf)
+            buf = ""
+    if buf and out:
+        out[-1] += buf
+    return out if len(out) > 1 else []
+
+
+def meaning_texts(entry: Entry, short: str, phrases: Sequence[str]) -> list[str]:
+    """What the model embeds for an entry: the whole wording, each of its clauses (both headed by
+    the document's short title and the article), and each 常见问法 phrase of the article."""
+    head = f"{short} {entry.label}："
+    return [head + entry.text, *(head + c for c in clauses(entry.text)), *phrases]
+
+
+def _meaning_texts(
+    entries: Sequence[Entry], shorts: dict[str, str], aliases: dict[str, dict[int, list[str]]]
+) -> list[list[str]]:
+    phrases = {(slug, int(n)): p for slug, arts in aliases.items() for n, p in arts.items()}
+    return [
+        meaning_texts(e, shorts.get(e.slug, e.document), phrases.get((e.slug, e.article), []))
+        for e in entries
+    ]
+
+
+def corpus_meaning_texts() -> list[str]:
+    """Every text the default index embeds, once each (what ``renshe knowledge embed`` ships)."""
+    docs = library()
+    per_entry = _meaning_texts(_entries(docs), {d.slug: d.short for d in docs.values()}, article_aliases())
+    return list(dict.fromkeys(t for ts in per_entry for t in ts))
+
+
 class SearchIndex:
     """BM25 postings as numpy arrays: one (entries, weights) pair per term, scored by addition."""
 
@@ -213,11 +267,13 @@ class SearchIndex:
         synonyms: dict,
         extra: Sequence[Entry] = (),
         aliases: dict[str, dict[int, list[str]]] | None = None,
+        vectors: semantic.VectorStore | None = None,
     ) -> None:
         """Index every article wording of ``docs``, plus ``extra`` entries (e.g. published interpretations).
 
         ``aliases`` (slug → article → phrases, :func:`article_aliases`) are the ways people ask
-        what an article answers; they are indexed with every wording of that article.
+        what an article answers; they are indexed with every wording of that article. With
+        ``vectors`` (the shipped embeddings), the model's similarity is part of the score.
         """
         self.analyzer = Analyzer(synonyms.get("extra_words", []), synonyms.get("stopwords", []))
         self.phrases: dict[str, list[str]] = synonyms.get("phrases", {})
@@ -250,6 +306,17 @@ class SearchIndex:
             lambda term: UNIGRAM_WEIGHT if len(term) == 1 else 1.0,
         )
         self.char_weight = CHAR_WEIGHT
+        self.semantic_weight = 0.0
+        if vectors is not None:
+            per_entry = _meaning_texts(self.entries, shorts, aliases or {})
+            texts = list(dict.fromkeys(t for ts in per_entry for t in ts))
+            row = {t: i for i, t in enumerate(texts)}
+            self.meaning_vectors = vectors.matrix(texts)
+            # each entry's texts, entry after entry: an entry's similarity is the best of its texts'
+            self.meaning_text = np.array([row[t] for ts in per_entry for t in ts], dtype=np.int64)
+            self.meaning_start = np.cumsum([0] + [len(ts) for ts in per_entry[:-1]], dtype=np.int64)
+            self.semantic_weight = SEMANTIC_WEIGHT
+        self.semantic_floor = SEMANTIC_FLOOR
         self.valid_from = np.array([e.valid_from.toordinal() for e in self.entries], dtype=np.int64)
         self.valid_to = np.array(
             [min(e.valid_to.toordinal(), _MAX_DAY) for e in self.entries], dtype=np.int64
@@ -329,12 +396,34 @@ class SearchIndex:
                 chars[idx] += w
         top_w, top_c = word.max(initial=0.0), chars.max(initial=0.0)
         fused = (1 - self.char_weight) * (word / top_w if top_w > 0 else word)
-        return fused + self.char_weight * (chars / top_c if top_c > 0 else chars)
+        fused += self.char_weight * (chars / top_c if top_c > 0 else chars)
+        if self.semantic_weight <= 0 or fused.max(initial=0.0) <= 0:
+            # the model always finds a nearest article, even for “zzqqxx”: meaning ranks what a
+            # question shares words or characters with, and a question sharing none finds nothing
+            return fused
+        return (1 - self.semantic_weight) * fused + self.semantic_weight * self.meaning(query)
 
-    def variant(self, *, char_weight: float) -> SearchIndex:
-        """The same index with another share of the character-level score (for the benchmark's baseline)."""
+    def meaning(self, query: str) -> np.ndarray:
+        """Each entry's closeness in meaning to ``query``: the best similarity of its texts above
+        :data:`SEMANTIC_FLOOR`, scaled so the closest entry scores 1."""
+        sims = self.meaning_vectors @ semantic.encoder().query(query)
+        floor = self.semantic_floor
+        best = np.maximum(np.maximum.reduceat(sims[self.meaning_text], self.meaning_start), floor)
+        best = best.astype(np.float64) - floor
+        top = best.max(initial=0.0)
+        return best / top if top > 0 else best
+
+    def variant(
+        self, *, char_weight: float, semantic_weight: float | None = None, semantic_floor: float | None = None
+    ) -> SearchIndex:
+        """The same index with other shares of the character-level score and of meaning (for the
+        benchmark's baselines and its ``--tune`` grid)."""
         other = copy.copy(self)
         other.char_weight = char_weight
+        if semantic_weight is not None:
+            other.semantic_weight = semantic_weight
+        if semantic_floor is not None:
+            other.semantic_floor = semantic_floor
         return other
 
     def find_document(self, key: str) -> Document | None:
@@ -386,8 +475,8 @@ def article_aliases() -> dict[str, dict[int, list[str]]]:
 
 @lru_cache(maxsize=1)
 def default_index() -> SearchIndex:
-    """The index over the corpus files (built once per process, about a second)."""
-    return SearchIndex(library(), synonyms(), aliases=article_aliases())
+    """The index over the corpus files with the shipped embeddings (built once per process, a second or two)."""
+    return SearchIndex(library(), synonyms(), aliases=article_aliases(), vectors=semantic.shipped())
 
 
 MAX_LIMIT = 100
